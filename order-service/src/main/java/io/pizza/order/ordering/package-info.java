@@ -1,0 +1,4 @@
+/**
+ * Placing an order: the HTTP intake and its publication to Kafka.
+ */
+package io.pizza.order.ordering;

@@ -1,0 +1,4 @@
+/**
+ * The pizza maker's settings and its consumer group wiring.
+ */
+package io.pizza.maker.config;

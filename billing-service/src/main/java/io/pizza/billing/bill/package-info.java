@@ -1,0 +1,4 @@
+/**
+ * Bills: one per order placed, kept in PostgreSQL.
+ */
+package io.pizza.billing.bill;

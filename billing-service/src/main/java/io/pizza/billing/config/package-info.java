@@ -1,0 +1,4 @@
+/**
+ * The billing service's settings.
+ */
+package io.pizza.billing.config;

@@ -1,0 +1,4 @@
+/**
+ * The delivery tracker's settings.
+ */
+package io.pizza.delivery.config;

@@ -1,0 +1,291 @@
+package io.pizza.platform;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.clients.admin.DescribeMetadataQuorumOptions;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/**
+ * The 3-node KRaft cluster: each node broker and controller in one, its own JVM from the
+ * Kafka jars Maven resolved, its data under the state folder.
+ */
+public final class KafkaCluster {
+
+	private final PlatformSettings settings;
+
+	private final Processes processes;
+
+	public KafkaCluster(PlatformSettings settings, Processes processes) {
+		this.settings = settings;
+		this.processes = processes;
+	}
+
+	/**
+	 * Writes each node's configuration and formats the storage of nodes that have none.
+	 */
+	public void prepare() {
+		String clusterId = clusterId();
+		List<Process> formats = new ArrayList<>();
+		for (Instance broker : this.settings.brokers()) {
+			Path config = writeConfig(broker);
+			if (!Files.exists(dataDir(broker).resolve("meta.properties"))) {
+				formats.add(format(broker, clusterId, config));
+			}
+		}
+		for (Process format : formats) {
+			awaitSuccess(format, "formatting Kafka storage");
+		}
+	}
+
+	/**
+	 * Starts one node.
+	 * @param broker the node
+	 */
+	public void start(Instance broker) {
+		List<String> command = List.of(Processes.java(), "-Xms" + broker.heap(), "-Xmx" + broker.heap(), "-XX:+UseG1GC",
+				"-XX:MaxGCPauseMillis=20", Processes.MARKER + broker.name(),
+				"-Dlog4j2.configurationFile=" + log4jConfig(), "-cp", this.settings.platformClasspath(), "kafka.Kafka",
+				configFile(broker).toString());
+		this.processes.start(broker, command, Map.of());
+	}
+
+	/**
+	 * Waits until every node is in the cluster's metadata.
+	 * @param timeout how long to wait
+	 */
+	public void awaitReady(Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		int expected = this.settings.brokers().size();
+		try (Admin admin = admin()) {
+			while (true) {
+				try {
+					int nodes = admin.describeCluster(new DescribeClusterOptions().timeoutMs(2000))
+						.nodes()
+						.get(3, TimeUnit.SECONDS)
+						.size();
+					if (nodes == expected) {
+						return;
+					}
+				}
+				catch (ExecutionException | TimeoutException ex) {
+					// not up yet
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					throw new PlatformException("Interrupted", ex);
+				}
+				if (System.nanoTime() > deadline) {
+					throw new PlatformException("The Kafka cluster was not up after " + timeout.toSeconds() + " s: see "
+							+ this.settings.logsDir() + "/kafka-*.log");
+				}
+				pause();
+			}
+		}
+	}
+
+	/**
+	 * Creates the system's topics that do not exist yet.
+	 * @return the names of the topics created
+	 */
+	public List<String> createTopics() {
+		List<String> created = new ArrayList<>();
+		try (Admin admin = admin()) {
+			for (TopicSpec topic : Topics.all()) {
+				try {
+					admin.createTopics(List.of(topic.toNewTopic())).all().get(30, TimeUnit.SECONDS);
+					created.add(topic.name());
+				}
+				catch (ExecutionException ex) {
+					if (!(ex.getCause() instanceof TopicExistsException)) {
+						throw new PlatformException(
+								"Could not create topic " + topic.name() + ": " + ex.getCause().getMessage(), ex);
+					}
+				}
+			}
+		}
+		catch (TimeoutException ex) {
+			throw new PlatformException("Creating topics timed out", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new PlatformException("Interrupted", ex);
+		}
+		return created;
+	}
+
+	/**
+	 * The node that leads the KRaft quorum: the active controller.
+	 * @return its node id, when the quorum answers
+	 */
+	public Optional<Integer> controller() {
+		try (Admin admin = admin()) {
+			return Optional.of(admin.describeMetadataQuorum(new DescribeMetadataQuorumOptions().timeoutMs(2000))
+				.quorumInfo()
+				.get(3, TimeUnit.SECONDS)
+				.leaderId());
+		}
+		catch (Exception ex) {
+			return Optional.empty();
+		}
+	}
+
+	/**
+	 * An admin client on the whole cluster, for the caller to close.
+	 * @return the client
+	 */
+	public Admin admin() {
+		Properties properties = new Properties();
+		properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.settings.bootstrapServers());
+		properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000);
+		properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000);
+		properties.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 500);
+		return Admin.create(properties);
+	}
+
+	private Path writeConfig(Instance broker) {
+		List<Instance> brokers = this.settings.brokers();
+		List<Integer> controllerPorts = this.settings.controllerPorts();
+		String voters = brokers.stream()
+			.map((node) -> node.nodeId() + "@localhost:" + controllerPorts.get(node.nodeId() - 1))
+			.collect(Collectors.joining(","));
+		String config = """
+				# written by ./pizza up from pizza.properties: edit that file, not this one
+				process.roles=broker,controller
+				node.id=%d
+				controller.quorum.voters=%s
+				listeners=PLAINTEXT://localhost:%d,CONTROLLER://localhost:%d
+				listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+				controller.listener.names=CONTROLLER
+				inter.broker.listener.name=PLAINTEXT
+				log.dirs=%s
+				num.partitions=6
+				default.replication.factor=3
+				min.insync.replicas=2
+				unclean.leader.election.enable=false
+				auto.create.topics.enable=false
+				offsets.topic.replication.factor=3
+				transaction.state.log.replication.factor=3
+				transaction.state.log.min.isr=2
+				share.coordinator.state.topic.replication.factor=3
+				share.coordinator.state.topic.min.isr=2
+				group.initial.rebalance.delay.ms=0
+				""".formatted(broker.nodeId(), voters, broker.port(), controllerPorts.get(broker.nodeId() - 1),
+				dataDir(broker));
+		Path file = configFile(broker);
+		try {
+			Files.createDirectories(file.getParent());
+			Files.writeString(file, config);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return file;
+	}
+
+	private Process format(Instance broker, String clusterId, Path config) {
+		try {
+			Files.createDirectories(this.settings.logsDir());
+			return new ProcessBuilder(Processes.java(), "-Dlog4j2.configurationFile=" + log4jConfig(), "-cp",
+					this.settings.platformClasspath(), "kafka.tools.StorageTool", "format", "-t", clusterId, "-c",
+					config.toString())
+				.redirectErrorStream(true)
+				.redirectOutput(ProcessBuilder.Redirect.appendTo(this.settings.logFile(broker).toFile()))
+				.start();
+		}
+		catch (IOException ex) {
+			throw new PlatformException("Could not format the storage of " + broker.name(), ex);
+		}
+	}
+
+	private void awaitSuccess(Process process, String what) {
+		try {
+			if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+				throw new PlatformException(what + " failed: see " + this.settings.logsDir() + "/kafka-*.log");
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new PlatformException("Interrupted", ex);
+		}
+	}
+
+	private String clusterId() {
+		Path file = kafkaDir().resolve("cluster.id");
+		try {
+			if (!Files.exists(file)) {
+				Files.createDirectories(file.getParent());
+				Files.writeString(file, randomClusterId());
+			}
+			return Files.readString(file).trim();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * A cluster id as {@code kafka-storage random-uuid} makes one: 16 random bytes in
+	 * URL-safe base64 without padding.
+	 */
+	private static String randomClusterId() {
+		UUID uuid = UUID.randomUUID();
+		ByteBuffer bytes = ByteBuffer.allocate(16);
+		bytes.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+	}
+
+	private Path log4jConfig() {
+		Path file = kafkaDir().resolve("log4j2.properties");
+		try (InputStream in = KafkaCluster.class.getResourceAsStream("/kafka-log4j2.properties")) {
+			Files.createDirectories(file.getParent());
+			Files.write(file, in.readAllBytes());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return file;
+	}
+
+	private Path kafkaDir() {
+		return this.settings.stateDir().resolve("kafka");
+	}
+
+	private Path dataDir(Instance broker) {
+		return kafkaDir().resolve(broker.name());
+	}
+
+	private Path configFile(Instance broker) {
+		return kafkaDir().resolve(broker.name() + ".properties");
+	}
+
+	private static void pause() {
+		try {
+			Thread.sleep(250);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new PlatformException("Interrupted", ex);
+		}
+	}
+
+}

@@ -1,0 +1,17 @@
+package io.pizza.platform;
+
+/**
+ * What an instance of the platform is.
+ */
+public enum Kind {
+
+	/** A Kafka node, broker and controller in one. */
+	BROKER,
+
+	/** The PostgreSQL server. */
+	DATABASE,
+
+	/** A Spring Boot service. */
+	SERVICE
+
+}

@@ -1,0 +1,269 @@
+package io.pizza.platform;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The whole local system: starts, stops and inspects its instances. The {@code ./pizza}
+ * command and the end-to-end tests both drive it.
+ */
+public final class Platform {
+
+	private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+
+	private final PlatformSettings settings;
+
+	private final Processes processes;
+
+	private final KafkaCluster kafka;
+
+	private final Postgres postgres;
+
+	private final Services services;
+
+	private final Consumer<String> progress;
+
+	public Platform(PlatformSettings settings, Consumer<String> progress) {
+		this.settings = settings;
+		this.processes = new Processes(settings);
+		this.kafka = new KafkaCluster(settings, this.processes);
+		this.postgres = new Postgres(settings, this.processes);
+		this.services = new Services(settings, this.processes);
+		this.progress = progress;
+	}
+
+	public PlatformSettings settings() {
+		return this.settings;
+	}
+
+	public KafkaCluster kafka() {
+		return this.kafka;
+	}
+
+	/**
+	 * Starts whatever does not run yet and returns once every instance is healthy.
+	 */
+	public void up() {
+		checkJava();
+		checkPorts(this.settings.instances());
+		List<Instance> brokers = notRunning(this.settings.brokers());
+		if (!brokers.isEmpty()) {
+			this.progress.accept("Kafka: preparing " + brokers.size() + " KRaft node(s)");
+			this.kafka.prepare();
+			brokers.forEach(this.kafka::start);
+			this.progress.accept("Kafka: started " + brokers + ", waiting for the quorum");
+		}
+		if (this.processes.running(this.settings.postgres()).isEmpty()) {
+			this.progress.accept("PostgreSQL: starting on port " + this.settings.postgresPort());
+			this.postgres.start();
+			this.progress.accept("PostgreSQL: ready");
+		}
+		this.kafka.awaitReady(this.settings.startupTimeout());
+		this.progress.accept("Kafka: 3 brokers up, controller is node " + this.kafka.controller().orElse(-1));
+		List<String> created = this.kafka.createTopics();
+		this.progress.accept(created.isEmpty() ? "Kafka: topics in place" : "Kafka: created topics " + created);
+		List<Instance> services = notRunning(this.settings.services());
+		services.forEach(this.services::start);
+		if (!services.isEmpty()) {
+			this.progress.accept("Services: started " + services + ", waiting for them to be healthy");
+		}
+		awaitHealthy(this.settings.services(), this.settings.startupTimeout());
+	}
+
+	/**
+	 * Starts one instance and waits until it is healthy.
+	 * @param instance the instance
+	 */
+	public void start(Instance instance) {
+		if (this.processes.running(instance).isPresent()) {
+			this.progress.accept(instance + " already runs");
+			return;
+		}
+		checkJava();
+		checkPorts(List.of(instance));
+		switch (instance.kind()) {
+			case BROKER -> {
+				this.kafka.prepare();
+				this.kafka.start(instance);
+				awaitHealthy(List.of(instance), this.settings.startupTimeout());
+			}
+			case DATABASE -> this.postgres.start();
+			case SERVICE -> {
+				this.services.start(instance);
+				awaitHealthy(List.of(instance), this.settings.startupTimeout());
+			}
+		}
+	}
+
+	/**
+	 * Stops one instance: SIGTERM (for PostgreSQL its fast shutdown, SIGINT), or SIGKILL
+	 * when {@code hard}. Waits until the process is gone.
+	 * @param instance the instance
+	 * @param hard whether to kill it without letting it clean up
+	 * @return whether it ran
+	 */
+	public boolean kill(Instance instance, boolean hard) {
+		Optional<ProcessHandle> process = this.processes.running(instance);
+		if (process.isEmpty()) {
+			return false;
+		}
+		List<ProcessHandle> all = new ArrayList<>();
+		all.add(process.get());
+		if (hard) {
+			process.get().descendants().forEach(all::add);
+			all.forEach((handle) -> Processes.signal(handle, "KILL"));
+		}
+		else if (instance.kind() == Kind.DATABASE) {
+			Postgres.stopFast(process.get());
+		}
+		else {
+			Processes.signal(process.get(), "TERM");
+		}
+		if (!Processes.awaitExit(all, STOP_TIMEOUT)) {
+			this.progress.accept(instance + " did not stop within " + STOP_TIMEOUT.toSeconds() + " s: killing it");
+			all.forEach((handle) -> Processes.signal(handle, "KILL"));
+			Processes.awaitExit(all, Duration.ofSeconds(5));
+		}
+		return true;
+	}
+
+	/**
+	 * Stops everything: the services first, then PostgreSQL, then the brokers together,
+	 * so that the KRaft quorum lives while they shut down.
+	 */
+	public void down() {
+		stopAll(this.settings.services().stream().toList(), false);
+		List<Instance> extraMakers = new ArrayList<>();
+		for (int n = 3; n < 10; n++) {
+			this.settings.instance("pizza-maker-" + n).ifPresent(extraMakers::add);
+		}
+		stopAll(extraMakers, false);
+		stopAll(List.of(this.settings.postgres()), false);
+		stopAll(this.settings.brokers(), false);
+	}
+
+	private void stopAll(List<Instance> instances, boolean hard) {
+		List<Thread> stops = new ArrayList<>();
+		for (Instance instance : instances) {
+			if (this.processes.running(instance).isPresent()) {
+				Thread stop = new Thread(() -> {
+					long started = System.nanoTime();
+					kill(instance, hard);
+					this.progress
+						.accept("stopped " + instance + " (" + (System.nanoTime() - started) / 1_000_000 + " ms)");
+				}, "stop-" + instance.name());
+				stop.start();
+				stops.add(stop);
+			}
+		}
+		for (Thread stop : stops) {
+			try {
+				stop.join();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
+	}
+
+	/**
+	 * Every instance with its pid, health and, for brokers, quorum role.
+	 * @return one status per instance
+	 */
+	public List<InstanceStatus> status() {
+		List<Instance> instances = new ArrayList<>(this.settings.instances());
+		for (int n = 3; n < 10; n++) {
+			this.settings.instance("pizza-maker-" + n)
+				.filter((maker) -> this.processes.running(maker).isPresent())
+				.ifPresent(instances::add);
+		}
+		boolean anyBroker = this.settings.brokers().stream().anyMatch((b) -> this.processes.running(b).isPresent());
+		Optional<Integer> controller = anyBroker ? this.kafka.controller() : Optional.empty();
+		return instances.stream().map((instance) -> status(instance, controller)).toList();
+	}
+
+	private InstanceStatus status(Instance instance, Optional<Integer> controller) {
+		Optional<ProcessHandle> process = this.processes.running(instance);
+		if (process.isEmpty()) {
+			return new InstanceStatus(instance, 0, "stopped", "");
+		}
+		long pid = process.get().pid();
+		return switch (instance.kind()) {
+			case SERVICE -> new InstanceStatus(instance, pid, Services.health(instance), "");
+			case DATABASE -> new InstanceStatus(instance, pid, Ports.isListening(instance.port()) ? "UP" : "-", "");
+			case BROKER -> new InstanceStatus(instance, pid, Ports.isListening(instance.port()) ? "UP" : "-",
+					controller.map((id) -> (id == instance.nodeId()) ? "controller (quorum leader)" : "voter")
+						.orElse("?"));
+		};
+	}
+
+	private void awaitHealthy(List<Instance> instances, Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		List<Instance> waiting = new ArrayList<>(instances);
+		while (!waiting.isEmpty()) {
+			for (Instance instance : List.copyOf(waiting)) {
+				InstanceStatus status = status(instance, Optional.empty());
+				if (!status.running()) {
+					throw new PlatformException(
+							instance + " exited while starting: see " + this.settings.logFile(instance));
+				}
+				if (status.healthy()) {
+					waiting.remove(instance);
+					this.progress.accept(instance + " is UP on port " + instance.port());
+				}
+			}
+			if (!waiting.isEmpty()) {
+				if (System.nanoTime() > deadline) {
+					throw new PlatformException(waiting + " not healthy after " + timeout.toSeconds() + " s: see "
+							+ this.settings.logsDir());
+				}
+				pause();
+			}
+		}
+	}
+
+	private List<Instance> notRunning(List<Instance> instances) {
+		return instances.stream().filter((instance) -> this.processes.running(instance).isEmpty()).toList();
+	}
+
+	private void checkPorts(List<Instance> instances) {
+		List<String> taken = new ArrayList<>();
+		for (Instance instance : notRunning(instances)) {
+			if (!Ports.isFree(instance.port())) {
+				taken.add("port " + instance.port() + " (" + instance + ")");
+			}
+			if (instance.kind() == Kind.BROKER) {
+				int controllerPort = this.settings.controllerPorts().get(instance.nodeId() - 1);
+				if (!Ports.isFree(controllerPort)) {
+					taken.add("port " + controllerPort + " (" + instance + " controller)");
+				}
+			}
+		}
+		if (!taken.isEmpty()) {
+			throw new PlatformException("Already taken by another process: " + String.join(", ", taken)
+					+ ". Stop that process, or choose other ports in " + PlatformSettings.FILE + ".");
+		}
+	}
+
+	static void checkJava() {
+		int feature = Runtime.version().feature();
+		if (feature < 17) {
+			throw new PlatformException("Java " + feature + " is too old: Java 17 or newer is needed.");
+		}
+	}
+
+	private static void pause() {
+		try {
+			Thread.sleep(300);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new PlatformException("Interrupted", ex);
+		}
+	}
+
+}

@@ -1,0 +1,16 @@
+package io.pizza.platform;
+
+/**
+ * Something the platform cannot do, with a message meant for the person at the terminal.
+ */
+public class PlatformException extends RuntimeException {
+
+	public PlatformException(String message) {
+		super(message);
+	}
+
+	public PlatformException(String message, Throwable cause) {
+		super(message, cause);
+	}
+
+}

@@ -1,0 +1,220 @@
+package io.pizza.platform;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Where everything runs: ports, heap sizes and the state folder, from the defaults, then
+ * {@code pizza.properties} at the project's root, then any overrides given.
+ */
+public final class PlatformSettings {
+
+	/** The file of settings at the project's root. */
+	public static final String FILE = "pizza.properties";
+
+	private static final Pattern EXTRA_MAKER = Pattern.compile("pizza-maker-(\\d+)");
+
+	private static final List<String> SERVICES = List.of("order-service", "pizza-maker-1", "pizza-maker-2",
+			"billing-service", "delivery-tracker-service");
+
+	private final Path root;
+
+	private final Properties properties;
+
+	private PlatformSettings(Path root, Properties properties) {
+		this.root = root.toAbsolutePath().normalize();
+		this.properties = properties;
+	}
+
+	/**
+	 * Reads the settings of the project at {@code root}.
+	 * @param root the project's root folder
+	 * @param overrides settings that win over the file's
+	 * @return the settings
+	 */
+	public static PlatformSettings load(Path root, Properties overrides) {
+		Properties properties = defaults();
+		Path file = root.resolve(FILE);
+		if (Files.isRegularFile(file)) {
+			try (Reader reader = Files.newBufferedReader(file)) {
+				properties.load(reader);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+		properties.putAll(overrides);
+		return new PlatformSettings(root, properties);
+	}
+
+	private static Properties defaults() {
+		Properties defaults = new Properties();
+		defaults.setProperty("state-dir", ".pizza");
+		defaults.setProperty("kafka.ports", "9092,9093,9094");
+		defaults.setProperty("kafka.controller-ports", "9192,9193,9194");
+		defaults.setProperty("kafka.heap", "512m");
+		defaults.setProperty("postgres.port", "5432");
+		defaults.setProperty("service.heap", "256m");
+		defaults.setProperty("order-service.port", "8080");
+		defaults.setProperty("pizza-maker-1.port", "8081");
+		defaults.setProperty("pizza-maker-2.port", "8082");
+		defaults.setProperty("billing-service.port", "8083");
+		defaults.setProperty("delivery-tracker-service.port", "8084");
+		defaults.setProperty("startup-timeout", "PT2M");
+		return defaults;
+	}
+
+	public Path root() {
+		return this.root;
+	}
+
+	public Path stateDir() {
+		return this.root.resolve(this.properties.getProperty("state-dir"));
+	}
+
+	public Path logsDir() {
+		return stateDir().resolve("logs");
+	}
+
+	public Path logFile(Instance instance) {
+		return logsDir().resolve(instance.name() + ".log");
+	}
+
+	/**
+	 * The classpath of the platform and the jars it depends on, which the brokers run
+	 * from.
+	 * @return the platform's jar and the folder of the others, with a wildcard
+	 */
+	public String platformClasspath() {
+		Path target = this.root.resolve("platform/target");
+		return target.resolve("platform.jar") + ":" + target.resolve("lib") + "/*";
+	}
+
+	public Duration startupTimeout() {
+		return Duration.parse(this.properties.getProperty("startup-timeout"));
+	}
+
+	public int postgresPort() {
+		return intSetting("postgres.port");
+	}
+
+	/**
+	 * The brokers' client addresses.
+	 * @return a bootstrap servers list
+	 */
+	public String bootstrapServers() {
+		return String.join(",", brokers().stream().map((broker) -> "localhost:" + broker.port()).toList());
+	}
+
+	public List<Integer> controllerPorts() {
+		return ports("kafka.controller-ports");
+	}
+
+	/**
+	 * The Kafka nodes, in node id order.
+	 * @return the three brokers
+	 */
+	public List<Instance> brokers() {
+		List<Integer> ports = ports("kafka.ports");
+		List<Instance> brokers = new ArrayList<>();
+		for (int i = 0; i < ports.size(); i++) {
+			brokers.add(new Instance("kafka-" + (i + 1), Kind.BROKER, ports.get(i), null, i + 1,
+					this.properties.getProperty("kafka.heap")));
+		}
+		return brokers;
+	}
+
+	public Instance postgres() {
+		return new Instance("postgres", Kind.DATABASE, postgresPort(), null, 0, null);
+	}
+
+	/**
+	 * The service instances that {@code up} starts.
+	 * @return the services
+	 */
+	public List<Instance> services() {
+		return SERVICES.stream().map((name) -> service(name).orElseThrow()).toList();
+	}
+
+	/**
+	 * Every instance that {@code up} starts, in start order.
+	 * @return brokers, database, then services
+	 */
+	public List<Instance> instances() {
+		List<Instance> all = new ArrayList<>(brokers());
+		all.add(postgres());
+		all.addAll(services());
+		return all;
+	}
+
+	/**
+	 * Finds an instance by name, including further pizza makers such as
+	 * {@code pizza-maker-3}.
+	 * @param name the instance's name
+	 * @return the instance
+	 */
+	public Optional<Instance> instance(String name) {
+		return instances().stream()
+			.filter((instance) -> instance.name().equals(name))
+			.findFirst()
+			.or(() -> service(name));
+	}
+
+	/**
+	 * All names an instance can have, for error messages.
+	 * @return the names
+	 */
+	public List<String> instanceNames() {
+		List<String> names = new ArrayList<>(instances().stream().map(Instance::name).toList());
+		names.add("pizza-maker-N");
+		return names;
+	}
+
+	private Optional<Instance> service(String name) {
+		String module = moduleOf(name);
+		if (module == null) {
+			return Optional.empty();
+		}
+		String port = this.properties.getProperty(name + ".port");
+		if (port == null) {
+			Matcher maker = EXTRA_MAKER.matcher(name);
+			maker.matches();
+			port = String.valueOf(8090 + Integer.parseInt(maker.group(1)));
+		}
+		String heap = this.properties.getProperty(name + ".heap", this.properties.getProperty("service.heap"));
+		return Optional.of(new Instance(name, Kind.SERVICE, Integer.parseInt(port.trim()), module, 0, heap));
+	}
+
+	private static String moduleOf(String name) {
+		if (EXTRA_MAKER.matcher(name).matches()) {
+			return "pizza-maker-service";
+		}
+		return switch (name) {
+			case "order-service", "billing-service", "delivery-tracker-service" -> name;
+			default -> null;
+		};
+	}
+
+	private int intSetting(String key) {
+		return Integer.parseInt(this.properties.getProperty(key).trim());
+	}
+
+	private List<Integer> ports(String key) {
+		return Arrays.stream(this.properties.getProperty(key).split(","))
+			.map(String::trim)
+			.map(Integer::valueOf)
+			.toList();
+	}
+
+}

@@ -1,0 +1,54 @@
+package io.pizza.platform.cli;
+
+import java.nio.file.Path;
+import java.util.Properties;
+
+import io.pizza.platform.Instance;
+import io.pizza.platform.Platform;
+import io.pizza.platform.PlatformException;
+import io.pizza.platform.PlatformSettings;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ./pizza}: runs the whole system locally, each part a real process.
+ */
+@Command(name = "pizza", mixinStandardHelpOptions = true,
+		description = "Runs the pizza system locally: a 3-node Kafka cluster, PostgreSQL and the services.",
+		subcommands = { UpCommand.class, DownCommand.class, StatusCommand.class, LogsCommand.class, KillCommand.class,
+				StartCommand.class, OrderCommand.class })
+public class PizzaCli {
+
+	@Option(names = "--root", hidden = true, defaultValue = "${sys:pizza.root:-.}",
+			description = "The project's root folder.")
+	Path root;
+
+	Platform platform() {
+		return new Platform(settings(), Console::progress);
+	}
+
+	PlatformSettings settings() {
+		return PlatformSettings.load(this.root, new Properties());
+	}
+
+	Instance instance(String name) {
+		PlatformSettings settings = settings();
+		return settings.instance(name)
+			.orElseThrow(() -> new PlatformException(
+					"Unknown instance '" + name + "'. Instances: " + String.join(", ", settings.instanceNames())));
+	}
+
+	public static void main(String[] args) {
+		CommandLine commandLine = new CommandLine(new PizzaCli());
+		commandLine.setExecutionExceptionHandler((ex, line, parsed) -> {
+			if (ex instanceof PlatformException) {
+				Console.error(ex.getMessage());
+				return 1;
+			}
+			throw ex;
+		});
+		System.exit(commandLine.execute(args));
+	}
+
+}

@@ -1,0 +1,46 @@
+package io.pizza.platform.cli;
+
+import java.util.List;
+
+import io.pizza.platform.InstanceStatus;
+import io.pizza.platform.Kind;
+import io.pizza.platform.PlatformSettings;
+
+/**
+ * Prints the instances as a table: what runs where.
+ */
+final class StatusTable {
+
+	private static final String ROW = "%-26s %-9s %-8s %-6s %s %s%n";
+
+	private StatusTable() {
+	}
+
+	static void print(List<InstanceStatus> statuses, PlatformSettings settings) {
+		System.out.printf(ROW, "INSTANCE", "KIND", "PID", "PORT", pad("HEALTH"), "URL / ROLE");
+		for (InstanceStatus status : statuses) {
+			String health = status.healthy() ? Console.colour(pad(status.health()), "green")
+					: Console.colour(pad(status.health()), status.running() ? "yellow" : "red");
+			System.out.printf(ROW, status.instance().name(), status.instance().kind().name().toLowerCase(),
+					status.running() ? status.pid() : "-", status.instance().port(), health, detail(status));
+		}
+		System.out.println();
+		System.out.println("Kafka bootstrap servers: " + settings.bootstrapServers());
+		System.out.println("Logs: " + settings.logsDir() + " (./pizza logs -f)");
+	}
+
+	private static String pad(String health) {
+		return String.format("%-9s", health);
+	}
+
+	private static String detail(InstanceStatus status) {
+		if (status.instance().kind() == Kind.BROKER) {
+			return status.role();
+		}
+		if (status.instance().kind() == Kind.DATABASE) {
+			return "jdbc:postgresql://localhost:" + status.instance().port() + "/";
+		}
+		return "http://localhost:" + status.instance().port() + "/swagger-ui.html";
+	}
+
+}

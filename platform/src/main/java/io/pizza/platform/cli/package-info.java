@@ -1,0 +1,4 @@
+/**
+ * The {@code ./pizza} command line.
+ */
+package io.pizza.platform.cli;

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +31,9 @@ import org.apache.kafka.common.errors.TopicExistsException;
  * Kafka jars Maven resolved, its data under the state folder.
  */
 public final class KafkaCluster {
+
+	/** The settings every node shares, docker-compose.yml's brokers too. */
+	static final Map<String, String> CLUSTER_SETTINGS = clusterSettings();
 
 	private final PlatformSettings settings;
 
@@ -162,39 +166,40 @@ public final class KafkaCluster {
 		return Admin.create(properties);
 	}
 
-	private Path writeConfig(Instance broker) {
-		List<Instance> brokers = this.settings.brokers();
+	/**
+	 * The configuration of one node: combined broker and controller, replication 3 with
+	 * at least 2 in sync, no unclean leader election, no topics created by accident.
+	 * @param broker the node
+	 * @return its {@code server.properties}, in order
+	 */
+	Map<String, String> config(Instance broker) {
 		List<Integer> controllerPorts = this.settings.controllerPorts();
-		String voters = brokers.stream()
+		String voters = this.settings.brokers()
+			.stream()
 			.map((node) -> node.nodeId() + "@localhost:" + controllerPorts.get(node.nodeId() - 1))
 			.collect(Collectors.joining(","));
-		String config = """
-				# written by ./pizza up from pizza.properties: edit that file, not this one
-				process.roles=broker,controller
-				node.id=%d
-				controller.quorum.voters=%s
-				listeners=PLAINTEXT://localhost:%d,CONTROLLER://localhost:%d
-				listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
-				controller.listener.names=CONTROLLER
-				inter.broker.listener.name=PLAINTEXT
-				log.dirs=%s
-				num.partitions=6
-				default.replication.factor=3
-				min.insync.replicas=2
-				unclean.leader.election.enable=false
-				auto.create.topics.enable=false
-				offsets.topic.replication.factor=3
-				transaction.state.log.replication.factor=3
-				transaction.state.log.min.isr=2
-				share.coordinator.state.topic.replication.factor=3
-				share.coordinator.state.topic.min.isr=2
-				group.initial.rebalance.delay.ms=0
-				""".formatted(broker.nodeId(), voters, broker.port(), controllerPorts.get(broker.nodeId() - 1),
-				dataDir(broker));
+		Map<String, String> config = new LinkedHashMap<>();
+		config.put("process.roles", "broker,controller");
+		config.put("node.id", String.valueOf(broker.nodeId()));
+		config.put("controller.quorum.voters", voters);
+		config.put("listeners", "PLAINTEXT://localhost:" + broker.port() + ",CONTROLLER://localhost:"
+				+ controllerPorts.get(broker.nodeId() - 1));
+		config.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+		config.put("controller.listener.names", "CONTROLLER");
+		config.put("inter.broker.listener.name", "PLAINTEXT");
+		config.put("log.dirs", dataDir(broker).toString());
+		config.putAll(CLUSTER_SETTINGS);
+		return config;
+	}
+
+	private Path writeConfig(Instance broker) {
+		StringBuilder text = new StringBuilder(
+				"# written by ./pizza from pizza.properties: edit that file, not this one\n");
+		config(broker).forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
 		Path file = configFile(broker);
 		try {
 			Files.createDirectories(file.getParent());
-			Files.writeString(file, config);
+			Files.writeString(file, text);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -276,6 +281,22 @@ public final class KafkaCluster {
 
 	private Path configFile(Instance broker) {
 		return kafkaDir().resolve(broker.name() + ".properties");
+	}
+
+	private static Map<String, String> clusterSettings() {
+		Map<String, String> settings = new LinkedHashMap<>();
+		settings.put("num.partitions", "6");
+		settings.put("default.replication.factor", "3");
+		settings.put("min.insync.replicas", "2");
+		settings.put("unclean.leader.election.enable", "false");
+		settings.put("auto.create.topics.enable", "false");
+		settings.put("offsets.topic.replication.factor", "3");
+		settings.put("transaction.state.log.replication.factor", "3");
+		settings.put("transaction.state.log.min.isr", "2");
+		settings.put("share.coordinator.state.topic.replication.factor", "3");
+		settings.put("share.coordinator.state.topic.min.isr", "2");
+		settings.put("group.initial.rebalance.delay.ms", "0");
+		return settings;
 	}
 
 	private static void pause() {

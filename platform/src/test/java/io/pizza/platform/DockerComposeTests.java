@@ -1,0 +1,145 @@
+package io.pizza.platform;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.kafka.common.utils.AppInfoParser;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code docker-compose.yml} cannot run without Docker, so it is checked against the
+ * local platform instead: the same instances on the same ports, brokers of the clients'
+ * Kafka version with the same cluster settings, the same topics, and a start in order.
+ */
+class DockerComposeTests {
+
+	private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+
+	private static Map<String, Map<String, Object>> services;
+
+	private static PlatformSettings settings;
+
+	@BeforeAll
+	@SuppressWarnings("unchecked")
+	static void parse() throws IOException {
+		Map<String, Object> compose = new Yaml().load(Files.readString(ROOT.resolve("docker-compose.yml")));
+		services = (Map<String, Map<String, Object>>) compose.get("services");
+		settings = PlatformSettings.load(ROOT, new Properties());
+	}
+
+	@Test
+	void runsEveryInstanceOfThePlatformOnTheSamePort() {
+		for (Instance instance : settings.instances()) {
+			assertThat(services).as(instance.name()).containsKey(instance.name());
+			assertThat(publishedPorts(instance.name())).as(instance.name()).contains(instance.port());
+		}
+	}
+
+	@Test
+	void brokersAreTheOfficialImageAtTheClientsKafkaVersion() {
+		for (Instance broker : settings.brokers()) {
+			assertThat(services.get(broker.name()).get("image"))
+				.isEqualTo("apache/kafka:" + AppInfoParser.getVersion());
+		}
+	}
+
+	@Test
+	void brokersShareTheLocalClusterSettings() {
+		Map<String, String> local = new KafkaCluster(settings, new Processes(settings))
+			.config(settings.brokers().get(0));
+		for (Instance broker : settings.brokers()) {
+			Map<String, String> environment = environment(broker.name());
+			for (String key : KafkaCluster.CLUSTER_SETTINGS.keySet()) {
+				String variable = "KAFKA_" + key.toUpperCase().replace('.', '_');
+				assertThat(environment).as(broker.name() + " " + variable).containsEntry(variable, local.get(key));
+			}
+			assertThat(environment.get("KAFKA_PROCESS_ROLES")).isEqualTo(local.get("process.roles"));
+			assertThat(environment.get("KAFKA_NODE_ID")).isEqualTo(String.valueOf(broker.nodeId()));
+		}
+	}
+
+	@Test
+	void createsTheSameTopicsAsThePlatform() throws IOException {
+		String script = Files.readString(ROOT.resolve("docker/create-topics.sh"));
+		Map<String, TopicSpec> created = new HashMap<>();
+		Matcher create = Pattern
+			.compile("(?m)^create --topic (\\S+) --partitions (\\d+) --replication-factor (\\d+)(.*)$")
+			.matcher(script);
+		while (create.find()) {
+			Map<String, String> configs = new LinkedHashMap<>();
+			Matcher config = Pattern.compile("--config (\\S+)=(\\S+)").matcher(create.group(4));
+			while (config.find()) {
+				configs.put(config.group(1), config.group(2));
+			}
+			created.put(create.group(1), new TopicSpec(create.group(1), Integer.parseInt(create.group(2)),
+					Short.parseShort(create.group(3)), configs));
+		}
+		assertThat(created.values()).containsExactlyInAnyOrderElementsOf(Topics.all());
+	}
+
+	@Test
+	void createsTheSameDatabasesAsThePlatform() throws IOException {
+		String init = Files.readString(ROOT.resolve("docker/postgres-init.sql"));
+		List<String> databases = new ArrayList<>();
+		Matcher create = Pattern.compile("CREATE DATABASE (\\w+);").matcher(init);
+		while (create.find()) {
+			databases.add(create.group(1));
+		}
+		assertThat(databases).containsExactlyInAnyOrder(PostgresStarter.DATABASES);
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void startsInOrderOnHealthchecks() {
+		for (Instance broker : settings.brokers()) {
+			assertThat(services.get(broker.name())).containsKey("healthcheck");
+		}
+		assertThat(services.get("postgres")).containsKey("healthcheck");
+		Map<String, Map<String, String>> setup = (Map<String, Map<String, String>>) services.get("kafka-setup")
+			.get("depends_on");
+		settings.brokers()
+			.forEach((broker) -> assertThat(setup.get(broker.name())).containsEntry("condition", "service_healthy"));
+		for (Instance service : settings.services()) {
+			Map<String, Object> definition = services.get(service.name());
+			assertThat(definition).as(service.name()).containsKey("healthcheck");
+			Map<String, Map<String, String>> dependsOn = (Map<String, Map<String, String>>) definition
+				.get("depends_on");
+			assertThat(dependsOn.get("kafka-setup")).containsEntry("condition", "service_completed_successfully");
+			Map<String, String> environment = environment(service.name());
+			assertThat(environment).containsEntry("INSTANCE_ID", service.name())
+				.containsEntry("SERVER_PORT", String.valueOf(service.port()));
+			if (environment.containsKey("SPRING_DATASOURCE_URL")) {
+				assertThat(dependsOn.get("postgres")).containsEntry("condition", "service_healthy");
+			}
+		}
+	}
+
+	private static List<Integer> publishedPorts(String service) {
+		@SuppressWarnings("unchecked")
+		List<String> ports = (List<String>) services.get(service).get("ports");
+		return ports.stream().map((port) -> Integer.valueOf(port.split(":")[0])).toList();
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, String> environment(String service) {
+		Map<String, Object> environment = (Map<String, Object>) services.get(service).get("environment");
+		Map<String, String> strings = new HashMap<>();
+		environment.forEach((key, value) -> strings.put(key, String.valueOf(value)));
+		return strings;
+	}
+
+}

@@ -1,0 +1,68 @@
+package io.pizza.platform;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The instances and ports of the platform, from defaults, the settings file and
+ * overrides.
+ */
+class PlatformSettingsTests {
+
+	@TempDir
+	Path root;
+
+	@Test
+	void defaultsPutEachInstanceOnItsDocumentedPort() {
+		PlatformSettings settings = PlatformSettings.load(this.root, new Properties());
+		assertThat(settings.instances()).extracting(Instance::name, Instance::port)
+			.containsExactly(tuple("kafka-1", 9092), tuple("kafka-2", 9093), tuple("kafka-3", 9094),
+					tuple("postgres", 5432), tuple("order-service", 8080), tuple("pizza-maker-1", 8081),
+					tuple("pizza-maker-2", 8082), tuple("billing-service", 8083),
+					tuple("delivery-tracker-service", 8084));
+		assertThat(settings.bootstrapServers()).isEqualTo("localhost:9092,localhost:9093,localhost:9094");
+		assertThat(settings.stateDir()).isEqualTo(this.root.toAbsolutePath().resolve(".pizza"));
+	}
+
+	@Test
+	void furtherMakersRunTheMakerModuleOnTheirOwnPort() {
+		PlatformSettings settings = PlatformSettings.load(this.root, new Properties());
+		Instance third = settings.instance("pizza-maker-3").orElseThrow();
+		assertThat(third.module()).isEqualTo("pizza-maker-service");
+		assertThat(third.port()).isEqualTo(8093);
+		assertThat(settings.instance("pizza-maker-1").orElseThrow().port()).isEqualTo(8081);
+	}
+
+	@Test
+	void unknownNamesAreNotInstances() {
+		PlatformSettings settings = PlatformSettings.load(this.root, new Properties());
+		assertThat(settings.instance("pizza-oven")).isEmpty();
+		assertThat(settings.instance("kafka-4")).isEmpty();
+		assertThat(settings.instanceNames()).contains("kafka-1", "postgres", "pizza-maker-N");
+	}
+
+	@Test
+	void theFileAndThenOverridesChangePortsAndHeaps() throws IOException {
+		Files.writeString(this.root.resolve(PlatformSettings.FILE),
+				"order-service.port=18080\nservice.heap=192m\nkafka.ports=19092,19093,19094\n");
+		Properties overrides = new Properties();
+		overrides.setProperty("order-service.port", "28080");
+		PlatformSettings settings = PlatformSettings.load(this.root, overrides);
+		Instance orders = settings.instance("order-service").orElseThrow();
+		assertThat(orders.port()).isEqualTo(28080);
+		assertThat(orders.heap()).isEqualTo("192m");
+		assertThat(settings.bootstrapServers()).isEqualTo("localhost:19092,localhost:19093,localhost:19094");
+	}
+
+	private static org.assertj.core.groups.Tuple tuple(Object... values) {
+		return org.assertj.core.groups.Tuple.tuple(values);
+	}
+
+}

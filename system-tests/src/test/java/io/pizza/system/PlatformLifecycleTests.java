@@ -1,0 +1,183 @@
+package io.pizza.system;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.pizza.platform.Instance;
+import io.pizza.platform.InstanceStatus;
+import io.pizza.platform.Kind;
+import io.pizza.platform.Platform;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The local platform as a user drives it: {@code up} brings every part up healthy, an
+ * order flows through Kafka to the makers and into PostgreSQL, instances can be killed
+ * and started again, {@code down} leaves no process behind and the next {@code up} finds
+ * the data again.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PlatformLifecycleTests {
+
+	private static final Pattern ORDER_ID = Pattern.compile("\"orderId\":\"([0-9a-f-]{36})\"");
+
+	private static final String ORDER = """
+			{"shop":"Marios Pizza","customer":{"name":"Adele","phone":"+39 02 1234567","address":"Via Roma 1, Milano"},\
+			"pizzas":[{"name":"Margherita","toppings":["olives"]}]}""";
+
+	private static Platform platform;
+
+	private static String firstOrderId;
+
+	@BeforeAll
+	static void up() {
+		SystemUnderTest.wipeState();
+		platform = SystemUnderTest.platform();
+		long started = System.nanoTime();
+		platform.up();
+		System.out.printf("[platform] up in %d s%n", TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
+	}
+
+	@AfterAll
+	static void down() {
+		if (platform != null) {
+			platform.down();
+		}
+	}
+
+	@Test
+	@Order(1)
+	void everyPartIsUpAndOneBrokerIsTheController() {
+		List<InstanceStatus> statuses = platform.status();
+		assertThat(statuses).extracting((status) -> status.instance().name())
+			.containsExactly("kafka-1", "kafka-2", "kafka-3", "postgres", "order-service", "pizza-maker-1",
+					"pizza-maker-2", "billing-service", "delivery-tracker-service");
+		assertThat(statuses).allSatisfy((status) -> assertThat(status.health()).isEqualTo("UP"));
+		assertThat(statuses).filteredOn((status) -> status.instance().kind() == Kind.BROKER)
+			.extracting(InstanceStatus::role)
+			.containsOnlyOnce("controller (quorum leader)")
+			.containsOnly("controller (quorum leader)", "voter");
+	}
+
+	@Test
+	@Order(2)
+	void anOrderIsBakedLoggedAndBilled() throws Exception {
+		HttpResponse<String> answer = SystemUnderTest.post(port("order-service"), "/orders", ORDER);
+		assertThat(answer.statusCode()).isEqualTo(201);
+		firstOrderId = orderId(answer.body());
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(makerLogs()).contains("order=" + firstOrderId));
+		await().atMost(Duration.ofSeconds(30)).until(() -> billed(firstOrderId));
+	}
+
+	@Test
+	@Order(3)
+	void aKilledMakerCanBeStartedAgain() {
+		Instance maker = platform.settings().instance("pizza-maker-1").orElseThrow();
+		assertThat(platform.kill(maker, false)).isTrue();
+		assertThat(status("pizza-maker-1").running()).isFalse();
+		platform.start(maker);
+		assertThat(status("pizza-maker-1").health()).isEqualTo("UP");
+	}
+
+	@Test
+	@Order(4)
+	void ordersAreTakenWithABrokerKilledHard() throws Exception {
+		Instance broker = platform.settings().instance("kafka-2").orElseThrow();
+		assertThat(platform.kill(broker, true)).isTrue();
+		assertThat(status("kafka-2").running()).isFalse();
+		// until the controller notices the broker is gone (broker.session.timeout.ms),
+		// the
+		// partitions it led have no leader: the service answers 503 with Retry-After, and
+		// a
+		// client that retries gets its order in once the leaders have moved
+		AtomicReference<HttpResponse<String>> accepted = new AtomicReference<>();
+		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+			HttpResponse<String> answer = SystemUnderTest.post(port("order-service"), "/orders", ORDER);
+			if (answer.statusCode() != 201) {
+				assertThat(answer.statusCode()).as(answer.body()).isEqualTo(503);
+				assertThat(answer.headers().firstValue("Retry-After")).isPresent();
+				return false;
+			}
+			accepted.set(answer);
+			return true;
+		});
+		String orderId = orderId(accepted.get().body());
+		await().atMost(Duration.ofSeconds(60)).until(() -> billed(orderId));
+		platform.start(broker);
+		assertThat(status("kafka-2").health()).isEqualTo("UP");
+	}
+
+	@Test
+	@Order(5)
+	void downLeavesNoProcessAndUpKeepsTheData() throws Exception {
+		List<Long> pids = platform.status().stream().map(InstanceStatus::pid).toList();
+		platform.down();
+		assertThat(pids)
+			.allSatisfy((pid) -> assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).isEmpty());
+		assertThat(platform.status()).allSatisfy((status) -> assertThat(status.running()).isFalse());
+		platform.up();
+		assertThat(billed(firstOrderId)).as("the bill made before down").isTrue();
+		try (Admin admin = platform.kafka().admin()) {
+			long records = 0;
+			for (int partition = 0; partition < 6; partition++) {
+				TopicPartition topicPartition = new TopicPartition("pizza-orders", partition);
+				records += admin.listOffsets(Map.of(topicPartition, OffsetSpec.latest()))
+					.partitionResult(topicPartition)
+					.get()
+					.offset();
+			}
+			assertThat(records).as("orders kept in Kafka").isGreaterThanOrEqualTo(2);
+		}
+	}
+
+	private static InstanceStatus status(String name) {
+		return platform.status().stream().filter((s) -> s.instance().name().equals(name)).findFirst().orElseThrow();
+	}
+
+	private static int port(String name) {
+		return platform.settings().instance(name).orElseThrow().port();
+	}
+
+	private static String orderId(String body) {
+		Matcher matcher = ORDER_ID.matcher(body);
+		assertThat(matcher.find()).as(body).isTrue();
+		return matcher.group(1);
+	}
+
+	private static String makerLogs() throws Exception {
+		return Files.readString(platform.settings().logsDir().resolve("pizza-maker-1.log"))
+				+ Files.readString(platform.settings().logsDir().resolve("pizza-maker-2.log"));
+	}
+
+	private static boolean billed(String orderId) throws Exception {
+		try (Connection connection = SystemUnderTest.database(platform, "billing");
+				Statement statement = connection.createStatement();
+				ResultSet rows = statement
+					.executeQuery("SELECT count(*) FROM bills WHERE order_id = '" + orderId + "'")) {
+			rows.next();
+			return rows.getInt(1) == 1;
+		}
+	}
+
+}

@@ -1,0 +1,79 @@
+package io.pizza.system;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Properties;
+import java.util.stream.Stream;
+
+import io.pizza.platform.Platform;
+import io.pizza.platform.PlatformSettings;
+
+/**
+ * The whole system started the way {@code ./pizza up} starts it, on ports of its own so
+ * that it can run beside a developer's system, with its state and logs in the build
+ * folder.
+ */
+final class SystemUnderTest {
+
+	static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+
+	static final Path STATE = ROOT.resolve("system-tests/target/pizza");
+
+	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+	private SystemUnderTest() {
+	}
+
+	static Platform platform() {
+		Properties ports = new Properties();
+		ports.setProperty("state-dir", ROOT.relativize(STATE).toString());
+		ports.setProperty("kafka.ports", "29092,29093,29094");
+		ports.setProperty("kafka.controller-ports", "29192,29193,29194");
+		ports.setProperty("postgres.port", "25432");
+		ports.setProperty("order-service.port", "28080");
+		ports.setProperty("pizza-maker-1.port", "28081");
+		ports.setProperty("pizza-maker-2.port", "28082");
+		ports.setProperty("billing-service.port", "28083");
+		ports.setProperty("delivery-tracker-service.port", "28084");
+		ports.setProperty("startup-timeout", "PT3M");
+		return new Platform(PlatformSettings.load(ROOT, ports), (line) -> System.out.println("[platform] " + line));
+	}
+
+	static void wipeState() {
+		if (!Files.exists(STATE)) {
+			return;
+		}
+		try (Stream<Path> files = Files.walk(STATE)) {
+			files.sorted(Comparator.reverseOrder()).forEach((file) -> file.toFile().delete());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	static HttpResponse<String> post(int port, String path, String json) throws IOException, InterruptedException {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+			.timeout(Duration.ofSeconds(15))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json))
+			.build();
+		return http.send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+	static Connection database(Platform platform, String name) throws SQLException {
+		return DriverManager.getConnection(
+				"jdbc:postgresql://localhost:" + platform.settings().postgresPort() + "/" + name, "postgres", "");
+	}
+
+}

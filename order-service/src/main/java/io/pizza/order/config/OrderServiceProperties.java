@@ -1,13 +1,18 @@
 package io.pizza.order.config;
 
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.List;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -15,12 +20,16 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param instanceId the name this instance logs and stamps on what it publishes
  * @param ordersTopic the topic orders are published to
+ * @param statusTopic the topic of order status changes the timeline follows
  * @param sendTimeout how long a request waits for the brokers' acknowledgement
+ * @param maxRequestSize the largest request body accepted
+ * @param menu what can be ordered, and at what price
  */
 @Validated
 @ConfigurationProperties("order-service")
 public record OrderServiceProperties(@NotBlank String instanceId, @Valid @NotNull Topic ordersTopic,
-		@NotNull Duration sendTimeout) {
+		@NotBlank String statusTopic, @NotNull Duration sendTimeout, @NotNull DataSize maxRequestSize,
+		@Valid @NotNull Menu menu) {
 
 	/**
 	 * A topic the service declares.
@@ -32,6 +41,26 @@ public record OrderServiceProperties(@NotBlank String instanceId, @Valid @NotNul
 	 */
 	public record Topic(@NotBlank String name, @Min(1) int partitions, @Min(1) short replicas,
 			@NotNull Duration retention) {
+	}
+
+	/**
+	 * The menu, in euros.
+	 *
+	 * @param shops the shops that take orders
+	 * @param pizzas the pizzas every shop bakes
+	 * @param toppings the extra toppings, each priced per pizza
+	 */
+	public record Menu(@NotEmpty List<@NotBlank String> shops, @NotEmpty List<@Valid Item> pizzas,
+			@NotEmpty List<@Valid Item> toppings) {
+	}
+
+	/**
+	 * Something on the menu.
+	 *
+	 * @param name its name
+	 * @param price its price in euros
+	 */
+	public record Item(@NotBlank String name, @NotNull @DecimalMin("0.00") BigDecimal price) {
 	}
 
 }

@@ -1,0 +1,4 @@
+/**
+ * The menu: shops, pizzas and toppings with their prices.
+ */
+package io.pizza.order.menu;

@@ -1,0 +1,62 @@
+package io.pizza.order.orders;
+
+import java.time.Duration;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * The problems of placing and reading orders, as RFC 9457 problem details.
+ */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class OrderProblems {
+
+	private static final Logger log = LoggerFactory.getLogger(OrderProblems.class);
+
+	private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
+
+	@ExceptionHandler
+	ProblemDetail onRejected(OrderRejected ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
+				"The order breaks the menu's rules; nothing was placed.");
+		problem.setTitle("Order not accepted");
+		problem.setProperty("errors", ex.problems());
+		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail onKeyReused(IdempotencyKeyReused ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, ex.getMessage());
+		problem.setTitle("Idempotency-Key reused");
+		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail onNotFound(OrderNotFound ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
+		problem.setTitle("Order not found");
+		return problem;
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> onNotStored(OrderNotStored ex) {
+		log.warn("{}: {}", ex.getMessage(), (ex.getCause() != null) ? ex.getCause().toString() : "");
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+				"The Kafka cluster did not acknowledge the order in time; nothing was placed. Try again shortly.");
+		problem.setTitle("Kafka unavailable");
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER.toSeconds()))
+			.body(problem);
+	}
+
+}

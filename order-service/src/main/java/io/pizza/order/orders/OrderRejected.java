@@ -1,0 +1,21 @@
+package io.pizza.order.orders;
+
+import java.util.List;
+
+/**
+ * An order that is well formed but breaks the menu's rules: nothing was placed.
+ */
+class OrderRejected extends RuntimeException {
+
+	private final List<FieldProblem> problems;
+
+	OrderRejected(List<FieldProblem> problems) {
+		super("The order breaks " + problems.size() + " rule(s) of the menu");
+		this.problems = List.copyOf(problems);
+	}
+
+	List<FieldProblem> problems() {
+		return this.problems;
+	}
+
+}

@@ -1,0 +1,164 @@
+package io.pizza.order.system;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import io.pizza.order.orders.FieldProblem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.MismatchedInputException;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error as an RFC 9457 problem detail naming what is wrong, never a stack trace:
+ * Spring MVC's own (404, 405, 415, ...) through {@link ResponseEntityExceptionHandler},
+ * unreadable and invalid bodies with the faulty fields, and anything unexpected as a
+ * plain 500.
+ */
+@RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+class ProblemHandling extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		if (causedBy(ex, RequestSizeLimit.TooLarge.class)) {
+			return problem(HttpStatus.CONTENT_TOO_LARGE, "Request too large",
+					"The body is larger than the limit of this endpoint.", List.of(), request);
+		}
+		MismatchedInputException mismatch = cause(ex, MismatchedInputException.class);
+		if (mismatch != null) {
+			String field = path(mismatch);
+			return problem(HttpStatus.BAD_REQUEST, "Malformed request", "A field has the wrong type.",
+					List.of(new FieldProblem(field.isEmpty() ? "(body)" : field,
+							"expected " + describe(mismatch.getTargetType()))),
+					request);
+		}
+		StreamReadException syntax = cause(ex, StreamReadException.class);
+		if (syntax != null && syntax.getLocation() != null) {
+			return problem(HttpStatus.BAD_REQUEST, "Malformed JSON", "The body is not valid JSON (line "
+					+ syntax.getLocation().getLineNr() + ", column " + syntax.getLocation().getColumnNr() + ").",
+					List.of(), request);
+		}
+		return problem(HttpStatus.BAD_REQUEST, "Malformed request", "The body could not be read as JSON.", List.of(),
+				request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<FieldProblem> problems = ex.getFieldErrors()
+			.stream()
+			.map(ProblemHandling::problem)
+			.sorted(Comparator.comparing(FieldProblem::field))
+			.toList();
+		return problem(HttpStatus.BAD_REQUEST, "Malformed request", "Required fields are missing or empty.", problems,
+				request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<FieldProblem> body = ex.getBeanResults()
+			.stream()
+			.flatMap((result) -> result.getFieldErrors().stream())
+			.map(ProblemHandling::problem)
+			.sorted(Comparator.comparing(FieldProblem::field))
+			.toList();
+		if (!body.isEmpty()) {
+			return problem(HttpStatus.BAD_REQUEST, "Malformed request", "Required fields are missing or empty.", body,
+					request);
+		}
+		List<FieldProblem> parameters = ex.getValueResults()
+			.stream()
+			.flatMap((result) -> result.getResolvableErrors()
+				.stream()
+				.map((error) -> new FieldProblem(result.getMethodParameter().getParameterName(),
+						error.getDefaultMessage())))
+			.toList();
+		return problem(HttpStatus.BAD_REQUEST, "Invalid parameters", "Some parameters are out of range.", parameters,
+				request);
+	}
+
+	private static FieldProblem problem(FieldError error) {
+		return new FieldProblem(error.getField(),
+				(error.getRejectedValue() == null) ? "is required" : error.getDefaultMessage());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Object> onUnexpected(Exception ex, WebRequest request) {
+		log.error("Unexpected error", ex);
+		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+				"Something went wrong on our side; nothing about it is your request's fault.", List.of(), request);
+	}
+
+	private ResponseEntity<Object> problem(HttpStatus status, String title, String detail, List<FieldProblem> errors,
+			WebRequest request) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setTitle(title);
+		if (!errors.isEmpty()) {
+			problem.setProperty("errors", errors);
+		}
+		return handleExceptionInternal(new IllegalArgumentException(detail), problem, new HttpHeaders(), status,
+				request);
+	}
+
+	private static String path(JacksonException ex) {
+		return ex.getPath()
+			.stream()
+			.map((reference) -> (reference.getPropertyName() != null) ? "." + reference.getPropertyName()
+					: "[" + reference.getIndex() + "]")
+			.collect(Collectors.joining())
+			.replaceFirst("^\\.", "");
+	}
+
+	private static String describe(Class<?> type) {
+		if (type == null) {
+			return "another type";
+		}
+		if (List.class.isAssignableFrom(type)) {
+			return "an array";
+		}
+		if (type == String.class) {
+			return "a string";
+		}
+		if (type.isRecord()) {
+			return "an object";
+		}
+		return "a " + type.getSimpleName();
+	}
+
+	private static boolean causedBy(Throwable ex, Class<? extends Throwable> type) {
+		return cause(ex, type) != null;
+	}
+
+	private static <T extends Throwable> T cause(Throwable ex, Class<T> type) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (type.isInstance(cause)) {
+				return type.cast(cause);
+			}
+		}
+		return null;
+	}
+
+}

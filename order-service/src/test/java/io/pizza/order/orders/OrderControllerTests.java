@@ -1,0 +1,192 @@
+package io.pizza.order.orders;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import io.pizza.order.config.OrderServiceSettings;
+import io.pizza.order.menu.Menu;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.verifyNoInteractions;
+
+/**
+ * Every rule of {@code POST /orders} and {@code GET /orders} at the HTTP edge: a good
+ * order is placed, and every refused request gets a problem detail naming what is wrong
+ * and places nothing.
+ */
+@WebMvcTest(OrderController.class)
+@Import({ OrderRules.class, Menu.class, OrderServiceSettings.class })
+class OrderControllerTests {
+
+	private static final String GOOD = """
+			{"shop":"Luigis Pizza","customer":{"name":"Adele","phone":"+39 02 1234567","address":"Via Roma 1, Milano"},
+			 "pizzas":[{"name":"Margherita","toppings":["olives"]}]}""";
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@MockitoBean
+	OrderIntake intake;
+
+	@MockitoBean
+	Orders orders;
+
+	@Test
+	void aGoodOrderIsPlacedAndAnsweredWithWhereKafkaStoredIt() {
+		OrderView view = view();
+		given(this.intake.place(any(), eq(null))).willReturn(new OrderIntake.Placement(view, false));
+		MvcTestResult result = post(GOOD);
+		assertThat(result).hasStatus(201)
+			.hasHeader("Location", "/orders/" + view.orderId())
+			.hasHeader(OrderController.REPLAYED, "false");
+		assertThat(result).bodyJson().extractingPath("$.status").isEqualTo("PLACED");
+		assertThat(result).bodyJson().extractingPath("$.partition").isEqualTo(3);
+		assertThat(result).bodyJson().extractingPath("$.offset").isEqualTo(42);
+	}
+
+	@Test
+	void aRetriedOrderWithTheSameKeyIsAnsweredAsTheFirstTime() {
+		given(this.intake.place(any(), eq("key-1"))).willReturn(new OrderIntake.Placement(view(), true));
+		assertThat(this.mvc.post()
+			.uri("/orders")
+			.header("Idempotency-Key", "key-1")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(GOOD)).hasStatus(201).hasHeader(OrderController.REPLAYED, "true");
+	}
+
+	@Test
+	void malformedJsonIs400() {
+		assertProblem(post("{\"shop\": \"Luigis Pizza\", "), 400, "Malformed JSON");
+	}
+
+	@Test
+	void aFieldOfTheWrongTypeIs400NamingIt() {
+		MvcTestResult result = post(GOOD.replace("\"toppings\":[\"olives\"]", "\"toppings\":{\"a\":1}"));
+		assertProblem(result, 400, "Malformed request");
+		assertThat(result).bodyJson().extractingPath("$.errors[0].field").isEqualTo("pizzas[0].toppings");
+		assertProblem(post(GOOD.replace("\"pizzas\":[", "\"pizzas\":\"x\",\"other\":[")), 400, "Malformed request");
+	}
+
+	@Test
+	void missingFieldsAre400NamingEachOfThem() {
+		MvcTestResult result = post("""
+				{"customer":{"name":"Adele"},"pizzas":[{"toppings":[]}]}""");
+		assertProblem(result, 400, "Malformed request");
+		assertThat(result).bodyJson()
+			.extractingPath("$.errors[*].field")
+			.asArray()
+			.containsExactly("customer.address", "customer.phone", "pizzas[0].name", "shop");
+	}
+
+	@Test
+	void whatIsNotOnTheMenuIs422NamingEachField() {
+		MvcTestResult result = post(GOOD.replace("Luigis Pizza", "Pizza Hut")
+			.replace("Margherita", "Hawaii")
+			.replace("\"olives\"", "\"olives\",\"ketchup\""));
+		assertProblem(result, 422, "Order not accepted");
+		assertThat(result).bodyJson()
+			.extractingPath("$.errors[*].field")
+			.asArray()
+			.containsExactly("shop", "pizzas[0].name", "pizzas[0].toppings[1]");
+	}
+
+	@Test
+	void brokenLimitsAre422() {
+		String pizza = "{\"name\":\"Margherita\"}";
+		String eleven = String.join(",", java.util.Collections.nCopies(11, pizza));
+		assertErrorField(
+				post(GOOD.replace("[{\"name\":\"Margherita\",\"toppings\":[\"olives\"]}]", "[" + eleven + "]")),
+				"pizzas");
+		assertErrorField(post(GOOD.replace("\"pizzas\":[{", "\"pizzas\":[],\"x\":[{")), "pizzas");
+		assertErrorField(
+				post(GOOD.replace("[\"olives\"]", "[\"olives\",\"egg\",\"tuna\",\"onion\",\"garlic\",\"bacon\"]")),
+				"pizzas[0].toppings");
+		assertErrorField(post(GOOD.replace("Adele", "A".repeat(101))), "customer.name");
+		assertErrorField(post(GOOD.replace("Adele", "")), "customer.name");
+	}
+
+	@Test
+	void aBodyOtherThanJsonIs415() {
+		assertProblem(this.mvc.post().uri("/orders").contentType(MediaType.TEXT_PLAIN).content(GOOD).exchange(), 415,
+				"Unsupported Media Type");
+	}
+
+	@Test
+	void aBodyOver16KibIs413() {
+		String large = GOOD.replace("Via Roma 1, Milano", "x".repeat(17 * 1024));
+		assertProblem(post(large), 413, "Request too large");
+	}
+
+	@Test
+	void unknownPathsAndMethodsAre404And405() {
+		assertProblem(this.mvc.get().uri("/pizzas").exchange(), 404, "Not Found");
+		assertProblem(this.mvc.delete().uri("/orders").exchange(), 405, "Method Not Allowed");
+	}
+
+	@Test
+	void kafkaNotAcknowledgingIs503WithRetryAfter() {
+		given(this.intake.place(any(), any()))
+			.willThrow(new OrderNotStored(UUID.randomUUID(), new RuntimeException("no leader")));
+		MvcTestResult result = post(GOOD);
+		assertProblem(result, 503, "Kafka unavailable");
+		assertThat(result).hasHeader("Retry-After", "5");
+	}
+
+	@Test
+	void reusingAKeyForAnotherOrderIs422() {
+		given(this.intake.place(any(), eq("key-2"))).willThrow(new IdempotencyKeyReused("key-2"));
+		assertProblem(this.mvc.post()
+			.uri("/orders")
+			.header("Idempotency-Key", "key-2")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(GOOD)
+			.exchange(), 422, "Idempotency-Key reused");
+	}
+
+	@Test
+	void readingOrdersChecksItsParameters() {
+		assertProblem(this.mvc.get().uri("/orders/" + UUID.randomUUID()).exchange(), 404, "Order not found");
+		assertProblem(this.mvc.get().uri("/orders/not-an-id").exchange(), 400, "Bad Request");
+		assertProblem(this.mvc.get().uri("/orders?size=1000").exchange(), 400, "Invalid parameters");
+		assertProblem(this.mvc.get().uri("/orders?page=x").exchange(), 400, "Bad Request");
+	}
+
+	private MvcTestResult post(String body) {
+		return this.mvc.post().uri("/orders").contentType(MediaType.APPLICATION_JSON).content(body).exchange();
+	}
+
+	private void assertErrorField(MvcTestResult result, String field) {
+		assertProblem(result, 422, "Order not accepted");
+		assertThat(result).bodyJson().extractingPath("$.errors[*].field").asArray().containsExactly(field);
+	}
+
+	private void assertProblem(MvcTestResult result, int status, String title) {
+		assertThat(result).hasStatus(status).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(result).bodyJson().extractingPath("$.title").isEqualTo(title);
+		assertThat(result).bodyJson().extractingPath("$.status").isEqualTo(status);
+		if (!title.equals("Kafka unavailable") && !title.equals("Idempotency-Key reused")) {
+			verifyNoInteractions(this.intake);
+		}
+	}
+
+	private static OrderView view() {
+		return new OrderView(UUID.randomUUID(), "Luigis Pizza", Status.PLACED, 3, 42L, Instant.now(),
+				new OrderView.Customer("Adele", "+39 02 1234567", "Via Roma 1, Milano"),
+				List.of(new OrderView.Pizza("Margherita", List.of("olives"))),
+				List.of(new OrderView.Step(Status.PLACED, Instant.now(), "order-service")));
+	}
+
+}

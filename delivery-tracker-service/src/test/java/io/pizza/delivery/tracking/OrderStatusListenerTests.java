@@ -1,5 +1,7 @@
 package io.pizza.delivery.tracking;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 
 import io.pizza.testing.RealKafka;
@@ -37,9 +39,7 @@ class OrderStatusListenerTests {
 	@Test
 	void logsEachStatusChange(CapturedOutput output) throws Exception {
 		String orderId = "0b6f3c9e-5f1d-4a8e-9a57-3c2f7d9b1e42";
-		String change = """
-				{"orderId":"%s","status":"BAKED","by":"pizza-maker-1","at":"2026-11-25T10:15:30Z"}"""
-			.formatted(orderId);
+		String change = Files.readString(Path.of("../contracts/pizza-order-status/order-status-changed.json"));
 		RecordMetadata sent = this.kafka.send("pizza-order-status", orderId, change).get().getRecordMetadata();
 		String line = "[tracker-under-test] pizza-order-status-%d@%d order=%s BAKED by pizza-maker-1"
 			.formatted(sent.partition(), sent.offset(), orderId);

@@ -1,52 +1,72 @@
-package io.pizza.order.ordering;
+package io.pizza.order.orders;
 
 import java.net.URI;
-import java.time.Duration;
+import java.util.UUID;
 
 import jakarta.validation.Valid;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.web.PagedModel;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /orders}: places an order and answers where Kafka stored it.
+ * {@code /orders}: place an order, read one with its timeline, page through a shop's.
  */
 @RestController
 class OrderController {
 
-	private static final Logger log = LoggerFactory.getLogger(OrderController.class);
+	/** Marks the answer to a retried request as the one given the first time. */
+	static final String REPLAYED = "Idempotent-Replayed";
 
-	private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
+	private final OrderRules rules;
 
 	private final OrderIntake intake;
 
-	OrderController(OrderIntake intake) {
+	private final Orders orders;
+
+	OrderController(OrderRules rules, OrderIntake intake, Orders orders) {
+		this.rules = rules;
 		this.intake = intake;
+		this.orders = orders;
 	}
 
-	@PostMapping("/orders")
-	ResponseEntity<OrderAccepted> place(@Valid @RequestBody PlaceOrder order) {
-		OrderAccepted accepted = this.intake.place(order);
-		return ResponseEntity.created(URI.create("/orders/" + accepted.orderId())).body(accepted);
+	@PostMapping(path = "/orders", consumes = "application/json")
+	ResponseEntity<OrderView> place(@Valid @RequestBody PlaceOrder order, @RequestHeader(name = "Idempotency-Key",
+			required = false) @Size(min = 1, max = 200) @Nullable String idempotencyKey) {
+		this.rules.check(order);
+		OrderIntake.Placement placement = this.intake.place(order, idempotencyKey);
+		return ResponseEntity.created(URI.create("/orders/" + placement.order().orderId()))
+			.header(REPLAYED, String.valueOf(placement.replayed()))
+			.body(placement.order());
 	}
 
-	@ExceptionHandler
-	ResponseEntity<ProblemDetail> onNotStored(OrderNotStored ex) {
-		log.warn(ex.getMessage(), ex.getCause());
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-				"The order could not be stored in Kafka; nothing was placed. Try again shortly.");
-		problem.setTitle("Kafka unavailable");
-		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-			.header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER.toSeconds()))
-			.body(problem);
+	@GetMapping("/orders/{orderId}")
+	@Transactional(readOnly = true)
+	OrderView order(@PathVariable UUID orderId) {
+		return this.orders.findById(orderId).map(OrderView::of).orElseThrow(() -> new OrderNotFound(orderId));
+	}
+
+	@GetMapping("/orders")
+	@Transactional(readOnly = true)
+	PagedModel<OrderView> orders(@RequestParam(required = false) @Nullable String shop,
+			@RequestParam(defaultValue = "0") @Min(0) int page,
+			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+		PageRequest request = PageRequest.of(page, size);
+		return new PagedModel<>(((shop != null) ? this.orders.findByShopOrderByPlacedAtDesc(shop, request)
+				: this.orders.findAllByOrderByPlacedAtDesc(request))
+			.map(OrderView::of));
 	}
 
 }

@@ -1,4 +1,4 @@
-package io.pizza.order.ordering;
+package io.pizza.order.orders;
 
 import java.util.UUID;
 

@@ -1,4 +1,4 @@
-package io.pizza.order.ordering;
+package io.pizza.order.orders;
 
 import java.time.Instant;
 import java.util.List;
@@ -14,6 +14,13 @@ import java.util.UUID;
  * @param placedAt when the order was accepted
  */
 public record OrderPlaced(UUID orderId, String shop, Customer customer, List<Pizza> pizzas, Instant placedAt) {
+
+	static OrderPlaced of(PizzaOrder order) {
+		return new OrderPlaced(order.getOrderId(), order.getShop(),
+				new Customer(order.getCustomerName(), order.getCustomerPhone(), order.getCustomerAddress()),
+				order.getPizzas().stream().map((pizza) -> new Pizza(pizza.getName(), pizza.getToppings())).toList(),
+				order.getPlacedAt());
+	}
 
 	/**
 	 * The customer of an order.

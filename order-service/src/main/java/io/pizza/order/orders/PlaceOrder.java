@@ -1,22 +1,22 @@
-package io.pizza.order.ordering;
+package io.pizza.order.orders;
 
 import java.util.List;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 
 /**
- * The body of {@code POST /orders}.
+ * The body of {@code POST /orders}. Its annotations say what must be there (a request
+ * without it is malformed: 400); {@link OrderRules} checks it against the menu and the
+ * limits (422).
  *
  * @param shop the shop to order from
  * @param customer who orders
  * @param pizzas 1 to 10 pizzas
  */
 record PlaceOrder(@NotBlank String shop, @Valid @NotNull Customer customer,
-		@NotEmpty @Size(max = 10) List<@Valid @NotNull Pizza> pizzas) {
+		@NotNull List<@Valid @NotNull Pizza> pizzas) {
 
 	/**
 	 * Who orders.
@@ -25,16 +25,16 @@ record PlaceOrder(@NotBlank String shop, @Valid @NotNull Customer customer,
 	 * @param phone a phone number
 	 * @param address where to deliver
 	 */
-	record Customer(@NotBlank @Size(max = 100) String name, @NotBlank String phone, @NotBlank String address) {
+	record Customer(@NotNull String name, @NotBlank String phone, @NotBlank String address) {
 	}
 
 	/**
 	 * A pizza and its extra toppings.
 	 *
-	 * @param name the pizza's name
-	 * @param toppings 0 to 5 extra toppings
+	 * @param name the pizza's name on the menu
+	 * @param toppings 0 to 5 extra toppings from the menu
 	 */
-	record Pizza(@NotBlank String name, @Size(max = 5) List<@NotBlank String> toppings) {
+	record Pizza(@NotBlank String name, List<@NotBlank String> toppings) {
 
 		Pizza {
 			toppings = (toppings != null) ? List.copyOf(toppings) : List.of();

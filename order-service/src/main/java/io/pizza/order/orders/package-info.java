@@ -1,4 +1,5 @@
 /**
- * Placing an order: the HTTP intake and its publication to Kafka.
+ * Orders: placed over HTTP and published to Kafka keyed by shop, kept in PostgreSQL with
+ * the timeline of their status as the kitchen and the delivery report it.
  */
-package io.pizza.order.ordering;
+package io.pizza.order.orders;

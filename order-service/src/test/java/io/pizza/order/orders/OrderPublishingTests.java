@@ -1,4 +1,4 @@
-package io.pizza.order.ordering;
+package io.pizza.order.orders;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,12 +10,19 @@ import java.util.Map;
 import java.util.TreeSet;
 
 import io.pizza.testing.RealKafka;
+import io.pizza.testing.RealPostgres;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -24,24 +31,31 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
+import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Orders placed over HTTP land on a real broker, keyed by shop, on the partition the
- * answer names, in the shape of the published contract.
+ * answer names, in the shape of the published contract; they are kept in a real
+ * PostgreSQL, readable at once, and follow the kitchen's status changes.
  */
 @SpringBootTest(properties = "order-service.orders-topic.replicas=1")
 @AutoConfigureMockMvc
-@Import(RealKafka.class)
+@Import({ RealKafka.class, RealPostgres.class, OrderPublishingTests.StatusTopic.class })
 class OrderPublishingTests {
 
 	private static final Path CONTRACT = Path.of("../contracts/pizza-orders/order-placed.json");
+
+	private static final Path STATUS_CONTRACT = Path.of("../contracts/pizza-order-status/order-status-changed.json");
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
@@ -56,9 +70,9 @@ class OrderPublishingTests {
 		List<JsonNode> answers = new ArrayList<>();
 		for (String shop : List.of("Luigis Pizza", "Marios Pizza", "Luigis Pizza", "Circular Pi Pizzeria",
 				"Luigis Pizza")) {
-			MvcTestResult result = placeOrder(shop);
+			MvcTestResult result = placeOrder(shop, null);
 			assertThat(result).hasStatus(201).headers().containsHeader("Location");
-			JsonNode answer = json.readTree(result.getResponse().getContentAsString(StandardCharsets.UTF_8));
+			JsonNode answer = body(result);
 			assertThat(answer.get("status").asString()).isEqualTo("PLACED");
 			assertThat(answer.get("partition").asInt()).isEqualTo(expectedPartition(shop, 6));
 			answers.add(answer);
@@ -84,25 +98,72 @@ class OrderPublishingTests {
 
 	@Test
 	void publishedOrdersHaveTheFieldsOfTheContract() throws Exception {
-		MvcTestResult result = placeOrder("Mammamia Pizza");
-		assertThat(result).hasStatus(201);
-		JsonNode answer = json.readTree(result.getResponse().getContentAsString(StandardCharsets.UTF_8));
+		String orderId = body(placeOrder("Mammamia Pizza", null)).get("orderId").asString();
 		ConsumerRecord<String, String> record = readAll().stream()
-			.filter((r) -> json.readTree(r.value()).get("orderId").asString().equals(answer.get("orderId").asString()))
+			.filter((r) -> json.readTree(r.value()).get("orderId").asString().equals(orderId))
 			.findFirst()
 			.orElseThrow();
 		JsonNode contract = json.readTree(Files.readString(CONTRACT));
 		assertThat(fieldPaths(json.readTree(record.value()))).isEqualTo(fieldPaths(contract));
 	}
 
-	private MvcTestResult placeOrder(String shop) {
-		return this.mvc.post()
-			.uri("/orders")
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("""
-					{"shop":"%s","customer":{"name":"Adele","phone":"+39 02 1234567","address":"Via Roma 1, Milano"},
-					 "pizzas":[{"name":"Margherita","toppings":["olives"]},{"name":"Diavola"}]}""".formatted(shop))
-			.exchange();
+	@Test
+	void aRetryWithTheSameIdempotencyKeyReturnsTheSameOrderAndPublishesNothingNew() throws Exception {
+		String shop = "Ill Make You a Pizza You Cant Refuse";
+		MvcTestResult first = placeOrder(shop, "retry-me");
+		MvcTestResult retry = placeOrder(shop, "retry-me");
+		assertThat(first).hasStatus(201).hasHeader("Idempotent-Replayed", "false");
+		assertThat(retry).hasStatus(201).hasHeader("Idempotent-Replayed", "true");
+		String orderId = body(first).get("orderId").asString();
+		assertThat(body(retry).get("orderId").asString()).isEqualTo(orderId);
+		assertThat(readAll().stream().filter((r) -> r.value().contains(orderId))).hasSize(1);
+	}
+
+	@Test
+	void anOrderIsReadableRightAfterItsAnswerAndFollowsTheKitchen() throws Exception {
+		String shop = "Its-a me! Mario Pizza!";
+		JsonNode placed = body(placeOrder(shop, null));
+		String orderId = placed.get("orderId").asString();
+		MvcTestResult read = this.mvc.get().uri("/orders/" + orderId).exchange();
+		assertThat(read).hasStatus(200);
+		assertThat(read).bodyJson().extractingPath("$.partition").isEqualTo(placed.get("partition").asInt());
+		assertThat(read).bodyJson().extractingPath("$.offset").isEqualTo(placed.get("offset").asInt());
+		assertThat(read).bodyJson().extractingPath("$.status").isEqualTo("PLACED");
+		assertThat(read).bodyJson().extractingPath("$.timeline[0].by").isEqualTo("order-service");
+		String baked = Files.readString(STATUS_CONTRACT).replace("0b6f3c9e-5f1d-4a8e-9a57-3c2f7d9b1e42", orderId);
+		publishStatus(orderId, baked);
+		publishStatus(orderId, baked);
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			MvcTestResult again = this.mvc.get().uri("/orders/" + orderId).exchange();
+			assertThat(again).bodyJson().extractingPath("$.status").isEqualTo("BAKED");
+			assertThat(again).bodyJson().extractingPath("$.timeline[1].by").isEqualTo("pizza-maker-1");
+			assertThat(again).bodyJson().extractingPath("$.timeline.length()").isEqualTo(2);
+		});
+		MvcTestResult page = this.mvc.get().uri("/orders?shop={shop}&size=5", shop).exchange();
+		assertThat(page).bodyJson().extractingPath("$.content[0].orderId").isEqualTo(orderId);
+	}
+
+	private MvcTestResult placeOrder(String shop, String idempotencyKey) {
+		var request = this.mvc.post().uri("/orders").contentType(MediaType.APPLICATION_JSON).content("""
+				{"shop":"%s","customer":{"name":"Adele","phone":"+39 02 1234567","address":"Via Roma 1, Milano"},
+				 "pizzas":[{"name":"Margherita","toppings":["olives"]},{"name":"Diavola"}]}""".formatted(shop));
+		if (idempotencyKey != null) {
+			request.header("Idempotency-Key", idempotencyKey);
+		}
+		return request.exchange();
+	}
+
+	private void publishStatus(String orderId, String change) throws Exception {
+		Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+				String.join(",", this.kafka.getBootstrapServers()), ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+				StringSerializer.class, ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+		try (Producer<String, String> producer = new KafkaProducer<>(config)) {
+			producer.send(new ProducerRecord<>("pizza-order-status", orderId, change)).get();
+		}
+	}
+
+	private static JsonNode body(MvcTestResult result) throws Exception {
+		return json.readTree(result.getResponse().getContentAsString(StandardCharsets.UTF_8));
 	}
 
 	/**
@@ -132,6 +193,17 @@ class OrderPublishingTests {
 			}
 			return records;
 		}
+	}
+
+	/** The kitchen's topic, which the pizza makers declare. */
+	@TestConfiguration(proxyBeanMethods = false)
+	static class StatusTopic {
+
+		@Bean
+		NewTopic statusTopic() {
+			return TopicBuilder.name("pizza-order-status").partitions(6).replicas(1).build();
+		}
+
 	}
 
 	private static TreeSet<String> fieldPaths(JsonNode node) {

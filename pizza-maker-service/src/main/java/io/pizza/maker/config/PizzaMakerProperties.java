@@ -1,6 +1,11 @@
 package io.pizza.maker.config;
 
+import java.time.Duration;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
@@ -8,11 +13,29 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Settings of a pizza maker, under {@code pizza-maker}.
  *
- * @param instanceId the name this instance logs, such as {@code pizza-maker-1}
+ * @param instanceId the name this instance logs and stamps on what it publishes, such as
+ * {@code pizza-maker-1}
  * @param ordersTopic the topic of placed orders
+ * @param statusTopic the topic the maker reports {@code BAKING} and {@code BAKED} to
+ * @param deadLetterTopic where records that cannot be baked go, as they came
+ * @param bakingTimePerPizza how long one pizza takes ({@code 0} for benchmarks)
  */
 @Validated
 @ConfigurationProperties("pizza-maker")
-public record PizzaMakerProperties(@NotBlank String instanceId, @NotBlank String ordersTopic) {
+public record PizzaMakerProperties(@NotBlank String instanceId, @NotBlank String ordersTopic,
+		@Valid @NotNull Topic statusTopic, @Valid @NotNull Topic deadLetterTopic,
+		@NotNull Duration bakingTimePerPizza) {
+
+	/**
+	 * A topic the maker declares.
+	 *
+	 * @param name the topic's name
+	 * @param partitions its number of partitions
+	 * @param replicas its replication factor
+	 * @param retention how long its records are kept
+	 */
+	public record Topic(@NotBlank String name, @Min(1) int partitions, @Min(1) short replicas,
+			@NotNull Duration retention) {
+	}
 
 }

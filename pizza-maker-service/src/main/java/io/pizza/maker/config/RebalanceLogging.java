@@ -26,14 +26,17 @@ class RebalanceLogging implements ConsumerAwareRebalanceListener {
 
 	@Override
 	public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
-		log.info("[{}] partitions assigned: {} (now owns {})", this.instanceId, describe(partitions),
-				describe(consumer.assignment()));
+		if (!partitions.isEmpty()) {
+			log.info("[{}] partitions assigned: {} (now owns {})", this.instanceId, describe(partitions),
+					describe(consumer.assignment()));
+		}
 	}
 
 	@Override
 	public void onPartitionsRevokedBeforeCommit(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
 		if (!partitions.isEmpty()) {
-			log.info("[{}] partitions revoked: {}", this.instanceId, describe(partitions));
+			log.info("[{}] partitions revoked: {} (still owns {})", this.instanceId, describe(partitions),
+					describe(consumer.assignment().stream().filter((p) -> !partitions.contains(p)).toList()));
 		}
 	}
 

@@ -2,10 +2,13 @@ package io.pizza.maker.kitchen;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
- * An order placed with a shop, as the kitchen reads it from the orders topic.
+ * An order placed with a shop, as the kitchen reads it from the orders topic. An order
+ * without an id, a shop or pizzas cannot be baked: reading it fails, and the record goes
+ * to the dead-letter topic as it came.
  *
  * @param orderId the order's id
  * @param shop the shop
@@ -13,6 +16,14 @@ import java.util.UUID;
  * @param placedAt when the order was accepted
  */
 record OrderPlaced(UUID orderId, String shop, List<Pizza> pizzas, Instant placedAt) {
+
+	OrderPlaced {
+		Objects.requireNonNull(orderId, "orderId is missing");
+		Objects.requireNonNull(shop, "shop is missing");
+		if (pizzas == null || pizzas.isEmpty()) {
+			throw new IllegalArgumentException("pizzas are missing");
+		}
+	}
 
 	/**
 	 * A pizza to bake.

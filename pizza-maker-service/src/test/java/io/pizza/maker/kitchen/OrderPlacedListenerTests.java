@@ -3,14 +3,21 @@ package io.pizza.maker.kitchen;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 import io.pizza.testing.RealKafka;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -18,7 +25,6 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.config.TopicBuilder;
-import org.springframework.kafka.core.KafkaTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -27,20 +33,25 @@ import static org.awaitility.Awaitility.await;
  * A maker reads the order-service's contract from a real broker and logs one line per
  * order, with its instance, topic, partition and offset.
  */
-@SpringBootTest(properties = { "pizza-maker.instance-id=maker-under-test",
-		"spring.kafka.producer.value-serializer=org.apache.kafka.common.serialization.StringSerializer" })
+@SpringBootTest(properties = { "pizza-maker.instance-id=maker-under-test", "pizza-maker.status-topic.replicas=1",
+		"pizza-maker.dead-letter-topic.replicas=1" })
 @Import({ RealKafka.class, OrderPlacedListenerTests.Topics.class })
 @ExtendWith(OutputCaptureExtension.class)
 class OrderPlacedListenerTests {
 
 	@Autowired
-	KafkaTemplate<String, String> kafka;
+	KafkaConnectionDetails kafka;
 
 	@Test
 	void logsEachOrderWithItsPartitionAndOffset(CapturedOutput output) throws Exception {
 		String order = Files.readString(Path.of("../contracts/pizza-orders/order-placed.json"));
-		RecordMetadata sent = this.kafka.send("pizza-orders", "Luigis Pizza", order).get().getRecordMetadata();
-		String line = "[maker-under-test] pizza-orders-%d@%d shop='Luigis Pizza' order=0b6f3c9e-5f1d-4a8e-9a57-3c2f7d9b1e42 pizzas=[Margherita, Diavola]"
+		RecordMetadata sent;
+		try (Producer<String, String> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+				String.join(",", this.kafka.getBootstrapServers()), ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+				StringSerializer.class, ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
+			sent = producer.send(new ProducerRecord<>("pizza-orders", "Luigis Pizza", order)).get();
+		}
+		String line = "[maker-under-test] pizza-orders-%d@%d shop='Luigis Pizza' order=0b6f3c9e-5f1d-4a8e-9a57-3c2f7d9b1e42 pizzas=[Margherita, Diavola] baked in"
 			.formatted(sent.partition(), sent.offset());
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(output.getOut()).contains(line));
 		assertThat(output.getOut()).contains("[maker-under-test] partitions assigned:");

@@ -1,0 +1,70 @@
+package io.pizza.maker.kitchen;
+
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+import io.pizza.maker.config.PizzaMakerProperties;
+import org.apache.kafka.common.TopicPartition;
+
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /kitchen}: what this maker owns and does right now.
+ */
+@RestController
+class KitchenController {
+
+	private final Kitchen kitchen;
+
+	private final KafkaListenerEndpointRegistry listeners;
+
+	private final PizzaMakerProperties properties;
+
+	KitchenController(Kitchen kitchen, KafkaListenerEndpointRegistry listeners, PizzaMakerProperties properties) {
+		this.kitchen = kitchen;
+		this.listeners = listeners;
+		this.properties = properties;
+	}
+
+	@GetMapping("/kitchen")
+	KitchenView kitchen() {
+		MessageListenerContainer container = this.listeners.getListenerContainer(OrderPlacedListener.ID);
+		Collection<TopicPartition> assigned = (container != null && container.getAssignedPartitions() != null)
+				? container.getAssignedPartitions() : List.of();
+		OrderPlaced current = this.kitchen.current();
+		return new KitchenView(this.properties.instanceId(),
+				assigned.stream()
+					.sorted(Comparator.comparing(TopicPartition::topic).thenComparing(TopicPartition::partition))
+					.map(TopicPartition::toString)
+					.toList(),
+				this.kitchen.baked(), (current != null)
+						? new CurrentOrder(current.orderId(), current.shop(), current.pizzas().size()) : null);
+	}
+
+	/**
+	 * What a maker owns and does.
+	 *
+	 * @param instance the maker
+	 * @param partitions the partitions assigned to it
+	 * @param ordersBaked how many orders it baked since it started
+	 * @param currentOrder the order in the oven, if any
+	 */
+	record KitchenView(String instance, List<String> partitions, long ordersBaked, CurrentOrder currentOrder) {
+	}
+
+	/**
+	 * The order in the oven.
+	 *
+	 * @param orderId its id
+	 * @param shop its shop
+	 * @param pizzas how many pizzas
+	 */
+	record CurrentOrder(UUID orderId, String shop, int pizzas) {
+	}
+
+}

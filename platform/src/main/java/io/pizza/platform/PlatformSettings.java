@@ -9,8 +9,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -204,6 +206,25 @@ public final class PlatformSettings {
 			case "order-service", "billing-service", "delivery-tracker-service" -> name;
 			default -> null;
 		};
+	}
+
+	/**
+	 * Extra environment variables of a service instance: {@code service.env.NAME} for
+	 * every service, {@code <instance>.env.NAME} for one, such as
+	 * {@code pizza-maker-1.env.SPRING_PROFILES_ACTIVE=classic-protocol}.
+	 * @param service the instance
+	 * @return the variables
+	 */
+	public Map<String, String> environment(Instance service) {
+		Map<String, String> environment = new TreeMap<>();
+		for (String prefix : List.of("service.env.", service.name() + ".env.")) {
+			for (String key : this.properties.stringPropertyNames()) {
+				if (key.startsWith(prefix)) {
+					environment.put(key.substring(prefix.length()), this.properties.getProperty(key));
+				}
+			}
+		}
+		return environment;
 	}
 
 	private int intSetting(String key) {

@@ -55,6 +55,7 @@ public final class Services {
 		environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", this.settings.bootstrapServers());
 		environment.put("SPRING_DATASOURCE_URL",
 				"jdbc:postgresql://localhost:" + this.settings.postgresPort() + "/" + database(service));
+		environment.putAll(this.settings.environment(service));
 		return environment;
 	}
 

@@ -61,6 +61,19 @@ class PlatformSettingsTests {
 		assertThat(settings.bootstrapServers()).isEqualTo("localhost:19092,localhost:19093,localhost:19094");
 	}
 
+	@Test
+	void servicesTakeExtraEnvironmentForAllOrForOne() {
+		Properties overrides = new Properties();
+		overrides.setProperty("service.env.JAVA_TOOL_OPTIONS", "-Dx=1");
+		overrides.setProperty("pizza-maker-1.env.SPRING_PROFILES_ACTIVE", "classic-protocol");
+		PlatformSettings settings = PlatformSettings.load(this.root, overrides);
+		assertThat(settings.environment(settings.instance("pizza-maker-1").orElseThrow()))
+			.containsEntry("SPRING_PROFILES_ACTIVE", "classic-protocol")
+			.containsEntry("JAVA_TOOL_OPTIONS", "-Dx=1");
+		assertThat(settings.environment(settings.instance("pizza-maker-2").orElseThrow()))
+			.doesNotContainKey("SPRING_PROFILES_ACTIVE");
+	}
+
 	private static org.assertj.core.groups.Tuple tuple(Object... values) {
 		return org.assertj.core.groups.Tuple.tuple(values);
 	}

@@ -88,6 +88,9 @@ class PlatformLifecycleTests {
 		await().atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> assertThat(makerLogs()).contains("order=" + firstOrderId));
 		await().atMost(Duration.ofSeconds(30)).until(() -> billed(firstOrderId));
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(SystemUnderTest.get(port("order-service"), "/orders/" + firstOrderId))
+				.contains("\"status\":\"BAKED\""));
 	}
 
 	@Test

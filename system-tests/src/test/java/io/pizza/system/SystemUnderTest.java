@@ -71,6 +71,13 @@ final class SystemUnderTest {
 		return http.send(request, HttpResponse.BodyHandlers.ofString());
 	}
 
+	static String get(int port, String path) throws IOException, InterruptedException {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+			.timeout(Duration.ofSeconds(15))
+			.build();
+		return http.send(request, HttpResponse.BodyHandlers.ofString()).body();
+	}
+
 	static Connection database(Platform platform, String name) throws SQLException {
 		return DriverManager.getConnection(
 				"jdbc:postgresql://localhost:" + platform.settings().postgresPort() + "/" + name, "postgres", "");

@@ -35,7 +35,10 @@ public class RealKafka {
 	@Conditional(DockerUnavailable.class)
 	EmbeddedKafkaBroker embeddedKafkaBroker() {
 		EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
-		broker.brokerProperties(Map.of("auto.create.topics.enable", "false", "group.initial.rebalance.delay.ms", "0"));
+		broker.brokerProperties(Map.of("auto.create.topics.enable", "false", "group.initial.rebalance.delay.ms", "0",
+				"transaction.state.log.replication.factor", "1", "transaction.state.log.min.isr", "1",
+				"group.consumer.session.timeout.ms", "6000", "group.consumer.min.session.timeout.ms", "3000",
+				"group.consumer.heartbeat.interval.ms", "1000", "group.consumer.min.heartbeat.interval.ms", "500"));
 		broker.afterPropertiesSet();
 		return broker;
 	}

@@ -66,6 +66,12 @@ public final class Platform {
 		List<String> created = this.kafka.createTopics();
 		this.progress.accept(created.isEmpty() ? "Kafka: topics in place" : "Kafka: created topics " + created);
 		List<Instance> services = notRunning(this.settings.services());
+		if (services.stream().anyMatch(this.services::needsPreparing)) {
+			this.progress.accept("Services: new build, making their class data sharing archives (once per build)");
+			List<String> failed = this.services.prepare(services);
+			this.progress.accept(failed.isEmpty() ? "Services: archives ready"
+					: "Services: no archive for " + failed + " (see their -cds.log): they start from their jars");
+		}
 		services.forEach(this.services::start);
 		if (!services.isEmpty()) {
 			this.progress.accept("Services: started " + services + ", waiting for them to be healthy");

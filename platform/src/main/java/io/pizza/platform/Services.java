@@ -8,9 +8,12 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,13 +31,62 @@ public final class Services {
 
 	private final Processes processes;
 
+	private final ClassDataSharing cds;
+
 	public Services(PlatformSettings settings, Processes processes) {
 		this.settings = settings;
 		this.processes = processes;
+		this.cds = new ClassDataSharing(settings);
 	}
 
 	/**
-	 * Starts one service instance.
+	 * Makes the class data sharing archives of the services' modules that have none for
+	 * their current jar, all at once. Needs the brokers and the database.
+	 * @param services the instances about to start
+	 * @return the modules whose archive could not be made (they start from their jar)
+	 */
+	public List<String> prepare(List<Instance> services) {
+		Map<String, Instance> byModule = new LinkedHashMap<>();
+		services.forEach((service) -> byModule.putIfAbsent(service.module(), service));
+		List<String> failed = new CopyOnWriteArrayList<>();
+		List<Thread> trainings = new ArrayList<>();
+		byModule.forEach((module, service) -> {
+			if (this.cds.archive(module, jar(service)).isEmpty()) {
+				Map<String, String> environment = environment(service);
+				environment.put("SERVER_PORT", "0");
+				environment.put("INSTANCE_ID", module + "-training");
+				Thread training = new Thread(() -> {
+					if (!this.cds.make(module, jar(service), jvmOptions(service), environment)) {
+						failed.add(module);
+					}
+				}, "cds-" + module);
+				training.start();
+				trainings.add(training);
+			}
+		});
+		for (Thread training : trainings) {
+			try {
+				training.join();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new PlatformException("Interrupted", ex);
+			}
+		}
+		return failed;
+	}
+
+	/**
+	 * Tells whether a service's module needs a class data sharing archive made.
+	 * @param service the instance
+	 * @return whether its module has no archive for its current jar
+	 */
+	public boolean needsPreparing(Instance service) {
+		return this.cds.archive(service.module(), jar(service)).isEmpty();
+	}
+
+	/**
+	 * Starts one service instance, from its class data sharing archive when there is one.
 	 * @param service the instance
 	 */
 	public void start(Instance service) {
@@ -42,10 +94,24 @@ public final class Services {
 		if (!Files.isRegularFile(jar)) {
 			throw new PlatformException(jar + " is missing: build the project first (./mvnw -DskipTests package)");
 		}
-		List<String> command = List.of(Processes.java(), "-Xms" + service.heap(), "-Xmx" + service.heap(),
-				"-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:MaxMetaspaceSize=160m", "-Xss512k",
-				Processes.MARKER + service.name(), "-jar", jar.toString());
+		List<String> command = new ArrayList<>();
+		command.add(Processes.java());
+		command.addAll(jvmOptions(service));
+		command.add(Processes.MARKER + service.name());
+		Optional<ClassDataSharing.Archive> archive = this.cds.archive(service.module(), jar);
+		if (archive.isPresent()) {
+			command.addAll(List.of("-XX:SharedArchiveFile=" + archive.get().archive(), "-jar",
+					archive.get().jar().toString()));
+		}
+		else {
+			command.addAll(List.of("-jar", jar.toString()));
+		}
 		this.processes.start(service, command, environment(service));
+	}
+
+	private static List<String> jvmOptions(Instance service) {
+		return List.of("-Xms" + service.heap(), "-Xmx" + service.heap(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+				"-XX:MaxMetaspaceSize=160m", "-Xss512k");
 	}
 
 	private Map<String, String> environment(Instance service) {

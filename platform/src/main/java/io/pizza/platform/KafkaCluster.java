@@ -296,9 +296,8 @@ public final class KafkaCluster {
 		settings.put("share.coordinator.state.topic.replication.factor", "3");
 		settings.put("share.coordinator.state.topic.min.isr", "2");
 		settings.put("group.initial.rebalance.delay.ms", "0");
-		// the new group protocol (KIP-848): a member that stops heartbeating is out after
-		// 6 s
-		// instead of Kafka's 45 s, and members hear of a new assignment within a second
+		// the new group protocol (KIP-848): a silent member is out after 6 s, not Kafka's
+		// 45 s, and the others hear of their new assignment within a second
 		settings.put("group.consumer.session.timeout.ms", "6000");
 		settings.put("group.consumer.min.session.timeout.ms", "3000");
 		settings.put("group.consumer.heartbeat.interval.ms", "1000");

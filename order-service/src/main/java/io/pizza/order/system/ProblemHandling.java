@@ -3,6 +3,7 @@ package io.pizza.order.system;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import io.pizza.order.orders.FieldProblem;
 import org.slf4j.Logger;
@@ -44,50 +45,36 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		if (causedBy(ex, RequestSizeLimit.TooLarge.class)) {
 			return problem(HttpStatus.CONTENT_TOO_LARGE, "Request too large",
-					"The body is larger than the limit of this endpoint.", List.of(), request);
+					"The body is larger than the limit of this endpoint.", List.of());
 		}
 		MismatchedInputException mismatch = cause(ex, MismatchedInputException.class);
 		if (mismatch != null) {
 			String field = path(mismatch);
 			return problem(HttpStatus.BAD_REQUEST, "Malformed request", "A field has the wrong type.",
 					List.of(new FieldProblem(field.isEmpty() ? "(body)" : field,
-							"expected " + describe(mismatch.getTargetType()))),
-					request);
+							"expected " + describe(mismatch.getTargetType()))));
 		}
 		StreamReadException syntax = cause(ex, StreamReadException.class);
 		if (syntax != null && syntax.getLocation() != null) {
 			return problem(HttpStatus.BAD_REQUEST, "Malformed JSON", "The body is not valid JSON (line "
 					+ syntax.getLocation().getLineNr() + ", column " + syntax.getLocation().getColumnNr() + ").",
-					List.of(), request);
+					List.of());
 		}
-		return problem(HttpStatus.BAD_REQUEST, "Malformed request", "The body could not be read as JSON.", List.of(),
-				request);
+		return problem(HttpStatus.BAD_REQUEST, "Malformed request", "The body could not be read as JSON.", List.of());
 	}
 
 	@Override
 	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		List<FieldProblem> problems = ex.getFieldErrors()
-			.stream()
-			.map(ProblemHandling::problem)
-			.sorted(Comparator.comparing(FieldProblem::field))
-			.toList();
-		return problem(HttpStatus.BAD_REQUEST, "Malformed request", "Required fields are missing or empty.", problems,
-				request);
+		return missingFields(ex.getFieldErrors().stream());
 	}
 
 	@Override
 	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		List<FieldProblem> body = ex.getBeanResults()
-			.stream()
-			.flatMap((result) -> result.getFieldErrors().stream())
-			.map(ProblemHandling::problem)
-			.sorted(Comparator.comparing(FieldProblem::field))
-			.toList();
-		if (!body.isEmpty()) {
-			return problem(HttpStatus.BAD_REQUEST, "Malformed request", "Required fields are missing or empty.", body,
-					request);
+		// a constraint on a header or parameter puts the body's errors here too
+		if (!ex.getBeanResults().isEmpty()) {
+			return missingFields(ex.getBeanResults().stream().flatMap((result) -> result.getFieldErrors().stream()));
 		}
 		List<FieldProblem> parameters = ex.getValueResults()
 			.stream()
@@ -96,31 +83,32 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 				.map((error) -> new FieldProblem(result.getMethodParameter().getParameterName(),
 						error.getDefaultMessage())))
 			.toList();
-		return problem(HttpStatus.BAD_REQUEST, "Invalid parameters", "Some parameters are out of range.", parameters,
-				request);
+		return problem(HttpStatus.BAD_REQUEST, "Invalid parameters", "Some parameters are out of range.", parameters);
 	}
 
-	private static FieldProblem problem(FieldError error) {
-		return new FieldProblem(error.getField(),
-				(error.getRejectedValue() == null) ? "is required" : error.getDefaultMessage());
+	private ResponseEntity<Object> missingFields(Stream<FieldError> errors) {
+		List<FieldProblem> problems = errors
+			.map((error) -> new FieldProblem(error.getField(),
+					(error.getRejectedValue() == null) ? "is required" : error.getDefaultMessage()))
+			.sorted(Comparator.comparing(FieldProblem::field))
+			.toList();
+		return problem(HttpStatus.BAD_REQUEST, "Malformed request", "Required fields are missing or empty.", problems);
 	}
 
 	@ExceptionHandler
-	ResponseEntity<Object> onUnexpected(Exception ex, WebRequest request) {
+	ResponseEntity<Object> onUnexpected(Exception ex) {
 		log.error("Unexpected error", ex);
 		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
-				"Something went wrong on our side; nothing about it is your request's fault.", List.of(), request);
+				"Something went wrong on our side; nothing about it is your request's fault.", List.of());
 	}
 
-	private ResponseEntity<Object> problem(HttpStatus status, String title, String detail, List<FieldProblem> errors,
-			WebRequest request) {
+	private ResponseEntity<Object> problem(HttpStatus status, String title, String detail, List<FieldProblem> errors) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setTitle(title);
 		if (!errors.isEmpty()) {
 			problem.setProperty("errors", errors);
 		}
-		return handleExceptionInternal(new IllegalArgumentException(detail), problem, new HttpHeaders(), status,
-				request);
+		return ResponseEntity.status(status).body(problem);
 	}
 
 	private static String path(JacksonException ex) {

@@ -8,6 +8,8 @@ import java.time.Duration;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
+
 /**
  * One real PostgreSQL server per test JVM, from the PostgreSQL binaries on the classpath.
  * It can be stopped and started again on the same port and data, so that tests can take
@@ -83,6 +85,31 @@ public final class EmbeddedPostgresServer {
 		finally {
 			this.postgres = null;
 		}
+	}
+
+	/**
+	 * How a Spring Boot application reaches this server.
+	 * @return its connection details
+	 */
+	public JdbcConnectionDetails connectionDetails() {
+		return new JdbcConnectionDetails() {
+
+			@Override
+			public String getUsername() {
+				return username();
+			}
+
+			@Override
+			public String getPassword() {
+				return password();
+			}
+
+			@Override
+			public String getJdbcUrl() {
+				return jdbcUrl();
+			}
+
+		};
 	}
 
 	public String jdbcUrl() {

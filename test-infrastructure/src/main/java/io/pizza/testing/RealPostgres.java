@@ -29,25 +29,7 @@ public class RealPostgres {
 	@Bean
 	@Conditional(DockerUnavailable.class)
 	JdbcConnectionDetails embeddedPostgresConnectionDetails() {
-		EmbeddedPostgresServer server = EmbeddedPostgresServer.shared();
-		return new JdbcConnectionDetails() {
-
-			@Override
-			public String getUsername() {
-				return server.username();
-			}
-
-			@Override
-			public String getPassword() {
-				return server.password();
-			}
-
-			@Override
-			public String getJdbcUrl() {
-				return server.jdbcUrl();
-			}
-
-		};
+		return EmbeddedPostgresServer.shared().connectionDetails();
 	}
 
 }

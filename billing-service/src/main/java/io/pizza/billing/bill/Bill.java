@@ -1,19 +1,32 @@
 package io.pizza.billing.bill;
 
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+
+import org.springframework.data.domain.Persistable;
 
 /**
- * The bill of one order.
+ * The bill of one order: its lines, their total, and the record of the orders topic it
+ * was made from.
  */
 @Entity
 @Table(name = "bills")
-class Bill {
+class Bill implements Persistable<UUID> {
 
 	@Id
 	private UUID orderId;
@@ -21,8 +34,16 @@ class Bill {
 	@Column(nullable = false)
 	private String shop;
 
-	@Column(nullable = false)
-	private int pizzas;
+	@ElementCollection
+	@CollectionTable(name = "bill_lines", joinColumns = @JoinColumn(name = "order_id"))
+	@OrderColumn(name = "position")
+	private List<BillLine> lines = new ArrayList<>();
+
+	@Column(nullable = false, precision = 12, scale = 2)
+	private BigDecimal total;
+
+	@Column(nullable = false, length = 3)
+	private String currency;
 
 	@Column(nullable = false)
 	private Instant placedAt;
@@ -30,27 +51,63 @@ class Bill {
 	@Column(nullable = false)
 	private Instant billedAt;
 
+	@Column(nullable = false)
+	private int kafkaPartition;
+
+	@Column(nullable = false)
+	private long kafkaOffset;
+
+	// the id is the order's, not the database's: a new bill must be inserted, never
+	// merged, so that billing an order twice fails on the key instead of overwriting
+	@Transient
+	private boolean isNew = true;
+
 	protected Bill() {
 	}
 
-	Bill(UUID orderId, String shop, int pizzas, Instant placedAt, Instant billedAt) {
+	Bill(UUID orderId, String shop, List<BillLine> lines, String currency, Instant placedAt, Instant billedAt,
+			int kafkaPartition, long kafkaOffset) {
 		this.orderId = orderId;
 		this.shop = shop;
-		this.pizzas = pizzas;
+		this.lines = new ArrayList<>(lines);
+		this.total = lines.stream().map(BillLine::getPrice).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+		this.currency = currency;
 		this.placedAt = placedAt;
 		this.billedAt = billedAt;
+		this.kafkaPartition = kafkaPartition;
+		this.kafkaOffset = kafkaOffset;
 	}
 
-	UUID getOrderId() {
+	@Override
+	public UUID getId() {
 		return this.orderId;
+	}
+
+	@Override
+	public boolean isNew() {
+		return this.isNew;
+	}
+
+	@PostLoad
+	@PostPersist
+	void stored() {
+		this.isNew = false;
 	}
 
 	String getShop() {
 		return this.shop;
 	}
 
-	int getPizzas() {
-		return this.pizzas;
+	List<BillLine> getLines() {
+		return List.copyOf(this.lines);
+	}
+
+	BigDecimal getTotal() {
+		return this.total;
+	}
+
+	String getCurrency() {
+		return this.currency;
 	}
 
 	Instant getPlacedAt() {
@@ -59,6 +116,14 @@ class Bill {
 
 	Instant getBilledAt() {
 		return this.billedAt;
+	}
+
+	int getKafkaPartition() {
+		return this.kafkaPartition;
+	}
+
+	long getKafkaOffset() {
+		return this.kafkaOffset;
 	}
 
 }

@@ -1,12 +1,25 @@
 package io.pizza.billing.bill;
 
+import java.util.List;
 import java.util.UUID;
 
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
 
 /**
  * All bills, one per order id.
  */
 interface Bills extends JpaRepository<Bill, UUID> {
+
+	Page<Bill> findByShopOrderByPlacedAtDesc(String shop, Pageable pageable);
+
+	Page<Bill> findAllByOrderByPlacedAtDesc(Pageable pageable);
+
+	@Query("""
+			select new io.pizza.billing.bill.ShopTotal(b.shop, count(b), sum(b.total))
+			from Bill b group by b.shop order by b.shop""")
+	List<ShopTotal> totalsByShop();
 
 }

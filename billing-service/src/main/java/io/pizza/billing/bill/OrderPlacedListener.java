@@ -1,6 +1,7 @@
 package io.pizza.billing.bill;
 
 import java.time.Clock;
+import java.util.List;
 
 import io.pizza.billing.config.BillingProperties;
 import org.slf4j.Logger;
@@ -13,8 +14,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Bills each order once: an order already billed (a redelivery, a replay) changes
- * nothing.
+ * Bills each order once. The bill is committed to the database before the record's offset
+ * is committed to Kafka, so a crash in between redelivers an order already billed: that,
+ * and any replay, finds the bill there and changes nothing.
  */
 @Component
 class OrderPlacedListener {
@@ -23,27 +25,33 @@ class OrderPlacedListener {
 
 	private final Bills bills;
 
+	private final PriceList prices;
+
 	private final BillingProperties properties;
 
 	private final Clock clock = Clock.systemUTC();
 
-	OrderPlacedListener(Bills bills, BillingProperties properties) {
+	OrderPlacedListener(Bills bills, PriceList prices, BillingProperties properties) {
 		this.bills = bills;
+		this.prices = prices;
 		this.properties = properties;
 	}
 
-	@KafkaListener(topics = "${billing.orders-topic}")
+	@KafkaListener(id = "billing", topics = "${billing.orders-topic}")
 	@Transactional
 	void on(@Payload OrderPlaced order, ConsumerRecordMetadata record) {
 		String where = record.topic() + "-" + record.partition() + "@" + record.offset();
 		if (this.bills.existsById(order.orderId())) {
-			log.info("[{}] {} order={} already billed, skipped", this.properties.instanceId(), where, order.orderId());
+			log.info("[{}] {} shop='{}' order={} already billed: skipped", this.properties.instanceId(), where,
+					order.shop(), order.orderId());
 			return;
 		}
-		this.bills.save(
-				new Bill(order.orderId(), order.shop(), order.pizzas().size(), order.placedAt(), this.clock.instant()));
-		log.info("[{}] {} shop='{}' order={} billed ({} pizzas)", this.properties.instanceId(), where, order.shop(),
-				order.orderId(), order.pizzas().size());
+		List<BillLine> lines = this.prices.lines(order);
+		Bill bill = this.bills.save(new Bill(order.orderId(), order.shop(), lines, this.prices.currency(),
+				order.placedAt(), this.clock.instant(), record.partition(), record.offset()));
+		log.info("[{}] {} shop='{}' order={} billed {} {} ({} pizzas, {} lines)", this.properties.instanceId(), where,
+				order.shop(), order.orderId(), bill.getCurrency(), bill.getTotal(), order.pizzas().size(),
+				lines.size());
 	}
 
 }

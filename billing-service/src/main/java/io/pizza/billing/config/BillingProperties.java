@@ -1,6 +1,11 @@
 package io.pizza.billing.config;
 
+import java.time.Duration;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
@@ -10,9 +15,33 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param instanceId the name this instance logs
  * @param ordersTopic the topic of placed orders
+ * @param deadLetterTopic where orders that cannot be billed go
+ * @param databaseRetry how long to wait between tries while the database is away
  */
 @Validated
 @ConfigurationProperties("billing")
-public record BillingProperties(@NotBlank String instanceId, @NotBlank String ordersTopic) {
+public record BillingProperties(@NotBlank String instanceId, @NotBlank String ordersTopic,
+		@Valid @NotNull Topic deadLetterTopic, @Valid @NotNull Retry databaseRetry) {
+
+	/**
+	 * A topic the service declares.
+	 *
+	 * @param name its name
+	 * @param partitions its partitions
+	 * @param replicas copies of each partition
+	 * @param retention how long records are kept
+	 */
+	public record Topic(@NotBlank String name, @Min(1) int partitions, @Min(1) short replicas,
+			@NotNull Duration retention) {
+	}
+
+	/**
+	 * An exponential back off without end.
+	 *
+	 * @param initial the first pause
+	 * @param max the longest pause
+	 */
+	public record Retry(@NotNull Duration initial, @NotNull Duration max) {
+	}
 
 }

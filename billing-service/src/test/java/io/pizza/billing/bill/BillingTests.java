@@ -1,55 +1,149 @@
 package io.pizza.billing.bill;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
+import java.math.BigDecimal;
+import java.util.AbstractMap.SimpleEntry;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 
 import io.pizza.testing.RealKafka;
 import io.pizza.testing.RealPostgres;
+import io.pizza.testing.TopicContents;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.config.TopicBuilder;
-import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Orders read from a real broker become bills in a real PostgreSQL, one per order even
- * when an order arrives twice.
+ * Billing started after orders were placed reads the orders topic from its beginning (a
+ * real broker) and keeps one bill per order in a real PostgreSQL, priced by the menu
+ * customers see; what cannot be billed goes to the dead-letter topic as it came.
  */
-@SpringBootTest(
-		properties = "spring.kafka.producer.value-serializer=org.apache.kafka.common.serialization.StringSerializer")
+@SpringBootTest(properties = { "spring.kafka.listener.auto-startup=false", "billing.dead-letter-topic.replicas=1" })
+@AutoConfigureMockMvc
 @Import({ RealKafka.class, RealPostgres.class, BillingTests.Topics.class })
 class BillingTests {
 
-	private static final UUID ORDER_ID = UUID.fromString("0b6f3c9e-5f1d-4a8e-9a57-3c2f7d9b1e42");
+	private static final TheMenu menu = TheMenu.ofOrderService();
+
+	private static final JsonMapper json = JsonMapper.builder().build();
 
 	@Autowired
-	KafkaTemplate<String, String> kafka;
+	KafkaListenerEndpointRegistry listeners;
+
+	@Autowired
+	KafkaConnectionDetails kafka;
 
 	@Autowired
 	Bills bills;
 
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
+	MockMvcTester mvc;
+
 	@Test
-	void anOrderDeliveredTwiceIsBilledOnce() throws Exception {
-		String order = Files.readString(Path.of("../contracts/pizza-orders/order-placed.json"));
-		String other = order.replace(ORDER_ID.toString(), "7a1d2c3b-0000-4000-8000-000000000001");
-		this.kafka.send("pizza-orders", "Luigis Pizza", order).get();
-		this.kafka.send("pizza-orders", "Luigis Pizza", order).get();
-		this.kafka.send("pizza-orders", "Luigis Pizza", other).get();
-		await().atMost(Duration.ofSeconds(30)).until(() -> this.bills.count() == 2);
-		Bill bill = this.bills.findById(ORDER_ID).orElseThrow();
-		assertThat(bill.getShop()).isEqualTo("Luigis Pizza");
-		assertThat(bill.getPizzas()).isEqualTo(2);
-		assertThat(bill.getPlacedAt()).hasToString("2026-11-25T10:15:30.123456Z");
+	void aLateStartedBillingBillsEveryEarlierOrderOnceByTheMenu() {
+		Random random = new Random(7);
+		Map<UUID, List<OrderPlaced.Pizza>> orders = new HashMap<>();
+		Map<UUID, String> shops = new HashMap<>();
+		List<Map.Entry<String, String>> records = new ArrayList<>();
+		for (int n = 0; n < 24; n++) {
+			UUID orderId = UUID.randomUUID();
+			String shop = menu.shops().get(n % menu.shops().size());
+			List<OrderPlaced.Pizza> pizzas = randomPizzas(random);
+			orders.put(orderId, pizzas);
+			shops.put(orderId, shop);
+			records.add(new SimpleEntry<>(shop, OrderEvents.placed(orderId, shop, pizzas)));
+		}
+		// a redelivered order, a record that is no order, an order billing has no price
+		// for
+		records.add(records.get(3));
+		records.add(records.get(10));
+		String notAnOrder = "{\"orderId\": \"not-a-uuid\"";
+		String unknownPizza = OrderEvents.placed(UUID.randomUUID(), "Marios Pizza",
+				List.of(new OrderPlaced.Pizza("Hawaii Deluxe", List.of())));
+		records.add(new SimpleEntry<>("Marios Pizza", notAnOrder));
+		records.add(new SimpleEntry<>("Marios Pizza", unknownPizza));
+		new OrderEvents(bootstrapServers()).publish(records);
+
+		assertThat(this.listeners.getListenerContainer("billing").isRunning()).isFalse();
+		assertThat(this.bills.findAllById(orders.keySet())).isEmpty();
+		this.listeners.getListenerContainer("billing").start();
+
+		await().untilAsserted(() -> assertThat(this.bills.findAllById(orders.keySet())).hasSize(orders.size()));
+		await().untilAsserted(() -> assertThat(TopicContents.readAll(bootstrapServers(), "pizza-orders.billing.DLT"))
+			.extracting(ConsumerRecord::value)
+			.containsExactlyInAnyOrder(notAnOrder, unknownPizza));
+		this.transactions.executeWithoutResult((status) -> {
+			for (Bill bill : this.bills.findAllById(orders.keySet())) {
+				List<OrderPlaced.Pizza> pizzas = orders.get(bill.getId());
+				assertThat(bill.getShop()).isEqualTo(shops.get(bill.getId()));
+				assertThat(bill.getTotal()).isEqualByComparingTo(menu.price(pizzas));
+				assertThat(bill.getLines())
+					.hasSize(pizzas.size() + pizzas.stream().mapToInt((pizza) -> pizza.toppings().size()).sum());
+				assertThat(bill.getCurrency()).isEqualTo("EUR");
+			}
+		});
+		// offsets are committed once the bills are: the group catches up with the topic
+		await()
+			.untilAsserted(() -> assertThat(TopicContents.lag(bootstrapServers(), "billing", "pizza-orders")).isZero());
+		JsonNode summary = json
+			.readTree(this.mvc.get().uri("/bills/summary").exchange().getResponse().getContentAsByteArray());
+		List<JsonNode> menuShops = new ArrayList<>();
+		summary.get("shops").forEach((shop) -> {
+			if (menu.shops().contains(shop.get("shop").asString())) {
+				menuShops.add(shop);
+			}
+		});
+		assertThat(menuShops).hasSize(menu.shops().size());
+		for (JsonNode shop : menuShops) {
+			BigDecimal expected = orders.entrySet()
+				.stream()
+				.filter((order) -> shops.get(order.getKey()).equals(shop.get("shop").asString()))
+				.map((order) -> menu.price(order.getValue()))
+				.reduce(BigDecimal.ZERO, BigDecimal::add);
+			assertThat(shop.get("revenue").decimalValue()).isEqualByComparingTo(expected);
+			assertThat(shop.get("bills").asLong()).isEqualTo(4);
+		}
+	}
+
+	private static List<OrderPlaced.Pizza> randomPizzas(Random random) {
+		List<String> pizzaNames = List.copyOf(menu.pizzas().keySet());
+		List<String> toppingNames = List.copyOf(menu.toppings().keySet());
+		List<OrderPlaced.Pizza> pizzas = new ArrayList<>();
+		for (int n = 0; n < 1 + random.nextInt(4); n++) {
+			List<String> toppings = new ArrayList<>();
+			for (int t = 0; t < random.nextInt(4); t++) {
+				toppings.add(toppingNames.get(random.nextInt(toppingNames.size())));
+			}
+			pizzas.add(new OrderPlaced.Pizza(pizzaNames.get(random.nextInt(pizzaNames.size())), toppings));
+		}
+		return pizzas;
+	}
+
+	private String bootstrapServers() {
+		return String.join(",", this.kafka.getBootstrapServers());
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)

@@ -1,0 +1,43 @@
+package io.pizza.billing.system;
+
+import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
+
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.transaction.CannotCreateTransactionException;
+
+/**
+ * Tells a failure caused by the database being away (not started, stopped, unreachable)
+ * from one caused by the record itself: the first is worth retrying until the database is
+ * back, the second never is.
+ */
+public final class DatabaseOutage {
+
+	private DatabaseOutage() {
+	}
+
+	/**
+	 * Whether the database being away caused a failure.
+	 * @param ex the failure
+	 * @return whether anything in its causes says the connection failed
+	 */
+	public static boolean causedIt(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof CannotCreateTransactionException || cause instanceof DataAccessResourceFailureException
+					|| cause instanceof SQLTransientConnectionException || cause instanceof SQLRecoverableException) {
+				return true;
+			}
+			if (cause instanceof SQLException sql && isConnectionState(sql.getSQLState())) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	// class 08: connection exception; 57P01-57P03: the server shut down or is starting
+	private static boolean isConnectionState(String state) {
+		return state != null && (state.startsWith("08") || state.startsWith("57P"));
+	}
+
+}

@@ -1,0 +1,64 @@
+package io.pizza.billing.bill;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.io.FileSystemResource;
+
+/**
+ * The menu customers see, read from order-service's own configuration: what bills must
+ * agree with.
+ *
+ * @param shops the shops
+ * @param pizzas each pizza's price, by name
+ * @param toppings each extra topping's price, by name
+ */
+record TheMenu(List<String> shops, Map<String, BigDecimal> pizzas, Map<String, BigDecimal> toppings) {
+
+	static TheMenu ofOrderService() {
+		StandardEnvironment environment = new StandardEnvironment();
+		try {
+			new YamlPropertySourceLoader()
+				.load("order-service", new FileSystemResource("../order-service/src/main/resources/application.yml"))
+				.forEach(environment.getPropertySources()::addLast);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		Menu menu = new Binder(ConfigurationPropertySources.get(environment)).bind("order-service.menu", Menu.class)
+			.get();
+		return new TheMenu(menu.shops(), byName(menu.pizzas()), byName(menu.toppings()));
+	}
+
+	private static Map<String, BigDecimal> byName(List<PriceList.Item> items) {
+		return items.stream().collect(Collectors.toMap(PriceList.Item::name, PriceList.Item::price));
+	}
+
+	/**
+	 * What pizzas cost by the menu.
+	 * @param pizzas each pizza with its extra toppings
+	 * @return the sum of their prices
+	 */
+	BigDecimal price(List<OrderPlaced.Pizza> pizzas) {
+		BigDecimal total = BigDecimal.ZERO;
+		for (OrderPlaced.Pizza pizza : pizzas) {
+			total = total.add(this.pizzas.get(pizza.name()));
+			for (String topping : pizza.toppings()) {
+				total = total.add(this.toppings.get(topping));
+			}
+		}
+		return total;
+	}
+
+	record Menu(List<String> shops, List<PriceList.Item> pizzas, List<PriceList.Item> toppings) {
+	}
+
+}

@@ -263,13 +263,7 @@ public final class Platform {
 	}
 
 	private static void pause() {
-		try {
-			Thread.sleep(300);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new PlatformException("Interrupted", ex);
-		}
+		Processes.pause(Duration.ofMillis(300));
 	}
 
 }

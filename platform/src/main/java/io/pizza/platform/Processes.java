@@ -182,4 +182,18 @@ public final class Processes {
 		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
 	}
 
+	/**
+	 * Waits a moment between two looks at something that is not ready yet.
+	 * @param pause how long
+	 */
+	static void pause(Duration pause) {
+		try {
+			Thread.sleep(pause.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new PlatformException("Interrupted", ex);
+		}
+	}
+
 }

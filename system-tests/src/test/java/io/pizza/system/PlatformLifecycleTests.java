@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.pizza.platform.BillingRebuild;
 import io.pizza.platform.Instance;
 import io.pizza.platform.InstanceStatus;
 import io.pizza.platform.Kind;
@@ -133,6 +134,18 @@ class PlatformLifecycleTests {
 
 	@Test
 	@Order(5)
+	void billingRebuiltFromScratchEndsWithTheSameTotals() throws Exception {
+		BillingRebuild.Result result = new BillingRebuild(platform, (line) -> System.out.println("[rebuild] " + line))
+			.run(Duration.ofMinutes(2));
+		assertThat(result.before()).isPresent();
+		assertThat(result.after().bills()).isGreaterThanOrEqualTo(2);
+		assertThat(result.same()).as("%s then %s", result.before(), result.after()).isTrue();
+		assertThat(SystemUnderTest.get(port("billing-service"), "/bills/" + firstOrderId))
+			.contains("\"orderId\":\"" + firstOrderId + "\"");
+	}
+
+	@Test
+	@Order(6)
 	void downLeavesNoProcessAndUpKeepsTheData() throws Exception {
 		List<Long> pids = platform.status().stream().map(InstanceStatus::pid).toList();
 		platform.down();

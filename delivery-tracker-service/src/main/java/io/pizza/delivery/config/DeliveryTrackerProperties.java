@@ -1,6 +1,11 @@
 package io.pizza.delivery.config;
 
+import java.time.Duration;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
@@ -8,11 +13,42 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Settings of the delivery tracker, under {@code delivery-tracker}.
  *
- * @param instanceId the name this instance logs
+ * @param instanceId the name this instance logs and publishes as
  * @param statusTopic the topic of order status changes
+ * @param ordersTopic the topic of placed orders (where each order goes)
+ * @param positionsTopic the topic of couriers' positions
+ * @param ordersLookBack how far back in the orders topic an instance reads when it starts
+ * @param staleAfter a position older than this is flagged as stale
+ * @param courier how simulated couriers move
  */
 @Validated
 @ConfigurationProperties("delivery-tracker")
-public record DeliveryTrackerProperties(@NotBlank String instanceId, @NotBlank String statusTopic) {
+public record DeliveryTrackerProperties(@NotBlank String instanceId, @NotBlank String statusTopic,
+		@NotBlank String ordersTopic, @Valid @NotNull Topic positionsTopic, @NotNull Duration ordersLookBack,
+		@NotNull Duration staleAfter, @Valid @NotNull Courier courier) {
+
+	/**
+	 * The positions topic, which the tracker declares.
+	 *
+	 * @param name its name
+	 * @param partitions its partitions
+	 * @param replicas copies of each partition
+	 * @param retention how long positions are kept
+	 * @param retentionBytes how many bytes each partition keeps at most
+	 * @param segment how long a segment is written before a new one starts (retention
+	 * deletes whole segments)
+	 */
+	public record Topic(@NotBlank String name, @Min(1) int partitions, @Min(1) short replicas,
+			@NotNull Duration retention, @Min(1) long retentionBytes, @NotNull Duration segment) {
+	}
+
+	/**
+	 * Simulated couriers.
+	 *
+	 * @param interval time between two positions of a courier
+	 * @param trip how long a trip from the shop to the customer takes
+	 */
+	public record Courier(@NotNull Duration interval, @NotNull Duration trip) {
+	}
 
 }

@@ -1,4 +1,4 @@
-package io.pizza.delivery.tracking;
+package io.pizza.delivery.dispatch;
 
 import java.time.Instant;
 import java.util.UUID;

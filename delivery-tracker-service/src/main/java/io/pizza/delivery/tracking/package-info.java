@@ -1,4 +1,4 @@
 /**
- * Tracking orders on their way to the customer.
+ * Tracking deliveries: couriers' positions read from Kafka and streamed to clients.
  */
 package io.pizza.delivery.tracking;

@@ -1,0 +1,70 @@
+package io.pizza.delivery.config;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.converter.ByteArrayJacksonJsonMessageConverter;
+import org.springframework.kafka.support.converter.RecordMessageConverter;
+import org.springframework.util.backoff.FixedBackOff;
+
+/**
+ * The tracker's Kafka wiring: the positions topic it declares, records read as bytes and
+ * turned into the listener's type, and what happens to a record that fails.
+ */
+@Configuration(proxyBeanMethods = false)
+class KafkaConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(KafkaConfiguration.class);
+
+	/**
+	 * Positions are worth something for minutes: the topic keeps an hour of them, and at
+	 * most 64 MiB per partition, whichever comes first. Retention deletes whole segments,
+	 * so segments roll every 10 minutes to let the hour be an hour.
+	 */
+	@Bean
+	NewTopic positionsTopic(DeliveryTrackerProperties properties) {
+		DeliveryTrackerProperties.Topic topic = properties.positionsTopic();
+		return TopicBuilder.name(topic.name())
+			.partitions(topic.partitions())
+			.replicas(topic.replicas())
+			.config(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(topic.retention().toMillis()))
+			.config(TopicConfig.RETENTION_BYTES_CONFIG, String.valueOf(topic.retentionBytes()))
+			.config(TopicConfig.SEGMENT_MS_CONFIG, String.valueOf(topic.segment().toMillis()))
+			.build();
+	}
+
+	@Bean
+	RecordMessageConverter jsonConverter() {
+		return new ByteArrayJacksonJsonMessageConverter();
+	}
+
+	/**
+	 * A status for an order this instance has not read yet is tried again for ten
+	 * seconds; a record that cannot be read is logged and skipped. The tracker owns no
+	 * dead-letter topic: every instance reads every order and position, so each would
+	 * dead-letter the same record, and the records it reads come from producers that
+	 * dead-letter or refuse bad input themselves.
+	 */
+	@Bean
+	CommonErrorHandler trackerErrorHandler(DeliveryTrackerProperties properties) {
+		return new DefaultErrorHandler((record, ex) -> log.warn("[{}] {}-{}@{} skipped: {}", properties.instanceId(),
+				record.topic(), record.partition(), record.offset(), rootCause(ex)), new FixedBackOff(500, 20));
+	}
+
+	private static String rootCause(Throwable ex) {
+		Throwable cause = ex;
+		while (cause.getCause() != null) {
+			cause = cause.getCause();
+		}
+		String message = String.valueOf(cause.getMessage()).lines().findFirst().orElse("");
+		return cause.getClass().getSimpleName() + ": " + message;
+	}
+
+}

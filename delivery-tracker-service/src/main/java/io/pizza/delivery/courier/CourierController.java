@@ -1,0 +1,63 @@
+package io.pizza.delivery.courier;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+
+import io.pizza.delivery.tracking.CourierPosition;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /couriers/{courierId}/positions}: a real courier's app reports where it is.
+ * The position is published like a simulated courier's and answered once the brokers have
+ * it.
+ */
+@RestController
+class CourierController {
+
+	private static final Duration SEND_TIMEOUT = Duration.ofSeconds(5);
+
+	/** A position from further in the future than this is a clock gone wrong. */
+	private static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
+
+	private final Couriers couriers;
+
+	private final Clock clock = Clock.systemUTC();
+
+	CourierController(Couriers couriers) {
+		this.couriers = couriers;
+	}
+
+	@PostMapping(path = "/couriers/{courierId}/positions", consumes = "application/json")
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	CourierPosition report(@PathVariable @Pattern(regexp = "[A-Za-z0-9_-]{1,64}") String courierId,
+			@Valid @RequestBody PositionReport report) throws InterruptedException {
+		Instant now = this.clock.instant();
+		Instant at = (report.at() != null) ? report.at() : now;
+		if (at.isAfter(now.plus(CLOCK_SKEW))) {
+			throw new PositionRejected("at", "is in the future (" + at + ")");
+		}
+		CourierPosition position = new CourierPosition(report.orderId(), courierId, report.lat(), report.lon(), at,
+				Boolean.TRUE.equals(report.delivered()));
+		try {
+			this.couriers.position(position).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new PositionNotStored(ex);
+		}
+		return position;
+	}
+
+}

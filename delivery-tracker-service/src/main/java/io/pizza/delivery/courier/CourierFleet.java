@@ -1,0 +1,120 @@
+package io.pizza.delivery.courier;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import io.pizza.delivery.config.DeliveryTrackerProperties;
+import io.pizza.delivery.dispatch.Destination;
+import io.pizza.delivery.tracking.CourierPosition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * Simulated couriers: each rides from the shop to the customer's address in
+ * {@code courier.trip}, publishing where it is every {@code courier.interval}.
+ */
+@Component
+public class CourierFleet implements DisposableBean {
+
+	private static final Logger log = LoggerFactory.getLogger(CourierFleet.class);
+
+	private final Couriers couriers;
+
+	private final DeliveryTrackerProperties properties;
+
+	private final Clock clock = Clock.systemUTC();
+
+	private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, (task) -> {
+		Thread thread = new Thread(task, "courier");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	private final Map<UUID, ScheduledFuture<?>> onTheRoad = new ConcurrentHashMap<>();
+
+	CourierFleet(Couriers couriers, DeliveryTrackerProperties properties) {
+		this.couriers = couriers;
+		this.properties = properties;
+	}
+
+	/**
+	 * Sends a courier with an order.
+	 * @param destination where from and where to
+	 */
+	public void dispatch(Destination destination) {
+		String courierId = "courier-" + destination.orderId().toString().substring(0, 4);
+		Duration interval = this.properties.courier().interval();
+		int steps = (int) Math.max(1, this.properties.courier().trip().toMillis() / interval.toMillis());
+		Route route = Route.between(destination.from(), destination.to());
+		log.info("[{}] order={} shop='{}' {} dispatched to '{}' ({} m, {} positions)", this.properties.instanceId(),
+				destination.orderId(), destination.shop(), courierId, destination.address(),
+				Math.round(destination.from().metersTo(destination.to())), steps + 1);
+		this.couriers.status(destination.orderId(), "OUT_FOR_DELIVERY", courierId, this.clock.instant());
+		Trip trip = new Trip(destination.orderId(), courierId, route, steps);
+		this.onTheRoad.put(destination.orderId(),
+				this.scheduler.scheduleAtFixedRate(trip, 0, interval.toMillis(), TimeUnit.MILLISECONDS));
+	}
+
+	@Override
+	public void destroy() {
+		if (!this.onTheRoad.isEmpty()) {
+			log.warn("[{}] stopping with {} couriers on the road: their positions stop here",
+					this.properties.instanceId(), this.onTheRoad.size());
+		}
+		this.scheduler.shutdownNow();
+	}
+
+	/**
+	 * One courier's ride, a step each time it runs.
+	 */
+	private final class Trip implements Runnable {
+
+		private final UUID orderId;
+
+		private final String courierId;
+
+		private final Route route;
+
+		private final int steps;
+
+		private int step;
+
+		private Trip(UUID orderId, String courierId, Route route, int steps) {
+			this.orderId = orderId;
+			this.courierId = courierId;
+			this.route = route;
+			this.steps = steps;
+		}
+
+		@Override
+		public void run() {
+			boolean arrived = this.step == this.steps;
+			var point = this.route.at((double) this.step / this.steps);
+			CourierFleet.this.couriers.position(new CourierPosition(this.orderId, this.courierId, point.lat(),
+					point.lon(), CourierFleet.this.clock.instant(), arrived));
+			this.step++;
+			if (arrived) {
+				CourierFleet.this.couriers.status(this.orderId, "DELIVERED", this.courierId,
+						CourierFleet.this.clock.instant());
+				log.info("[{}] order={} {} delivered", CourierFleet.this.properties.instanceId(), this.orderId,
+						this.courierId);
+				ScheduledFuture<?> self = CourierFleet.this.onTheRoad.remove(this.orderId);
+				if (self != null) {
+					self.cancel(false);
+				}
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,58 @@
+package io.pizza.delivery.dispatch;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import io.pizza.delivery.city.City;
+import io.pizza.delivery.city.GeoPoint;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Where recent orders go, as read from the orders topic, and where the shops are: what an
+ * instance needs to send a courier and to tell how far one still has to go. Kept in
+ * memory, the most recent orders only; the orders topic is where it comes from again
+ * after a restart.
+ */
+@Component
+public class Destinations {
+
+	private static final int MOST_RECENT = 50_000;
+
+	private final City city = City.MILANO;
+
+	private final Map<UUID, Destination> byOrder = new LinkedHashMap<>(1024, 0.75f, false) {
+
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<UUID, Destination> eldest) {
+			return size() > MOST_RECENT;
+		}
+
+	};
+
+	private final SortedMap<String, GeoPoint> shops = new TreeMap<>();
+
+	synchronized void add(OrderPlaced order) {
+		GeoPoint shop = this.city.locate(order.shop());
+		this.shops.put(order.shop(), shop);
+		this.byOrder.put(order.orderId(), new Destination(order.orderId(), order.shop(), order.customer().address(),
+				shop, this.city.locate(order.customer().address())));
+	}
+
+	public synchronized Optional<Destination> of(UUID orderId) {
+		return Optional.ofNullable(this.byOrder.get(orderId));
+	}
+
+	public synchronized SortedMap<String, GeoPoint> shops() {
+		return new TreeMap<>(this.shops);
+	}
+
+	public City city() {
+		return this.city;
+	}
+
+}

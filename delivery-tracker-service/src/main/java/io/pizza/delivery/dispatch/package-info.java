@@ -1,0 +1,4 @@
+/**
+ * Sending couriers: where orders go, and a courier for each order baked.
+ */
+package io.pizza.delivery.dispatch;

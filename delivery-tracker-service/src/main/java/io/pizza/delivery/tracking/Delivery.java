@@ -1,0 +1,60 @@
+package io.pizza.delivery.tracking;
+
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One order on its way: its latest position and the one before, which tell where it is,
+ * how fast it moves, and whether it has arrived.
+ */
+public final class Delivery {
+
+	private final UUID orderId;
+
+	private @Nullable CourierPosition latest;
+
+	private @Nullable CourierPosition previous;
+
+	private int positions;
+
+	Delivery(UUID orderId) {
+		this.orderId = orderId;
+	}
+
+	/**
+	 * Takes a position in, unless it is older than the latest (a report arriving late).
+	 * @param position the position
+	 * @return whether it is now the latest
+	 */
+	synchronized boolean add(CourierPosition position) {
+		this.positions++;
+		if (this.latest != null && position.at().isBefore(this.latest.at())) {
+			return false;
+		}
+		this.previous = this.latest;
+		this.latest = position;
+		return true;
+	}
+
+	public UUID orderId() {
+		return this.orderId;
+	}
+
+	synchronized CourierPosition latest() {
+		return this.latest;
+	}
+
+	synchronized @Nullable CourierPosition previous() {
+		return this.previous;
+	}
+
+	synchronized int positions() {
+		return this.positions;
+	}
+
+	synchronized boolean delivered() {
+		return this.latest != null && this.latest.delivered();
+	}
+
+}

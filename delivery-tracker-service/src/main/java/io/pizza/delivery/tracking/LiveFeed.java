@@ -1,0 +1,128 @@
+package io.pizza.delivery.tracking;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArraySet;
+
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * The Server-Sent Events streams this instance serves: one order's positions, or every
+ * order's (the map's). A stream gets what is known first, then each position as the
+ * instance reads it from Kafka; an order's stream ends when the order is delivered.
+ */
+@Component
+class LiveFeed {
+
+	/**
+	 * Browsers reconnect by themselves when a stream ends; this bounds a forgotten one.
+	 */
+	private static final Duration STREAM_TIMEOUT = Duration.ofMinutes(30);
+
+	private static final Duration RECONNECT = Duration.ofSeconds(1);
+
+	private final Map<UUID, Set<SseEmitter>> byOrder = new ConcurrentHashMap<>();
+
+	private final Set<SseEmitter> everything = new CopyOnWriteArraySet<>();
+
+	/**
+	 * A stream of one order's positions.
+	 * @param orderId the order
+	 * @param known its latest position, when there is one
+	 * @return the stream
+	 */
+	synchronized SseEmitter follow(UUID orderId, List<PositionView> known) {
+		SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
+		Set<SseEmitter> followers = this.byOrder.computeIfAbsent(orderId, (id) -> new CopyOnWriteArraySet<>());
+		followers.add(emitter);
+		Runnable forget = () -> followers.remove(emitter);
+		emitter.onCompletion(forget);
+		emitter.onTimeout(forget);
+		emitter.onError((ex) -> forget.run());
+		open(emitter);
+		for (PositionView position : known) {
+			if (!send(emitter, position)) {
+				break;
+			}
+			if (position.delivered()) {
+				followers.remove(emitter);
+				emitter.complete();
+			}
+		}
+		return emitter;
+	}
+
+	/**
+	 * A stream of every order's positions.
+	 * @param known the latest position of each order on its way
+	 * @return the stream
+	 */
+	synchronized SseEmitter followAll(List<PositionView> known) {
+		SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
+		this.everything.add(emitter);
+		Runnable forget = () -> this.everything.remove(emitter);
+		emitter.onCompletion(forget);
+		emitter.onTimeout(forget);
+		emitter.onError((ex) -> forget.run());
+		open(emitter);
+		known.forEach((position) -> send(emitter, position));
+		return emitter;
+	}
+
+	/**
+	 * Sends a position to everyone following its order or everything.
+	 * @param position the position
+	 */
+	synchronized void publish(PositionView position) {
+		Set<SseEmitter> followers = this.byOrder.getOrDefault(position.orderId(), Set.of());
+		for (SseEmitter emitter : followers) {
+			if (send(emitter, position) && position.delivered()) {
+				emitter.complete();
+			}
+		}
+		if (position.delivered()) {
+			this.byOrder.remove(position.orderId());
+		}
+		this.everything.forEach((emitter) -> send(emitter, position));
+	}
+
+	int streams() {
+		return this.everything.size() + this.byOrder.values().stream().mapToInt(Set::size).sum();
+	}
+
+	// a first line, so that the response's headers go out at once and the client knows
+	// the stream is open before any position arrives; and how soon to reconnect
+	private void open(SseEmitter emitter) {
+		try {
+			emitter.send(SseEmitter.event().comment("positions").reconnectTime(RECONNECT.toMillis()));
+		}
+		catch (IOException ex) {
+			emitter.completeWithError(ex);
+		}
+	}
+
+	private boolean send(SseEmitter emitter, PositionView position) {
+		try {
+			emitter.send(SseEmitter.event()
+				.name(position.delivered() ? "delivered" : "position")
+				.id(position.orderId() + "@" + position.at().toEpochMilli())
+				.data(position, MediaType.APPLICATION_JSON));
+			return true;
+		}
+		catch (IOException | IllegalStateException ex) {
+			// the client went away: its stream is done
+			emitter.completeWithError(ex);
+			this.everything.remove(emitter);
+			this.byOrder.values().forEach((followers) -> followers.remove(emitter));
+			return false;
+		}
+	}
+
+}

@@ -1,0 +1,63 @@
+package io.pizza.delivery.tracking;
+
+import java.util.Map;
+
+import io.pizza.delivery.config.DeliveryTrackerProperties;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.ConsumerSeekAware;
+import org.springframework.kafka.listener.adapter.ConsumerRecordMetadata;
+import org.springframework.messaging.handler.annotation.Payload;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads every courier's positions and streams them to this instance's clients. Every
+ * instance reads every position, in a consumer group of its own, so that a client gets
+ * all of its order's positions whichever instance it is connected to; and on each
+ * assignment an instance reads the topic from its start (at most the last hour: the
+ * topic's retention), so that a restarted instance knows every delivery on its way.
+ */
+@Component
+class PositionsListener implements ConsumerSeekAware {
+
+	private static final Logger log = LoggerFactory.getLogger(PositionsListener.class);
+
+	private final Deliveries deliveries;
+
+	private final LiveFeed feed;
+
+	private final DeliveryTrackerProperties properties;
+
+	PositionsListener(Deliveries deliveries, LiveFeed feed, DeliveryTrackerProperties properties) {
+		this.deliveries = deliveries;
+		this.feed = feed;
+		this.properties = properties;
+	}
+
+	@KafkaListener(id = "positions", topics = "${delivery-tracker.positions-topic.name}",
+			groupId = "delivery-tracker-positions-${delivery-tracker.instance-id}")
+	void on(@Payload CourierPosition position, ConsumerRecordMetadata record) {
+		this.deliveries.record(position).map(this.deliveries::view).ifPresent((view) -> {
+			this.feed.publish(view);
+			log.info("[{}] {}-{}@{} order={} {} at {},{} {} ms old{}", this.properties.instanceId(), record.topic(),
+					record.partition(), record.offset(), view.orderId(), view.courierId(),
+					String.format("%.5f", view.lat()), String.format("%.5f", view.lon()), view.ageMillis(),
+					view.delivered() ? ", delivered" : "");
+		});
+	}
+
+	@Override
+	public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
+		callback.seekToBeginning(assignments.keySet());
+	}
+
+	@Scheduled(fixedDelayString = "PT1M")
+	void forgetOld() {
+		this.deliveries.forgetOld();
+	}
+
+}

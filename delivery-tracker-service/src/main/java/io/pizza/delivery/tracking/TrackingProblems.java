@@ -1,0 +1,24 @@
+package io.pizza.delivery.tracking;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * The problems of tracking deliveries, as RFC 9457 problem details.
+ */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class TrackingProblems {
+
+	@ExceptionHandler
+	ProblemDetail onNotFound(DeliveryNotFound ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
+		problem.setTitle("Delivery not found");
+		return problem;
+	}
+
+}

@@ -1,0 +1,159 @@
+package io.pizza.delivery.tracking;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import io.pizza.delivery.city.City;
+import io.pizza.delivery.city.GeoPoint;
+import io.pizza.testing.RealKafka;
+import io.pizza.testing.TopicContents;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.kafka.config.TopicBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * On a real broker: an order baked sends a courier from the shop to the customer; a
+ * client following the order over Server-Sent Events gets its positions in order, then
+ * {@code delivered}; the order's status moves to {@code OUT_FOR_DELIVERY} and
+ * {@code DELIVERED}; and a courier's app reporting an old position sees it flagged stale.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "delivery-tracker.instance-id=tracker-under-test", "delivery-tracker.positions-topic.replicas=1",
+				"delivery-tracker.courier.interval=200ms", "delivery-tracker.courier.trip=3s",
+				"spring.kafka.consumer.auto-offset-reset=earliest" })
+@Import({ RealKafka.class, DeliveryFlowTests.Topics.class })
+class DeliveryFlowTests {
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	KafkaConnectionDetails kafka;
+
+	@Test
+	void aBakedOrderIsDeliveredWhileItsClientWatchesItMove() {
+		UUID orderId = UUID.randomUUID();
+		String address = "Via Torino " + orderId.toString().substring(0, 3) + ", Milano";
+		KitchenEvents kitchen = new KitchenEvents(bootstrapServers());
+		kitchen.orderPlaced(orderId, "Luigis Pizza", address);
+		try (SseClient client = SseClient.open(uri("/deliveries/" + orderId + "/positions"))) {
+			kitchen.baked(orderId);
+			await().atMost(Duration.ofSeconds(30)).until(client::ended);
+			List<SseClient.Event> events = client.events();
+			assertThat(events).hasSizeGreaterThanOrEqualTo(10);
+			assertThat(events.subList(0, events.size() - 1)).extracting(SseClient.Event::name).containsOnly("position");
+			assertThat(events.get(events.size() - 1).name()).isEqualTo("delivered");
+			List<Instant> times = events.stream()
+				.map((event) -> Instant.parse(event.data().get("at").asString()))
+				.toList();
+			assertThat(times).isSorted().doesNotHaveDuplicates();
+			GeoPoint shop = City.MILANO.locate("Luigis Pizza");
+			GeoPoint customer = City.MILANO.locate(address);
+			assertThat(point(events.get(0).data()).metersTo(shop)).isLessThan(1.0);
+			assertThat(point(events.get(events.size() - 1).data()).metersTo(customer)).isLessThan(1.0);
+			assertThat(events).allSatisfy((event) -> {
+				assertThat(event.data().get("orderId").asString()).isEqualTo(orderId.toString());
+				assertThat(event.data().get("stale").asBoolean()).isFalse();
+				assertThat(event.data().get("shop").asString()).isEqualTo("Luigis Pizza");
+			});
+			// each event was on its way from the courier to the client for well under the
+			// talk's 10 seconds
+			assertThat(events).allSatisfy((event) -> assertThat(
+					Duration.between(Instant.parse(event.data().get("at").asString()), event.receivedAt()))
+				.isLessThan(Duration.ofSeconds(2)));
+		}
+		await().untilAsserted(
+				() -> assertThat(statuses(orderId)).containsExactly("BAKED", "OUT_FOR_DELIVERY", "DELIVERED"));
+		JsonNode latest = json.readTree(get("/deliveries/" + orderId));
+		assertThat(latest.get("delivered").asBoolean()).isTrue();
+		assertThat(latest.get("etaSeconds").asLong()).isZero();
+		assertThat(latest.get("remainingMeters").asLong()).isZero();
+	}
+
+	@Test
+	void aPositionOlderThanTenSecondsIsFlaggedStale() {
+		UUID orderId = UUID.randomUUID();
+		String old = Instant.now().minusSeconds(30).toString();
+		String report = """
+				{"orderId": "%s", "lat": 45.4642, "lon": 9.19, "at": "%s"}""".formatted(orderId, old);
+		assertThat(post("/couriers/bike-7/positions", report)).contains("\"courierId\":\"bike-7\"");
+		await().untilAsserted(() -> {
+			JsonNode delivery = json.readTree(get("/deliveries/" + orderId));
+			assertThat(delivery.get("stale").asBoolean()).isTrue();
+			assertThat(delivery.get("ageMillis").asLong()).isGreaterThanOrEqualTo(30_000);
+		});
+		String fresh = """
+				{"orderId": "%s", "lat": 45.4650, "lon": 9.191}""".formatted(orderId);
+		post("/couriers/bike-7/positions", fresh);
+		await().untilAsserted(() -> {
+			JsonNode delivery = json.readTree(get("/deliveries/" + orderId));
+			assertThat(delivery.get("stale").asBoolean()).isFalse();
+			assertThat(delivery.get("lat").asDouble()).isCloseTo(45.4650, within(1e-9));
+		});
+	}
+
+	private List<String> statuses(UUID orderId) {
+		return TopicContents.readAll(bootstrapServers(), "pizza-order-status")
+			.stream()
+			.filter((record) -> record.key().equals(orderId.toString()))
+			.map(ConsumerRecord::value)
+			.map((value) -> json.readTree(value).get("status").asString())
+			.toList();
+	}
+
+	private static GeoPoint point(JsonNode position) {
+		return new GeoPoint(position.get("lat").asDouble(), position.get("lon").asDouble());
+	}
+
+	private URI uri(String path) {
+		return URI.create("http://localhost:" + this.port + path);
+	}
+
+	private String get(String path) {
+		return Http.get(uri(path));
+	}
+
+	private String post(String path, String body) {
+		return Http.post(uri(path), body);
+	}
+
+	private String bootstrapServers() {
+		return String.join(",", this.kafka.getBootstrapServers());
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class Topics {
+
+		@Bean
+		NewTopic orders() {
+			return TopicBuilder.name("pizza-orders").partitions(6).replicas(1).build();
+		}
+
+		@Bean
+		NewTopic status() {
+			return TopicBuilder.name("pizza-order-status").partitions(6).replicas(1).build();
+		}
+
+	}
+
+}

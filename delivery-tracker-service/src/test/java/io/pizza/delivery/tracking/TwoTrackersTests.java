@@ -1,0 +1,145 @@
+package io.pizza.delivery.tracking;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import io.pizza.delivery.DeliveryTrackerApplication;
+import io.pizza.testing.RealKafka;
+import io.pizza.testing.TopicContents;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.listener.MessageListenerContainer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Two tracker instances on one real broker: they share the status topic's partitions, so
+ * one of them sends the courier; and each reads every position in a group of its own, so
+ * a client gets all of the order's positions whichever instance it follows it on.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "delivery-tracker.instance-id=tracker-a", "delivery-tracker.positions-topic.replicas=1",
+				"delivery-tracker.courier.interval=200ms", "delivery-tracker.courier.trip=3s",
+				"spring.kafka.consumer.auto-offset-reset=earliest" })
+@Import({ RealKafka.class, TwoTrackersTests.Topics.class })
+class TwoTrackersTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	KafkaConnectionDetails kafka;
+
+	@Autowired
+	KafkaListenerEndpointRegistry listeners;
+
+	ConfigurableApplicationContext second;
+
+	@BeforeEach
+	void startSecondInstance() {
+		this.second = new SpringApplicationBuilder(DeliveryTrackerApplication.class).run("--server.port=0",
+				"--delivery-tracker.instance-id=tracker-b", "--delivery-tracker.positions-topic.replicas=1",
+				"--delivery-tracker.courier.interval=200ms", "--delivery-tracker.courier.trip=3s",
+				"--spring.kafka.consumer.auto-offset-reset=earliest",
+				"--spring.kafka.bootstrap-servers=" + bootstrapServers());
+	}
+
+	@AfterEach
+	void stopSecondInstance() {
+		this.second.close();
+	}
+
+	@Test
+	void oneInstanceSendsTheCourierAndBothStreamEveryPosition() {
+		KafkaListenerEndpointRegistry secondListeners = this.second.getBean(KafkaListenerEndpointRegistry.class);
+		// the status topic's six partitions split between the two, none twice
+		await().untilAsserted(() -> {
+			List<TopicPartition> a = assigned(this.listeners.getListenerContainer("dispatch"));
+			List<TopicPartition> b = assigned(secondListeners.getListenerContainer("dispatch"));
+			assertThat(b).isNotEmpty();
+			assertThat(a).isNotEmpty().doesNotContainAnyElementsOf(b);
+			assertThat(a.size() + b.size()).isEqualTo(6);
+		});
+		// the positions topic's six partitions to each of them
+		await().untilAsserted(() -> {
+			assertThat(assigned(this.listeners.getListenerContainer("positions"))).hasSize(6);
+			assertThat(assigned(secondListeners.getListenerContainer("positions"))).hasSize(6);
+		});
+
+		UUID orderId = UUID.randomUUID();
+		KitchenEvents kitchen = new KitchenEvents(bootstrapServers());
+		kitchen.orderPlaced(orderId, "Mammamia Pizza", "Via Dante 3, Milano");
+		int secondPort = ((WebServerApplicationContext) this.second).getWebServer().getPort();
+		try (SseClient onA = SseClient.open(uri(this.port, orderId));
+				SseClient onB = SseClient.open(uri(secondPort, orderId))) {
+			kitchen.baked(orderId);
+			await().atMost(Duration.ofSeconds(30)).until(() -> onA.ended() && onB.ended());
+			assertThat(onA.events()).hasSizeGreaterThanOrEqualTo(10);
+			assertThat(times(onA)).isEqualTo(times(onB));
+			assertThat(onB.events().get(onB.events().size() - 1).name()).isEqualTo("delivered");
+		}
+		List<String> dispatched = TopicContents.readAll(bootstrapServers(), "pizza-order-status")
+			.stream()
+			.filter((record) -> record.key().equals(orderId.toString()) && record.value().contains("OUT_FOR_DELIVERY"))
+			.map((record) -> record.value())
+			.toList();
+		assertThat(dispatched).hasSize(1);
+	}
+
+	private static List<String> times(SseClient client) {
+		return client.events().stream().map((event) -> event.data().get("at").asString()).toList();
+	}
+
+	private static List<TopicPartition> assigned(MessageListenerContainer container) {
+		Set<TopicPartition> partitions = new HashSet<>();
+		if (container.getAssignedPartitions() != null) {
+			partitions.addAll(container.getAssignedPartitions());
+		}
+		return List.copyOf(partitions);
+	}
+
+	private static URI uri(int port, UUID orderId) {
+		return URI.create("http://localhost:" + port + "/deliveries/" + orderId + "/positions");
+	}
+
+	private String bootstrapServers() {
+		return String.join(",", this.kafka.getBootstrapServers());
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class Topics {
+
+		@Bean
+		NewTopic orders() {
+			return TopicBuilder.name("pizza-orders").partitions(6).replicas(1).build();
+		}
+
+		@Bean
+		NewTopic status() {
+			return TopicBuilder.name("pizza-order-status").partitions(6).replicas(1).build();
+		}
+
+	}
+
+}

@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 
+import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -19,7 +20,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * instance reads it from Kafka; an order's stream ends when the order is delivered.
  */
 @Component
-class LiveFeed {
+class LiveFeed implements SmartLifecycle {
 
 	/**
 	 * Browsers reconnect by themselves when a stream ends; this bounds a forgotten one.
@@ -31,6 +32,8 @@ class LiveFeed {
 	private final Map<UUID, Set<SseEmitter>> byOrder = new ConcurrentHashMap<>();
 
 	private final Set<SseEmitter> everything = new CopyOnWriteArraySet<>();
+
+	private volatile boolean running;
 
 	/**
 	 * A stream of one order's positions.
@@ -93,8 +96,28 @@ class LiveFeed {
 		this.everything.forEach((emitter) -> send(emitter, position));
 	}
 
-	int streams() {
-		return this.everything.size() + this.byOrder.values().stream().mapToInt(Set::size).sum();
+	/**
+	 * Ends every stream as the instance begins to shut down, before the web server waits
+	 * for open requests to finish: a stream never finishes by itself, and its client
+	 * reconnects, to another instance when there is one.
+	 */
+	@Override
+	public synchronized void stop() {
+		this.running = false;
+		this.everything.forEach(SseEmitter::complete);
+		this.everything.clear();
+		this.byOrder.values().forEach((followers) -> followers.forEach(SseEmitter::complete));
+		this.byOrder.clear();
+	}
+
+	@Override
+	public void start() {
+		this.running = true;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
 	}
 
 	// a first line, so that the response's headers go out at once and the client knows

@@ -72,6 +72,11 @@
       element('circle', { r: 8 }, node);
       element('text', { x: 11, y: -9 }, node);
       const trail = element('polyline', { class: 'trail', points: '' }, document.getElementById('trails'));
+      if (position.destination) {
+        const to = position.destination;
+        element('circle', { class: 'destination', r: 6, cx: x(to.lon), cy: y(to.lat) }, trail.parentNode)
+          .dataset.orderId = position.orderId;
+      }
       const row = document.createElement('tr');
       row.dataset.orderId = position.orderId;
       for (let i = 0; i < 5; i++) row.appendChild(document.createElement('td'));
@@ -118,6 +123,7 @@
       if (courier.deliveredAt && now - courier.deliveredAt > KEEP_DELIVERED_MS) {
         courier.node.remove();
         courier.trail.remove();
+        document.querySelectorAll(`circle.destination[data-order-id="${orderId}"]`).forEach((node) => node.remove());
         courier.row.remove();
         couriers.delete(orderId);
       } else {

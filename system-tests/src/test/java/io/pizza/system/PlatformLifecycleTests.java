@@ -82,16 +82,23 @@ class PlatformLifecycleTests {
 
 	@Test
 	@Order(2)
-	void anOrderIsBakedLoggedAndBilled() throws Exception {
+	void anOrderIsBakedBilledAndDelivered() throws Exception {
 		HttpResponse<String> answer = SystemUnderTest.post(port("order-service"), "/orders", ORDER);
 		assertThat(answer.statusCode()).isEqualTo(201);
 		firstOrderId = orderId(answer.body());
 		await().atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> assertThat(makerLogs()).contains("order=" + firstOrderId));
 		await().atMost(Duration.ofSeconds(30)).until(() -> billed(firstOrderId));
+		// then a courier takes it: the tracker's positions, and the timeline's last steps
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(
+					SystemUnderTest.get(port("delivery-tracker-service"), "/deliveries/" + firstOrderId))
+				.contains("\"delivered\":true"));
 		await().atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> assertThat(SystemUnderTest.get(port("order-service"), "/orders/" + firstOrderId))
-				.contains("\"status\":\"BAKED\""));
+				.contains("\"status\":\"DELIVERED\"")
+				.contains("\"status\":\"BAKED\"")
+				.contains("\"status\":\"OUT_FOR_DELIVERY\""));
 	}
 
 	@Test

@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 
+import io.pizza.testing.PizzaTopics;
 import io.pizza.testing.RealKafka;
 import io.pizza.testing.RealPostgres;
 import io.pizza.testing.TopicContents;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -21,12 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -40,7 +37,7 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(properties = { "spring.kafka.listener.auto-startup=false", "billing.dead-letter-topic.replicas=1" })
 @AutoConfigureMockMvc
-@Import({ RealKafka.class, RealPostgres.class, BillingTests.Topics.class })
+@Import({ RealKafka.class, RealPostgres.class, PizzaTopics.class })
 class BillingTests {
 
 	private static final TheMenu menu = TheMenu.ofOrderService();
@@ -144,16 +141,6 @@ class BillingTests {
 
 	private String bootstrapServers() {
 		return String.join(",", this.kafka.getBootstrapServers());
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class Topics {
-
-		@Bean
-		NewTopic orders() {
-			return TopicBuilder.name("pizza-orders").partitions(6).replicas(1).build();
-		}
-
 	}
 
 }

@@ -7,20 +7,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.pizza.testing.PizzaTopics;
 import io.pizza.testing.RealKafka;
 import io.pizza.testing.StoppablePostgres;
 import io.pizza.testing.TopicContents;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.transaction.CannotCreateTransactionException;
 
@@ -35,7 +32,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(properties = { "billing.dead-letter-topic.replicas=1", "billing.database-retry.initial=200ms",
 		"billing.database-retry.max=1s", "management.endpoint.health.show-components=always" })
 @AutoConfigureMockMvc
-@Import({ RealKafka.class, StoppablePostgres.class, DatabaseOutageTests.Topics.class })
+@Import({ RealKafka.class, StoppablePostgres.class, PizzaTopics.class })
 class DatabaseOutageTests {
 
 	private static final List<OrderPlaced.Pizza> PIZZAS = List.of(
@@ -113,16 +110,6 @@ class DatabaseOutageTests {
 
 	private String bootstrapServers() {
 		return String.join(",", this.kafka.getBootstrapServers());
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class Topics {
-
-		@Bean
-		NewTopic orders() {
-			return TopicBuilder.name("pizza-orders").partitions(6).replicas(1).build();
-		}
-
 	}
 
 }

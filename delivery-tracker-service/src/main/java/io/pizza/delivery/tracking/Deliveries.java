@@ -83,7 +83,8 @@ public class Deliveries {
 		Long remaining = destination.map((to) -> Math.round(latest.point().streetMetersTo(to.to()))).orElse(null);
 		return new PositionView(delivery.orderId(), latest.courierId(), destination.map(Destination::shop).orElse(null),
 				latest.lat(), latest.lon(), latest.at(), age, age > this.staleAfter.toMillis(), latest.delivered(),
-				latest.delivered() ? Long.valueOf(0) : remaining, eta(latest, previous, remaining));
+				latest.delivered() ? Long.valueOf(0) : remaining, eta(latest, previous, remaining),
+				destination.map(Destination::to).orElse(null));
 	}
 
 	private static @Nullable Long eta(CourierPosition latest, @Nullable CourierPosition previous,

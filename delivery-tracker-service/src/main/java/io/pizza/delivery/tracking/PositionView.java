@@ -3,6 +3,7 @@ package io.pizza.delivery.tracking;
 import java.time.Instant;
 import java.util.UUID;
 
+import io.pizza.delivery.city.GeoPoint;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,8 +20,10 @@ import org.jspecify.annotations.Nullable;
  * @param delivered whether the order has been handed over
  * @param remainingMeters how far the courier still rides, when the address is known
  * @param etaSeconds when it should arrive at its recent speed, when that is known
+ * @param destination where it goes, when known
  */
 record PositionView(UUID orderId, String courierId, @Nullable String shop, double lat, double lon, Instant at,
-		long ageMillis, boolean stale, boolean delivered, @Nullable Long remainingMeters, @Nullable Long etaSeconds) {
+		long ageMillis, boolean stale, boolean delivered, @Nullable Long remainingMeters, @Nullable Long etaSeconds,
+		@Nullable GeoPoint destination) {
 
 }

@@ -8,9 +8,9 @@ import java.util.UUID;
 
 import io.pizza.delivery.city.City;
 import io.pizza.delivery.city.GeoPoint;
+import io.pizza.testing.PizzaTopics;
 import io.pizza.testing.RealKafka;
 import io.pizza.testing.TopicContents;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -19,11 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.kafka.config.TopicBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -39,7 +36,7 @@ import static org.awaitility.Awaitility.await;
 		properties = { "delivery-tracker.instance-id=tracker-under-test", "delivery-tracker.positions-topic.replicas=1",
 				"delivery-tracker.courier.interval=200ms", "delivery-tracker.courier.trip=3s",
 				"spring.kafka.consumer.auto-offset-reset=earliest" })
-@Import({ RealKafka.class, DeliveryFlowTests.Topics.class })
+@Import({ RealKafka.class, PizzaTopics.class })
 class DeliveryFlowTests {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
@@ -139,21 +136,6 @@ class DeliveryFlowTests {
 
 	private String bootstrapServers() {
 		return String.join(",", this.kafka.getBootstrapServers());
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class Topics {
-
-		@Bean
-		NewTopic orders() {
-			return TopicBuilder.name("pizza-orders").partitions(6).replicas(1).build();
-		}
-
-		@Bean
-		NewTopic status() {
-			return TopicBuilder.name("pizza-order-status").partitions(6).replicas(1).build();
-		}
-
 	}
 
 }

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.UUID;
 
 import io.pizza.testing.Chromium;
+import io.pizza.testing.PizzaTopics;
 import io.pizza.testing.RealKafka;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,11 +20,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.kafka.config.TopicBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -37,7 +34,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "delivery-tracker.positions-topic.replicas=1", "delivery-tracker.courier.interval=250ms",
 				"delivery-tracker.courier.trip=8s", "spring.kafka.consumer.auto-offset-reset=earliest" })
-@Import({ RealKafka.class, MapPageTests.Topics.class })
+@Import({ RealKafka.class, PizzaTopics.class })
 class MapPageTests {
 
 	@LocalServerPort
@@ -90,21 +87,6 @@ class MapPageTests {
 		Path screenshot = Path.of("target", "map-page.png");
 		Files.write(screenshot, this.browser.getScreenshotAs(OutputType.BYTES));
 		assertThat(Files.size(screenshot)).isGreaterThan(10_000);
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class Topics {
-
-		@Bean
-		NewTopic orders() {
-			return TopicBuilder.name("pizza-orders").partitions(6).replicas(1).build();
-		}
-
-		@Bean
-		NewTopic status() {
-			return TopicBuilder.name("pizza-order-status").partitions(6).replicas(1).build();
-		}
-
 	}
 
 }

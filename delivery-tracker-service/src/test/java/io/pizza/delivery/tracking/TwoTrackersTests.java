@@ -8,9 +8,9 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.pizza.delivery.DeliveryTrackerApplication;
+import io.pizza.testing.PizzaTopics;
 import io.pizza.testing.RealKafka;
 import io.pizza.testing.TopicContents;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,14 +20,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.listener.MessageListenerContainer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,7 +39,7 @@ import static org.awaitility.Awaitility.await;
 		properties = { "delivery-tracker.instance-id=tracker-a", "delivery-tracker.positions-topic.replicas=1",
 				"delivery-tracker.courier.interval=200ms", "delivery-tracker.courier.trip=3s",
 				"spring.kafka.consumer.auto-offset-reset=earliest" })
-@Import({ RealKafka.class, TwoTrackersTests.Topics.class })
+@Import({ RealKafka.class, PizzaTopics.class })
 class TwoTrackersTests {
 
 	@LocalServerPort
@@ -125,21 +122,6 @@ class TwoTrackersTests {
 
 	private String bootstrapServers() {
 		return String.join(",", this.kafka.getBootstrapServers());
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class Topics {
-
-		@Bean
-		NewTopic orders() {
-			return TopicBuilder.name("pizza-orders").partitions(6).replicas(1).build();
-		}
-
-		@Bean
-		NewTopic status() {
-			return TopicBuilder.name("pizza-order-status").partitions(6).replicas(1).build();
-		}
-
 	}
 
 }

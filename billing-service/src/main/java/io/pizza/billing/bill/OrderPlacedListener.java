@@ -49,9 +49,9 @@ class OrderPlacedListener {
 		List<BillLine> lines = this.prices.lines(order);
 		Bill bill = this.bills.save(new Bill(order.orderId(), order.shop(), lines, this.prices.currency(),
 				order.placedAt(), this.clock.instant(), record.partition(), record.offset()));
-		log.info("[{}] {} shop='{}' order={} billed {} {} ({} pizzas, {} lines)", this.properties.instanceId(), where,
-				order.shop(), order.orderId(), bill.getCurrency(), bill.getTotal(), order.pizzas().size(),
-				lines.size());
+		log.info("[{}] {} shop='{}' order={} billed {} {} (pizzas: {}, toppings: {})", this.properties.instanceId(),
+				where, order.shop(), order.orderId(), bill.getCurrency(), bill.getTotal(), order.pizzas().size(),
+				lines.size() - order.pizzas().size());
 	}
 
 }

@@ -20,8 +20,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Every error as an RFC 9457 problem detail: Spring MVC's own (404, 405, ...) through
- * {@link ResponseEntityExceptionHandler}, bad parameters named with what is wrong, and
- * anything unexpected as a plain 500 without a stack trace.
+ * {@link ResponseEntityExceptionHandler}, bad parameters named with what is wrong, the
+ * database away as a 503, and anything unexpected as a plain 500 without a stack trace.
  */
 @RestControllerAdvice
 class ProblemHandling extends ResponseEntityExceptionHandler {
@@ -51,6 +51,15 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler
 	ResponseEntity<Object> onUnexpected(Exception ex) {
+		if (DatabaseOutage.causedIt(ex)) {
+			log.warn("Database unavailable: {}", ex.getMessage());
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+					"The bills' database does not answer; try again shortly.");
+			problem.setTitle("Database unavailable");
+			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+				.header(HttpHeaders.RETRY_AFTER, "5")
+				.body(problem);
+		}
 		log.error("Unexpected error", ex);
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
 				"Something went wrong on our side; nothing about it is your request's fault.");

@@ -18,6 +18,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.transaction.CannotCreateTransactionException;
 
@@ -26,8 +27,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The database stopped while orders keep coming: billing bills nothing, commits no offset
- * and reports itself DOWN; started again, it bills every order that arrived meanwhile,
- * each exactly once.
+ * and reports itself DOWN (its API answers 503); started again, it bills every order that
+ * arrived meanwhile, each exactly once.
  */
 @SpringBootTest(properties = { "billing.dead-letter-topic.replicas=1", "billing.database-retry.initial=200ms",
 		"billing.database-retry.max=1s", "management.endpoint.health.show-components=always" })
@@ -63,6 +64,9 @@ class DatabaseOutageTests {
 				.bodyJson()
 				.extractingPath("$.components.db.status")
 				.isEqualTo("DOWN");
+			assertThat(this.mvc.get().uri("/bills/summary")).hasStatus(503)
+				.hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.hasHeader("Retry-After", "5");
 			List<Map.Entry<String, String>> records = records(during);
 			records.add(records(before).get(0));
 			events.publish(records);

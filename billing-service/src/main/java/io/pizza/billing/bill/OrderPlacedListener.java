@@ -37,7 +37,7 @@ class OrderPlacedListener {
 		this.properties = properties;
 	}
 
-	@KafkaListener(id = "billing", topics = "${billing.orders-topic}")
+	@KafkaListener(id = "billing", idIsGroup = false, topics = "${billing.orders-topic}")
 	@Transactional
 	void on(@Payload OrderPlaced order, ConsumerRecordMetadata record) {
 		String where = record.topic() + "-" + record.partition() + "@" + record.offset();

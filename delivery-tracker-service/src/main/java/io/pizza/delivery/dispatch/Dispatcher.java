@@ -36,7 +36,7 @@ class Dispatcher {
 		this.properties = properties;
 	}
 
-	@KafkaListener(id = "dispatch", topics = "${delivery-tracker.status-topic}")
+	@KafkaListener(id = "dispatch", idIsGroup = false, topics = "${delivery-tracker.status-topic}")
 	void on(@Payload OrderStatusChanged change, ConsumerRecordMetadata record) {
 		String where = record.topic() + "-" + record.partition() + "@" + record.offset();
 		log.info("[{}] {} order={} {} by {}", this.properties.instanceId(), where, change.orderId(), change.status(),

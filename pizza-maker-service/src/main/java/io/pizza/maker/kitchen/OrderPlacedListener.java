@@ -33,7 +33,7 @@ class OrderPlacedListener {
 		this.properties = properties;
 	}
 
-	@KafkaListener(id = ID, topics = "${pizza-maker.orders-topic}")
+	@KafkaListener(id = ID, idIsGroup = false, topics = "${pizza-maker.orders-topic}")
 	void on(@Payload OrderPlaced order, ConsumerRecordMetadata record) throws InterruptedException {
 		Duration took = this.kitchen.bake(order);
 		log.info("[{}] {}-{}@{} shop='{}' order={} pizzas=[{}] baked in {} ms", this.properties.instanceId(),

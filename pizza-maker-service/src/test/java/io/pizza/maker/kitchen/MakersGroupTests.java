@@ -18,6 +18,8 @@ import java.util.stream.Collectors;
 import io.pizza.maker.PizzaMakerApplication;
 import io.pizza.testing.RealKafka;
 import io.pizza.testing.TopicContents;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -82,6 +84,14 @@ class MakersGroupTests {
 				assertThat(Collections.disjoint(a, b)).as("%s and %s are disjoint", a, b).isTrue();
 				assertThat(a.size() + b.size()).isEqualTo(6);
 			});
+			// the group is the one the makers are documented to share, named by its id
+			try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+					String.join(",", this.kafka.getBootstrapServers())))) {
+				assertThat(
+						admin.describeConsumerGroups(List.of("pizza-makers")).all().get().get("pizza-makers").members())
+					.extracting((member) -> member.clientId())
+					.containsExactlyInAnyOrder("maker-a-0", "maker-b-0");
+			}
 			Map<String, List<String>> placedByShop = new LinkedHashMap<>();
 			try (Producer<String, String> producer = producer()) {
 				for (int i = 0; i < 60; i++) {

@@ -28,7 +28,7 @@ public final class PlatformSettings {
 	private static final Pattern EXTRA_MAKER = Pattern.compile("pizza-maker-(\\d+)");
 
 	private static final List<String> SERVICES = List.of("order-service", "pizza-maker-1", "pizza-maker-2",
-			"billing-service", "delivery-tracker-service");
+			"billing-service", "delivery-tracker-service", "dashboard");
 
 	private final Path root;
 
@@ -73,6 +73,7 @@ public final class PlatformSettings {
 		defaults.setProperty("pizza-maker-2.port", "8082");
 		defaults.setProperty("billing-service.port", "8083");
 		defaults.setProperty("delivery-tracker-service.port", "8084");
+		defaults.setProperty("dashboard.port", "8085");
 		defaults.setProperty("startup-timeout", "PT2M");
 		return defaults;
 	}
@@ -203,7 +204,7 @@ public final class PlatformSettings {
 			return "pizza-maker-service";
 		}
 		return switch (name) {
-			case "order-service", "billing-service", "delivery-tracker-service" -> name;
+			case "order-service", "billing-service", "delivery-tracker-service", "dashboard" -> name;
 			default -> null;
 		};
 	}

@@ -119,17 +119,28 @@ public final class Services {
 		environment.put("INSTANCE_ID", service.name());
 		environment.put("SERVER_PORT", String.valueOf(service.port()));
 		environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", this.settings.bootstrapServers());
-		environment.put("SPRING_DATASOURCE_URL",
-				"jdbc:postgresql://localhost:" + this.settings.postgresPort() + "/" + database(service));
+		database(service).ifPresent((database) -> environment.put("SPRING_DATASOURCE_URL",
+				"jdbc:postgresql://localhost:" + this.settings.postgresPort() + "/" + database));
+		if (service.module().equals("dashboard")) {
+			// the dashboard asks the services themselves, wherever this platform put them
+			environment.put("DASHBOARD_ORDER_SERVICE", "http://localhost:" + port("order-service"));
+			environment.put("DASHBOARD_BILLING_SERVICE", "http://localhost:" + port("billing-service"));
+			environment.put("DASHBOARD_DELIVERY_MAP", "http://localhost:" + port("delivery-tracker-service") + "/");
+		}
 		environment.putAll(this.settings.environment(service));
 		return environment;
 	}
 
-	private static String database(Instance service) {
+	private static Optional<String> database(Instance service) {
 		return switch (service.module()) {
-			case "billing-service" -> "billing";
-			default -> "orders";
+			case "billing-service" -> Optional.of("billing");
+			case "order-service" -> Optional.of("orders");
+			default -> Optional.empty();
 		};
+	}
+
+	private int port(String instance) {
+		return this.settings.instance(instance).orElseThrow().port();
 	}
 
 	private Path jar(Instance service) {

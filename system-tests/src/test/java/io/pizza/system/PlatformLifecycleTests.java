@@ -12,12 +12,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import io.pizza.platform.BillingRebuild;
 import io.pizza.platform.Instance;
 import io.pizza.platform.InstanceStatus;
 import io.pizza.platform.Kind;
 import io.pizza.platform.Platform;
+import io.pizza.testing.Chromium;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
@@ -27,6 +29,10 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -72,7 +78,7 @@ class PlatformLifecycleTests {
 		List<InstanceStatus> statuses = platform.status();
 		assertThat(statuses).extracting((status) -> status.instance().name())
 			.containsExactly("kafka-1", "kafka-2", "kafka-3", "postgres", "order-service", "pizza-maker-1",
-					"pizza-maker-2", "billing-service", "delivery-tracker-service");
+					"pizza-maker-2", "billing-service", "delivery-tracker-service", "dashboard");
 		assertThat(statuses).allSatisfy((status) -> assertThat(status.health()).isEqualTo("UP"));
 		assertThat(statuses).filteredOn((status) -> status.instance().kind() == Kind.BROKER)
 			.extracting(InstanceStatus::role)
@@ -103,12 +109,49 @@ class PlatformLifecycleTests {
 
 	@Test
 	@Order(3)
-	void aKilledMakerCanBeStartedAgain() {
-		Instance maker = platform.settings().instance("pizza-maker-1").orElseThrow();
-		assertThat(platform.kill(maker, false)).isTrue();
-		assertThat(status("pizza-maker-1").running()).isFalse();
-		platform.start(maker);
-		assertThat(status("pizza-maker-1").health()).isEqualTo("UP");
+	void theDashboardShowsAKilledMakersPartitionsTakenOverAndTheMakerBack() throws Exception {
+		ChromeDriver browser = Chromium.start(1400, 1600);
+		try {
+			browser.get("http://localhost:" + port("dashboard") + "/");
+			await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+				assertThat(browser.findElements(By.cssSelector(".broker[data-up='true']"))).hasSize(3);
+				assertThat(browser.findElements(By.cssSelector(".broker.controller"))).hasSize(1);
+				assertThat(makers(browser)).isEqualTo(Map.of("pizza-maker-1", 3, "pizza-maker-2", 3));
+			});
+			screenshot(browser, "dashboard-two-makers.png");
+
+			Instance maker = platform.settings().instance("pizza-maker-1").orElseThrow();
+			assertThat(platform.kill(maker, false)).isTrue();
+			assertThat(status("pizza-maker-1").running()).isFalse();
+			await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+				assertThat(makers(browser)).containsExactly(Map.entry("pizza-maker-2", 6));
+				assertThat(browser.findElements(By.cssSelector("#rebalances li[data-group='pizza-makers']")))
+					.extracting(WebElement::getText)
+					.anySatisfy((line) -> assertThat(line).contains("pizza-maker-1 left")
+						.contains("all 6 partitions owned again"));
+			});
+			screenshot(browser, "dashboard-one-maker.png");
+
+			platform.start(maker);
+			assertThat(status("pizza-maker-1").health()).isEqualTo("UP");
+			await().atMost(Duration.ofSeconds(15))
+				.untilAsserted(() -> assertThat(makers(browser)).containsOnlyKeys("pizza-maker-1", "pizza-maker-2"));
+		}
+		finally {
+			browser.quit();
+		}
+	}
+
+	// each member of the makers' group on the page, with how many partitions it owns
+	private static Map<String, Integer> makers(ChromeDriver browser) {
+		return browser.findElements(By.cssSelector(".group[data-group='pizza-makers'] .member"))
+			.stream()
+			.collect(Collectors.toMap((member) -> member.getAttribute("data-instance"),
+					(member) -> Integer.valueOf(member.getAttribute("data-partitions")), Integer::sum));
+	}
+
+	private static void screenshot(ChromeDriver browser, String name) throws Exception {
+		Files.write(SystemUnderTest.STATE.getParent().resolve(name), browser.getScreenshotAs(OutputType.BYTES));
 	}
 
 	@Test

@@ -1,0 +1,203 @@
+package io.pizza.dashboard.cluster;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.GroupListing;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.MemberDescription;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.QuorumInfo;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.GroupType;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.Node;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.TopicPartitionInfo;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads the cluster through Kafka's Admin API: who is up and who leads the quorum, every
+ * topic's partitions with their leader, replicas, in-sync replicas and end offset, every
+ * consumer group with its members, what each owns, and the lag.
+ */
+class ClusterReader {
+
+	private static final long TIMEOUT_SECONDS = 3;
+
+	private final Admin admin;
+
+	// the quorum's voters: the nodes there should be, known while the quorum answers
+	private final Set<Integer> voters = new TreeSet<>();
+
+	private Map<TopicPartition, Long> previousEnds = Map.of();
+
+	private Instant previousAt = Instant.EPOCH;
+
+	ClusterReader(Admin admin) {
+		this.admin = admin;
+	}
+
+	Snapshot read(Instant now) throws InterruptedException, ExecutionException, TimeoutException {
+		Collection<Node> live = get(this.admin.describeCluster().nodes());
+		Integer controller = null;
+		try {
+			QuorumInfo quorum = get(this.admin.describeMetadataQuorum().quorumInfo());
+			controller = quorum.leaderId();
+			quorum.voters().forEach((voter) -> this.voters.add(voter.replicaId()));
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			// no quorum leader for a moment: the brokers are still drawn
+		}
+		List<Snapshot.Broker> brokers = brokers(live, controller);
+		Set<String> names = get(this.admin.listTopics().names());
+		Map<String, TopicDescription> descriptions = get(this.admin.describeTopics(names).allTopicNames());
+		List<TopicPartition> partitions = descriptions.values()
+			.stream()
+			.flatMap((topic) -> topic.partitions()
+				.stream()
+				.map((partition) -> new TopicPartition(topic.name(), partition.partition())))
+			.toList();
+		Map<TopicPartition, Long> ends = endOffsets(partitions);
+		List<Snapshot.Topic> topics = topics(descriptions, ends, now);
+		List<Snapshot.Group> groups = groups(ends);
+		this.previousEnds = ends;
+		this.previousAt = now;
+		return new Snapshot(now, brokers, controller, topics, groups, List.of(), null);
+	}
+
+	private List<Snapshot.Broker> brokers(Collection<Node> live, @Nullable Integer controller) {
+		Map<Integer, Node> up = live.stream().collect(Collectors.toMap(Node::id, Function.identity()));
+		Set<Integer> ids = new TreeSet<>(this.voters);
+		ids.addAll(up.keySet());
+		return ids.stream().map((id) -> {
+			Node node = up.get(id);
+			return new Snapshot.Broker(id, (node != null) ? node.host() + ":" + node.port() : null, node != null,
+					id.equals(controller));
+		}).toList();
+	}
+
+	private Map<TopicPartition, Long> endOffsets(List<TopicPartition> partitions)
+			throws InterruptedException, ExecutionException, TimeoutException {
+		if (partitions.isEmpty()) {
+			return Map.of();
+		}
+		Map<TopicPartition, Long> ends = new HashMap<>();
+		ListOffsetsResult result = this.admin.listOffsets(
+				partitions.stream().collect(Collectors.toMap(Function.identity(), (p) -> OffsetSpec.latest())),
+				new ListOffsetsOptions(IsolationLevel.READ_COMMITTED));
+		// a partition without a leader fails only its own answer: it keeps its last
+		// offset
+		for (TopicPartition partition : partitions) {
+			try {
+				ends.put(partition, result.partitionResult(partition).get(TIMEOUT_SECONDS, TimeUnit.SECONDS).offset());
+			}
+			catch (ExecutionException | TimeoutException ex) {
+				ends.put(partition, this.previousEnds.getOrDefault(partition, 0L));
+			}
+		}
+		return ends;
+	}
+
+	private List<Snapshot.Topic> topics(Map<String, TopicDescription> descriptions, Map<TopicPartition, Long> ends,
+			Instant now) {
+		double seconds = Math.max(0.001, (now.toEpochMilli() - this.previousAt.toEpochMilli()) / 1000.0);
+		return descriptions.values().stream().sorted(Comparator.comparing(TopicDescription::name)).map((topic) -> {
+			List<Snapshot.Partition> partitions = new ArrayList<>();
+			for (TopicPartitionInfo info : topic.partitions()) {
+				TopicPartition partition = new TopicPartition(topic.name(), info.partition());
+				long end = ends.getOrDefault(partition, 0L);
+				Long before = this.previousEnds.get(partition);
+				double perSecond = (before != null && end >= before) ? (end - before) / seconds : 0;
+				partitions.add(new Snapshot.Partition(info.partition(),
+						(info.leader() != null && !info.leader().isEmpty()) ? info.leader().id() : null,
+						info.replicas().stream().map(Node::id).toList(), info.isr().stream().map(Node::id).toList(),
+						end, perSecond));
+			}
+			return new Snapshot.Topic(topic.name(), partitions);
+		}).toList();
+	}
+
+	private List<Snapshot.Group> groups(Map<TopicPartition, Long> ends)
+			throws InterruptedException, ExecutionException, TimeoutException {
+		List<String> ids = get(this.admin.listGroups().all()).stream()
+			.filter((listing) -> listing.type()
+				.map((type) -> type != GroupType.SHARE && type != GroupType.STREAMS)
+				.orElse(true))
+			.map(GroupListing::groupId)
+			.sorted()
+			.toList();
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		Map<String, ConsumerGroupDescription> descriptions = get(this.admin.describeConsumerGroups(ids).all());
+		List<Snapshot.Group> groups = new ArrayList<>();
+		for (String id : ids) {
+			ConsumerGroupDescription description = descriptions.get(id);
+			Map<TopicPartition, String> owners = new HashMap<>();
+			List<Snapshot.Member> members = description.members()
+				.stream()
+				.sorted(Comparator.comparing(MemberDescription::clientId))
+				.map((member) -> {
+					String instance = instance(member.clientId());
+					Set<TopicPartition> owned = member.assignment().topicPartitions();
+					owned.forEach((partition) -> owners.put(partition, instance));
+					return new Snapshot.Member(member.consumerId(), instance, member.host(), owned.stream()
+						.sorted(Comparator.comparing(TopicPartition::topic).thenComparing(TopicPartition::partition))
+						.map(TopicPartition::toString)
+						.toList());
+				})
+				.toList();
+			Map<TopicPartition, OffsetAndMetadata> committed = get(
+					this.admin.listConsumerGroupOffsets(id).partitionsToOffsetAndMetadata());
+			Set<TopicPartition> read = new TreeSet<>(
+					Comparator.comparing(TopicPartition::topic).thenComparing(TopicPartition::partition));
+			read.addAll(committed.keySet());
+			read.addAll(owners.keySet());
+			// a group reads whole topics: each partition of them counts, committed or not
+			Set<String> topics = read.stream().map(TopicPartition::topic).collect(Collectors.toSet());
+			ends.keySet().stream().filter((partition) -> topics.contains(partition.topic())).forEach(read::add);
+			List<Snapshot.Lag> lag = read.stream().map((partition) -> {
+				OffsetAndMetadata offset = committed.get(partition);
+				long end = ends.getOrDefault(partition, 0L);
+				Long at = (offset != null) ? offset.offset() : null;
+				return new Snapshot.Lag(partition.topic(), partition.partition(), at, end,
+						(at != null) ? Math.max(0, end - at) : end, owners.get(partition));
+			}).toList();
+			groups.add(new Snapshot.Group(id, description.groupState().toString(),
+					description.type().toString().toLowerCase(Locale.ROOT), members, lag));
+		}
+		return groups;
+	}
+
+	/**
+	 * The instance a client id names: the services set their client id to their
+	 * instance's name, and Spring Kafka adds the consumer's number.
+	 */
+	static String instance(String clientId) {
+		return clientId.replaceFirst("-\\d+$", "");
+	}
+
+	private static <T> T get(KafkaFuture<T> future) throws InterruptedException, ExecutionException, TimeoutException {
+		return future.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+	}
+
+}

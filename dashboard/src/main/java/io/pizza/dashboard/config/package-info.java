@@ -1,0 +1,4 @@
+/**
+ * The dashboard's settings.
+ */
+package io.pizza.dashboard.config;

@@ -1,0 +1,81 @@
+package io.pizza.dashboard.flow;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Orders as they flow into the orders topic, counted per shop, with the partition and
+ * offset each one landed on: the key is the shop, so one shop's orders all land on one
+ * partition. Read in the dashboard's own consumer group, from the moment it started.
+ */
+@Component
+public class OrderFlow {
+
+	private static final int RECENT = 12;
+
+	private final Map<String, Shop> shops = new TreeMap<>();
+
+	private final Deque<Order> recent = new ArrayDeque<>();
+
+	@KafkaListener(id = "order-flow", idIsGroup = false, topics = "${dashboard.orders-topic}")
+	synchronized void on(ConsumerRecord<String, byte[]> record) {
+		String shop = (record.key() != null) ? record.key() : "(no key)";
+		Instant at = Instant.ofEpochMilli(record.timestamp());
+		this.shops.merge(shop, new Shop(shop, record.partition(), 1, record.offset(), at),
+				(before, now) -> new Shop(shop, record.partition(), before.orders() + 1, record.offset(), at));
+		this.recent.addFirst(new Order(shop, record.partition(), record.offset(), at));
+		if (this.recent.size() > RECENT) {
+			this.recent.removeLast();
+		}
+	}
+
+	/**
+	 * The shops seen so far.
+	 * @return each shop with its partition and its orders since the dashboard started
+	 */
+	public synchronized List<Shop> shops() {
+		return new ArrayList<>(this.shops.values());
+	}
+
+	/**
+	 * The latest orders.
+	 * @return the latest orders, newest first
+	 */
+	public synchronized List<Order> recent() {
+		return List.copyOf(this.recent);
+	}
+
+	/**
+	 * A shop's orders.
+	 *
+	 * @param shop the shop
+	 * @param partition the partition its orders land on
+	 * @param orders how many the dashboard has seen
+	 * @param lastOffset the offset of the latest
+	 * @param lastAt when the latest was written
+	 */
+	public record Shop(String shop, int partition, long orders, long lastOffset, Instant lastAt) {
+	}
+
+	/**
+	 * An order landed on its partition.
+	 *
+	 * @param shop its shop (the key)
+	 * @param partition the partition
+	 * @param offset its offset there
+	 * @param at when it was written
+	 */
+	public record Order(String shop, int partition, long offset, Instant at) {
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * The dashboard: the cluster and its consumers, live.
+ */
+package io.pizza.dashboard;

@@ -1,0 +1,4 @@
+/**
+ * The page's data, once or streamed.
+ */
+package io.pizza.dashboard.web;

@@ -5,11 +5,14 @@
   const $ = (id) => document.getElementById(id);
   const connection = $('connection');
 
-  // one colour per instance, the same on every page and at every refresh
+  // one colour per instance, kept for as long as the page is open: the first instance
+  // seen gets the first colour, and so on, as the talk's slides colour their consumers
+  const PALETTE = ['#1565c0', '#c62828', '#2e7d32', '#6a1b9a', '#ef6c00', '#00838f', '#ad1457', '#4e342e',
+    '#283593', '#558b2f', '#5d4037', '#00695c'];
+  const colours = new Map();
   function colour(instance) {
-    let hash = 0;
-    for (const c of instance) hash = (hash * 31 + c.charCodeAt(0)) | 0;
-    return `hsl(${Math.abs(hash) % 360}, 62%, 42%)`;
+    if (!colours.has(instance)) colours.set(instance, PALETTE[colours.size % PALETTE.length]);
+    return colours.get(instance);
   }
 
   function el(tag, attributes, text) {
@@ -102,6 +105,8 @@
       el('li', {}, `${new Date(order.at).toLocaleTimeString()} ${order.shop} → pizza-orders-${order.partition}@${order.offset}`)));
   }
 
+  const money = (currency, amount) => `${currency} ${Number(amount).toFixed(2)}`;
+
   function billing(view) {
     const body = $('billing').tBodies[0];
     if (!view.billing) {
@@ -111,11 +116,11 @@
     }
     const rows = view.billing.shops.map((shop) => {
       const row = el('tr');
-      row.append(el('td', {}, shop.shop), el('td', {}, shop.bills), el('td', {}, `${view.billing.currency} ${shop.revenue}`));
+      row.append(el('td', {}, shop.shop), el('td', {}, shop.bills), el('td', {}, money(view.billing.currency, shop.revenue)));
       return row;
     });
     const total = el('tr');
-    total.append(el('th', {}, 'all'), el('th', {}, view.billing.bills), el('th', {}, `${view.billing.currency} ${view.billing.revenue}`));
+    total.append(el('th', {}, 'all'), el('th', {}, view.billing.bills), el('th', {}, money(view.billing.currency, view.billing.revenue)));
     body.replaceChildren(...rows, total);
   }
 

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -23,6 +25,9 @@ public final class Chromium {
 
 	private static final Path DRIVER = Path.of(System.getProperty("pizza.chromedriver", "/usr/bin/chromedriver"));
 
+	// held here: java.util.logging forgets the level of a logger nobody holds
+	private static final Logger SELENIUM_LOG = Logger.getLogger("org.openqa.selenium");
+
 	private static final String INSTALL = "apt-get install -y chromium chromium-driver";
 
 	private Chromium() {
@@ -36,6 +41,9 @@ public final class Chromium {
 	 */
 	public static ChromeDriver start(int width, int height) {
 		ensureInstalled();
+		// Selenium warns that it has no DevTools bindings for this Chromium: none are
+		// used
+		SELENIUM_LOG.setLevel(Level.SEVERE);
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(BROWSER.toFile());
 		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",

@@ -70,7 +70,9 @@
       const who = [...change.left.map((i) => `${i} left`), ...change.joined.map((i) => `${i} joined`)].join(', ');
       const after = change.ownedAgainAfterMillis == null
         ? `${change.partitions} partitions not all owned yet`
-        : `all ${change.partitions} partitions owned again after ${(change.ownedAgainAfterMillis / 1000).toFixed(1)} s`;
+        : change.ownedAgainAfterMillis === 0
+          ? `all ${change.partitions} partitions owned again within one refresh`
+          : `all ${change.partitions} partitions owned again after ${(change.ownedAgainAfterMillis / 1000).toFixed(1)} s`;
       return el('li', { 'data-group': change.group },
         `${new Date(change.at).toLocaleTimeString()} ${change.group}: ${who} → ${after}`);
     }));

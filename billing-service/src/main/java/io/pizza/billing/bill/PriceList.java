@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -67,7 +68,8 @@ record PriceList(@Pattern(regexp = "[A-Z]{3}") String currency, @NotEmpty List<@
 	 * @param name its name on the menu
 	 * @param price what it costs
 	 */
-	record Item(@NotBlank String name, @NotNull @DecimalMin("0.00") BigDecimal price) {
+	record Item(@NotBlank String name,
+			@NotNull @DecimalMin("0.00") @Digits(integer = 8, fraction = 2) BigDecimal price) {
 	}
 
 	/**

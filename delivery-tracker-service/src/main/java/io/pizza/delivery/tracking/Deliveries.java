@@ -52,7 +52,8 @@ public class Deliveries {
 	}
 
 	public Optional<Delivery> find(UUID orderId) {
-		return Optional.ofNullable(this.byOrder.get(orderId));
+		// a delivery whose first position is being taken in is not there yet
+		return Optional.ofNullable(this.byOrder.get(orderId)).filter((delivery) -> delivery.latest() != null);
 	}
 
 	/**
@@ -62,7 +63,7 @@ public class Deliveries {
 	List<Delivery> active() {
 		return this.byOrder.values()
 			.stream()
-			.filter((delivery) -> !delivery.delivered())
+			.filter((delivery) -> delivery.latest() != null && !delivery.delivered())
 			.sorted(Comparator.comparing((Delivery delivery) -> delivery.latest().at()).reversed())
 			.toList();
 	}
@@ -72,7 +73,8 @@ public class Deliveries {
 	 */
 	void forgetOld() {
 		Instant before = this.clock.instant().minus(this.keep);
-		this.byOrder.values().removeIf((delivery) -> delivery.latest().at().isBefore(before));
+		this.byOrder.values()
+			.removeIf((delivery) -> delivery.latest() != null && delivery.latest().at().isBefore(before));
 	}
 
 	PositionView view(Delivery delivery) {

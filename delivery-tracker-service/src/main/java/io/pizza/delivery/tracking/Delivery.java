@@ -41,7 +41,7 @@ public final class Delivery {
 		return this.orderId;
 	}
 
-	synchronized CourierPosition latest() {
+	synchronized @Nullable CourierPosition latest() {
 		return this.latest;
 	}
 

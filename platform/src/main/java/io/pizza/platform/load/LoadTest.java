@@ -1,0 +1,99 @@
+package io.pizza.platform.load;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+import io.pizza.platform.PlatformException;
+import io.pizza.platform.PlatformSettings;
+
+/**
+ * A load run against the running system: fake orders posted at a steady rate, then how
+ * long each took to be answered, baked and billed.
+ */
+public final class LoadTest {
+
+	/** How long baking and billing may lag behind once sending has stopped. */
+	private static final Duration CATCH_UP = Duration.ofSeconds(120);
+
+	private final PlatformSettings settings;
+
+	private final Consumer<String> progress;
+
+	public LoadTest(PlatformSettings settings, Consumer<String> progress) {
+		this.settings = settings;
+		this.progress = progress;
+	}
+
+	/**
+	 * Runs the load and reports it.
+	 * @param rate orders per second
+	 * @param duration how long to send
+	 * @param seed the fake orders' seed
+	 * @return the report, also written as JSON under {@code bench/results/}
+	 */
+	public Result run(double rate, Duration duration, long seed) {
+		if (rate <= 0 || duration.isNegative() || duration.isZero()) {
+			throw new PlatformException("--rate and --duration must be positive");
+		}
+		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+		URI orderService = URI.create("http://localhost:" + port("order-service"));
+		URI billingService = URI.create("http://localhost:" + port("billing-service"));
+		FakeOrders orders = new FakeOrders(Menu.of(orderService, http), seed);
+		LoadRun run = new LoadRun(orderService, http, orders);
+		Instant startedAt = Clock.systemUTC().instant();
+		try {
+			List<Placement> placements = run.run(rate, duration, this.progress);
+			Set<String> accepted = placements.stream()
+				.filter(Placement::accepted)
+				.map(Placement::orderId)
+				.collect(Collectors.toSet());
+			this.progress.accept("waiting for " + accepted.size() + " orders to be baked and billed");
+			Map<String, Instant> baked = EndToEnd.baked(this.settings.bootstrapServers(), accepted, startedAt,
+					CATCH_UP);
+			Map<String, Instant> billed = EndToEnd.billed(billingService, http, accepted, CATCH_UP);
+			LoadReport report = LoadReport.of(startedAt, rate, duration, seed, run.sending(), placements, baked,
+					billed);
+			return new Result(report, report.write(this.settings.root().resolve("bench").resolve("results")));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new PlatformException("Interrupted", ex);
+		}
+	}
+
+	private int port(String instance) {
+		return this.settings.instance(instance).orElseThrow().port();
+	}
+
+	/**
+	 * A load run's report and where it was written.
+	 *
+	 * @param report the report
+	 * @param file its JSON
+	 */
+	public record Result(LoadReport report, Path file) {
+
+		public String table() {
+			return this.report.table();
+		}
+
+		/**
+		 * Whether every order accepted was baked and billed in time.
+		 * @return whether none is missing
+		 */
+		public boolean complete() {
+			return this.report.notBaked() == 0 && this.report.notBilled() == 0;
+		}
+
+	}
+
+}

@@ -57,8 +57,13 @@ final class SystemUnderTest {
 		if (!Files.exists(STATE)) {
 			return;
 		}
+		// the class data sharing archives stay: they belong to the build, not to the
+		// state
+		Path archives = STATE.resolve("cds");
 		try (Stream<Path> files = Files.walk(STATE)) {
-			files.sorted(Comparator.reverseOrder()).forEach((file) -> file.toFile().delete());
+			files.filter((file) -> !file.startsWith(archives))
+				.sorted(Comparator.reverseOrder())
+				.forEach((file) -> file.toFile().delete());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

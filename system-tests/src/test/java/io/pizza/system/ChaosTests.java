@@ -1,0 +1,279 @@
+package io.pizza.system;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import io.pizza.platform.Instance;
+import io.pizza.platform.Platform;
+import io.pizza.testing.TopicContents;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole system under a steady stream of orders while its parts are taken away: a
+ * maker and a broker killed hard, billing stopped and started, a poison pill. Every order
+ * acknowledged is baked exactly once, in its shop's order, billed exactly once with the
+ * menu's total, and delivered; the poison pill lands in both dead-letter topics.
+ */
+class ChaosTests {
+
+	private static final Pattern ORDER_ID = Pattern.compile("\"orderId\":\"([0-9a-f-]{36})\"");
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private static Platform platform;
+
+	@BeforeAll
+	static void up() {
+		platform = SystemUnderTest.platform();
+		platform.up();
+	}
+
+	@AfterAll
+	static void down() {
+		if (platform != null) {
+			platform.down();
+		}
+	}
+
+	@Test
+	void everyAcknowledgedOrderIsBakedBilledAndDeliveredOnceWhatever() throws Exception {
+		JsonNode menu = json.readTree(SystemUnderTest.get(port("order-service"), "/menu"));
+		OrderStream stream = new OrderStream(menu);
+		Thread sender = new Thread(stream, "order-stream");
+		sender.start();
+		try {
+			stream.awaitPlaced(10);
+			kill("pizza-maker-1", true);
+			stream.awaitPlaced(25);
+			kill("kafka-3", true);
+			stream.awaitPlaced(40);
+			kill("billing-service", false);
+			String poisonPill = "{\"orderId\": \"not-a-uuid\", \"shop\": \"Marios Pizza\"}";
+			try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+					Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.settings().bootstrapServers(),
+							ProducerConfig.ACKS_CONFIG, "all"),
+					new StringSerializer(), new StringSerializer())) {
+				producer.send(new ProducerRecord<>("pizza-orders", "Marios Pizza", poisonPill)).get();
+			}
+			stream.awaitPlaced(55);
+			start("billing-service");
+			start("kafka-3");
+			start("pizza-maker-1");
+			stream.awaitPlaced(70);
+			stream.stop();
+			sender.join(30_000);
+
+			assertThat(stream.unexpected()).as("answers other than 201 and 503").isEmpty();
+			List<Placed> placed = stream.placed();
+			System.out.printf("[chaos] %d orders acknowledged, %d answers 503 retried%n", placed.size(),
+					stream.retried());
+			Map<String, Placed> byId = placed.stream().collect(Collectors.toMap(Placed::orderId, (p) -> p));
+
+			// baked exactly once each, as read_committed consumers see it, in each shop's
+			// order
+			await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+				Map<String, List<JsonNode>> baked = statuses("BAKED", byId);
+				assertThat(baked).as("orders baked").hasSameSizeAs(byId);
+				assertThat(baked.values()).allSatisfy((events) -> assertThat(events).hasSize(1));
+			});
+			Map<String, List<JsonNode>> baked = statuses("BAKED", byId);
+			Map<String, List<Placed>> byShop = placed.stream()
+				.collect(Collectors.groupingBy(Placed::shop, LinkedHashMap::new, Collectors.toList()));
+			byShop.forEach((shop, orders) -> assertThat(orders).as("%s's orders baked in the order placed", shop)
+				.isSortedAccordingTo((a, b) -> Instant.parse(baked.get(a.orderId()).get(0).get("at").asString())
+					.compareTo(Instant.parse(baked.get(b.orderId()).get(0).get("at").asString()))));
+
+			// billed exactly once each, with the menu's total
+			await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+				Map<String, Long> bills = bills(byId);
+				assertThat(bills).hasSameSizeAs(byId).allSatisfy((order, count) -> assertThat(count).isOne());
+			});
+			for (Placed order : placed.subList(0, Math.min(placed.size(), 20))) {
+				JsonNode bill = json
+					.readTree(SystemUnderTest.get(port("billing-service"), "/bills/" + order.orderId()));
+				assertThat(bill.get("total").decimalValue()).isEqualByComparingTo(order.total());
+			}
+
+			// delivered, each
+			await().atMost(Duration.ofMinutes(2))
+				.pollInterval(Duration.ofSeconds(2))
+				.untilAsserted(() -> assertThat(statuses("DELIVERED", byId)).hasSameSizeAs(byId));
+
+			// the poison pill in both dead-letter topics, as it was sent
+			for (String topic : List.of("pizza-orders.DLT", "pizza-orders.billing.DLT")) {
+				await().untilAsserted(
+						() -> assertThat(TopicContents.readAll(platform.settings().bootstrapServers(), topic))
+							.extracting(ConsumerRecord::value)
+							.contains(poisonPill));
+			}
+		}
+		finally {
+			stream.stop();
+		}
+	}
+
+	private static Map<String, List<JsonNode>> statuses(String status, Map<String, Placed> orders) {
+		return TopicContents.readAll(platform.settings().bootstrapServers(), "pizza-order-status")
+			.stream()
+			.filter((record) -> orders.containsKey(record.key()))
+			.map((record) -> json.readTree(record.value()))
+			.filter((change) -> status.equals(change.get("status").asString()))
+			.collect(Collectors.groupingBy((change) -> change.get("orderId").asString()));
+	}
+
+	private static Map<String, Long> bills(Map<String, Placed> orders) throws Exception {
+		Map<String, Long> bills = new HashMap<>();
+		try (Connection connection = SystemUnderTest.database(platform, "billing");
+				Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery("SELECT order_id, count(*) FROM bills GROUP BY order_id")) {
+			while (rows.next()) {
+				String orderId = rows.getString(1);
+				if (orders.containsKey(orderId)) {
+					bills.put(orderId, rows.getLong(2));
+				}
+			}
+		}
+		return bills;
+	}
+
+	private static void kill(String name, boolean hard) {
+		Instance instance = platform.settings().instance(name).orElseThrow();
+		assertThat(platform.kill(instance, hard)).as(name + " ran").isTrue();
+		System.out.printf("[chaos] %s %s%n", hard ? "killed (SIGKILL)" : "stopped", name);
+	}
+
+	private static void start(String name) {
+		platform.start(platform.settings().instance(name).orElseThrow());
+		System.out.printf("[chaos] started %s%n", name);
+	}
+
+	private static int port(String name) {
+		return platform.settings().instance(name).orElseThrow().port();
+	}
+
+	/**
+	 * An order order-service acknowledged.
+	 *
+	 * @param orderId its id
+	 * @param shop its shop
+	 * @param total what it costs by the menu
+	 */
+	record Placed(String orderId, String shop, BigDecimal total) {
+	}
+
+	/**
+	 * A client placing orders one after another, about five a second, across every shop,
+	 * trying again after a 503 as its Retry-After asks (faster: it is a test).
+	 */
+	private static final class OrderStream implements Runnable {
+
+		private final JsonNode menu;
+
+		private final Random random = new Random(11);
+
+		private final List<Placed> placed = new CopyOnWriteArrayList<>();
+
+		private final AtomicBoolean running = new AtomicBoolean(true);
+
+		private final List<String> unexpected = new CopyOnWriteArrayList<>();
+
+		private volatile int retried;
+
+		OrderStream(JsonNode menu) {
+			this.menu = menu;
+		}
+
+		@Override
+		public void run() {
+			while (this.running.get()) {
+				String shop = pick(this.menu.get("shops")).asString();
+				JsonNode pizza = pick(this.menu.get("pizzas"));
+				JsonNode topping = pick(this.menu.get("toppings"));
+				String body = """
+						{"shop": "%s", "customer": {"name": "Chaos", "phone": "+39 02 0000000", "address": "Via %d, Milano"},
+						 "pizzas": [{"name": "%s", "toppings": ["%s"]}]}"""
+					.formatted(shop, this.random.nextInt(500), pizza.get("name").asString(),
+							topping.get("name").asString());
+				BigDecimal total = pizza.get("price").decimalValue().add(topping.get("price").decimalValue());
+				try {
+					HttpResponse<String> answer = SystemUnderTest.post(port("order-service"), "/orders", body);
+					if (answer.statusCode() == 201) {
+						Matcher id = ORDER_ID.matcher(answer.body());
+						if (id.find()) {
+							this.placed.add(new Placed(id.group(1), shop, total));
+						}
+					}
+					else if (answer.statusCode() == 503) {
+						this.retried++;
+					}
+					else {
+						this.unexpected.add(answer.statusCode() + " " + answer.body());
+					}
+					Thread.sleep(200);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					return;
+				}
+				catch (IOException ex) {
+					this.retried++;
+				}
+			}
+		}
+
+		private JsonNode pick(JsonNode items) {
+			return items.get(this.random.nextInt(items.size()));
+		}
+
+		void awaitPlaced(int count) {
+			await().atMost(Duration.ofSeconds(90)).until(() -> this.placed.size() >= count);
+		}
+
+		void stop() {
+			this.running.set(false);
+		}
+
+		List<Placed> placed() {
+			return List.copyOf(this.placed);
+		}
+
+		int retried() {
+			return this.retried;
+		}
+
+		List<String> unexpected() {
+			return List.copyOf(this.unexpected);
+		}
+
+	}
+
+}

@@ -28,11 +28,18 @@ public final class DatabaseOutage {
 					|| cause instanceof SQLTransientConnectionException || cause instanceof SQLRecoverableException) {
 				return true;
 			}
-			if (cause instanceof SQLException sql && isConnectionState(sql.getSQLState())) {
+			if (cause instanceof SQLException sql
+					&& (isConnectionState(sql.getSQLState()) || isClosedPoolConnection(sql))) {
 				return true;
 			}
 		}
 		return false;
+	}
+
+	// HikariCP says a connection it found broken is closed, with no SQLState: seen when a
+	// transaction using it could not even be rolled back
+	private static boolean isClosedPoolConnection(SQLException ex) {
+		return ex.getSQLState() == null && "Connection is closed".equals(ex.getMessage());
 	}
 
 	// class 08: connection exception; 57P01-57P03: the server shut down or is starting

@@ -15,6 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -68,8 +71,9 @@ class ChaosTests {
 	void everyAcknowledgedOrderIsBakedBilledAndDeliveredOnceWhatever() throws Exception {
 		JsonNode menu = json.readTree(SystemUnderTest.get(port("order-service"), "/menu"));
 		OrderStream stream = new OrderStream(menu);
-		Thread sender = new Thread(stream, "order-stream");
-		sender.start();
+		// one order after another, the next 200 ms after the last answer
+		ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor();
+		sender.scheduleWithFixedDelay(stream::placeOne, 0, 200, TimeUnit.MILLISECONDS);
 		try {
 			stream.awaitPlaced(10);
 			kill("pizza-maker-1", true);
@@ -90,7 +94,8 @@ class ChaosTests {
 			start("pizza-maker-1");
 			stream.awaitPlaced(70);
 			stream.stop();
-			sender.join(30_000);
+			sender.shutdown();
+			assertThat(sender.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
 
 			assertThat(stream.unexpected()).as("answers other than 201 and 503").isEmpty();
 			List<Placed> placed = stream.placed();
@@ -138,6 +143,7 @@ class ChaosTests {
 		}
 		finally {
 			stream.stop();
+			sender.shutdownNow();
 		}
 	}
 
@@ -191,10 +197,11 @@ class ChaosTests {
 	}
 
 	/**
-	 * A client placing orders one after another, about five a second, across every shop,
-	 * trying again after a 503 as its Retry-After asks (faster: it is a test).
+	 * A client placing orders one after another across every shop, going on after a 503
+	 * with the next order, as a client honouring Retry-After would (sooner: it is a
+	 * test).
 	 */
-	private static final class OrderStream implements Runnable {
+	private static final class OrderStream {
 
 		private final JsonNode menu;
 
@@ -212,41 +219,42 @@ class ChaosTests {
 			this.menu = menu;
 		}
 
-		@Override
-		public void run() {
-			while (this.running.get()) {
-				String shop = pick(this.menu.get("shops")).asString();
-				JsonNode pizza = pick(this.menu.get("pizzas"));
-				JsonNode topping = pick(this.menu.get("toppings"));
-				String body = """
-						{"shop": "%s", "customer": {"name": "Chaos", "phone": "+39 02 0000000", "address": "Via %d, Milano"},
-						 "pizzas": [{"name": "%s", "toppings": ["%s"]}]}"""
-					.formatted(shop, this.random.nextInt(500), pizza.get("name").asString(),
-							topping.get("name").asString());
-				BigDecimal total = pizza.get("price").decimalValue().add(topping.get("price").decimalValue());
-				try {
-					HttpResponse<String> answer = SystemUnderTest.post(port("order-service"), "/orders", body);
-					if (answer.statusCode() == 201) {
-						Matcher id = ORDER_ID.matcher(answer.body());
-						if (id.find()) {
-							this.placed.add(new Placed(id.group(1), shop, total));
-						}
+		/**
+		 * Places one order, unless the stream was stopped.
+		 */
+		void placeOne() {
+			if (!this.running.get()) {
+				return;
+			}
+			String shop = pick(this.menu.get("shops")).asString();
+			JsonNode pizza = pick(this.menu.get("pizzas"));
+			JsonNode topping = pick(this.menu.get("toppings"));
+			String body = """
+					{"shop": "%s", "customer": {"name": "Chaos", "phone": "+39 02 0000000", "address": "Via %d, Milano"},
+					 "pizzas": [{"name": "%s", "toppings": ["%s"]}]}"""
+				.formatted(shop, this.random.nextInt(500), pizza.get("name").asString(),
+						topping.get("name").asString());
+			BigDecimal total = pizza.get("price").decimalValue().add(topping.get("price").decimalValue());
+			try {
+				HttpResponse<String> answer = SystemUnderTest.post(port("order-service"), "/orders", body);
+				if (answer.statusCode() == 201) {
+					Matcher id = ORDER_ID.matcher(answer.body());
+					if (id.find()) {
+						this.placed.add(new Placed(id.group(1), shop, total));
 					}
-					else if (answer.statusCode() == 503) {
-						this.retried++;
-					}
-					else {
-						this.unexpected.add(answer.statusCode() + " " + answer.body());
-					}
-					Thread.sleep(200);
 				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-					return;
-				}
-				catch (IOException ex) {
+				else if (answer.statusCode() == 503) {
 					this.retried++;
 				}
+				else {
+					this.unexpected.add(answer.statusCode() + " " + answer.body());
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			catch (IOException ex) {
+				this.retried++;
 			}
 		}
 

@@ -31,7 +31,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -125,10 +124,8 @@ class PlatformLifecycleTests {
 			assertThat(status("pizza-maker-1").running()).isFalse();
 			await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
 				assertThat(makers(browser)).containsExactly(Map.entry("pizza-maker-2", 6));
-				assertThat(browser.findElements(By.cssSelector("#rebalances li[data-group='pizza-makers']")))
-					.extracting(WebElement::getText)
-					.anySatisfy((line) -> assertThat(line).contains("pizza-maker-1 left")
-						.contains("all 6 partitions owned again"));
+				assertThat(rebalances(browser)).anySatisfy((line) -> assertThat(line).contains("pizza-maker-1 left")
+					.contains("all 6 partitions owned again"));
 			});
 			screenshot(browser, "dashboard-one-maker.png");
 
@@ -142,12 +139,24 @@ class PlatformLifecycleTests {
 		}
 	}
 
-	// each member of the makers' group on the page, with how many partitions it owns
+	// each member of the makers' group on the page, with how many partitions it owns;
+	// read
+	// in one script, as the page redraws itself every second
+	@SuppressWarnings("unchecked")
 	private static Map<String, Integer> makers(ChromeDriver browser) {
-		return browser.findElements(By.cssSelector(".group[data-group='pizza-makers'] .member"))
-			.stream()
-			.collect(Collectors.toMap((member) -> member.getAttribute("data-instance"),
-					(member) -> Integer.valueOf(member.getAttribute("data-partitions")), Integer::sum));
+		List<List<Object>> members = (List<List<Object>>) browser.executeScript("""
+				return [...document.querySelectorAll(".group[data-group='pizza-makers'] .member")]
+					.map((member) => [member.dataset.instance, Number(member.dataset.partitions)]);""");
+		return members.stream()
+			.collect(Collectors.toMap((member) -> (String) member.get(0),
+					(member) -> ((Number) member.get(1)).intValue(), Integer::sum));
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<String> rebalances(ChromeDriver browser) {
+		return (List<String>) browser.executeScript("""
+				return [...document.querySelectorAll("#rebalances li[data-group='pizza-makers']")]
+					.map((change) => change.textContent);""");
 	}
 
 	private static void screenshot(ChromeDriver browser, String name) throws Exception {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -59,10 +60,21 @@ public class CourierFleet implements DisposableBean {
 		log.info("[{}] order={} shop='{}' {} dispatched to '{}' ({} m, {} positions)", this.properties.instanceId(),
 				destination.orderId(), destination.shop(), courierId, destination.address(),
 				Math.round(destination.from().metersTo(destination.to())), steps + 1);
-		this.couriers.status(destination.orderId(), "OUT_FOR_DELIVERY", courierId, this.clock.instant());
+		warnIfLost(this.couriers.status(destination.orderId(), "OUT_FOR_DELIVERY", courierId, this.clock.instant()),
+				destination.orderId(), "OUT_FOR_DELIVERY");
 		Trip trip = new Trip(destination.orderId(), courierId, route, steps);
 		this.onTheRoad.put(destination.orderId(),
 				this.scheduler.scheduleAtFixedRate(trip, 0, interval.toMillis(), TimeUnit.MILLISECONDS));
+	}
+
+	// a simulated courier does not wait for the brokers: a send that fails is said, once
+	private void warnIfLost(CompletableFuture<?> sent, UUID orderId, String what) {
+		sent.whenComplete((result, ex) -> {
+			if (ex != null) {
+				log.warn("[{}] order={} {} not published: {}", this.properties.instanceId(), orderId, what,
+						ex.getMessage());
+			}
+		});
 	}
 
 	@Override
@@ -100,12 +112,12 @@ public class CourierFleet implements DisposableBean {
 		public void run() {
 			boolean arrived = this.step == this.steps;
 			var point = this.route.at((double) this.step / this.steps);
-			CourierFleet.this.couriers.position(new CourierPosition(this.orderId, this.courierId, point.lat(),
-					point.lon(), CourierFleet.this.clock.instant(), arrived));
+			warnIfLost(CourierFleet.this.couriers.position(new CourierPosition(this.orderId, this.courierId,
+					point.lat(), point.lon(), CourierFleet.this.clock.instant(), arrived)), this.orderId, "a position");
 			this.step++;
 			if (arrived) {
-				CourierFleet.this.couriers.status(this.orderId, "DELIVERED", this.courierId,
-						CourierFleet.this.clock.instant());
+				warnIfLost(CourierFleet.this.couriers.status(this.orderId, "DELIVERED", this.courierId,
+						CourierFleet.this.clock.instant()), this.orderId, "DELIVERED");
 				log.info("[{}] order={} {} delivered", CourierFleet.this.properties.instanceId(), this.orderId,
 						this.courierId);
 				ScheduledFuture<?> self = CourierFleet.this.onTheRoad.remove(this.orderId);

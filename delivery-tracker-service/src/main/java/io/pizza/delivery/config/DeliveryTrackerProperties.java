@@ -47,8 +47,10 @@ public record DeliveryTrackerProperties(@NotBlank String instanceId, @NotBlank S
 	 *
 	 * @param interval time between two positions of a courier
 	 * @param trip how long a trip from the shop to the customer takes
+	 * @param perShop how many couriers each shop has: an order baked while all are out
+	 * waits for the first one back
 	 */
-	public record Courier(@NotNull Duration interval, @NotNull Duration trip) {
+	public record Courier(@NotNull Duration interval, @NotNull Duration trip, @Min(1) int perShop) {
 	}
 
 }

@@ -2,7 +2,10 @@ package io.pizza.delivery.courier;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,7 +25,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Simulated couriers: each rides from the shop to the customer's address in
- * {@code courier.trip}, publishing where it is every {@code courier.interval}.
+ * {@code courier.trip}, publishing where it is every {@code courier.interval}. A shop has
+ * {@code courier.per-shop} of them: an order baked while all are out waits, in the order
+ * it came, for the first one back.
  */
 @Component
 public class CourierFleet implements DisposableBean {
@@ -43,6 +48,9 @@ public class CourierFleet implements DisposableBean {
 
 	private final Map<UUID, ScheduledFuture<?>> onTheRoad = new ConcurrentHashMap<>();
 
+	/** Each shop's couriers out and orders waiting; guarded by itself. */
+	private final Map<String, Shop> shops = new HashMap<>();
+
 	CourierFleet(Couriers couriers, DeliveryTrackerProperties properties) {
 		this.couriers = couriers;
 		this.properties = properties;
@@ -53,6 +61,21 @@ public class CourierFleet implements DisposableBean {
 	 * @param destination where from and where to
 	 */
 	public void dispatch(Destination destination) {
+		synchronized (this.shops) {
+			Shop shop = this.shops.computeIfAbsent(destination.shop(), (name) -> new Shop());
+			if (shop.out == this.properties.courier().perShop()) {
+				shop.waiting.add(destination);
+				log.info("[{}] order={} shop='{}' waits for a courier: all {} are out, {} order(s) waiting",
+						this.properties.instanceId(), destination.orderId(), destination.shop(), shop.out,
+						shop.waiting.size());
+				return;
+			}
+			shop.out++;
+		}
+		send(destination);
+	}
+
+	private void send(Destination destination) {
 		String courierId = "courier-" + destination.orderId().toString().substring(0, 4);
 		Duration interval = this.properties.courier().interval();
 		int steps = (int) Math.max(1, this.properties.courier().trip().toMillis() / interval.toMillis());
@@ -62,7 +85,7 @@ public class CourierFleet implements DisposableBean {
 				Math.round(destination.from().metersTo(destination.to())), steps + 1);
 		warnIfLost(this.couriers.status(destination.orderId(), "OUT_FOR_DELIVERY", courierId, this.clock.instant()),
 				destination.orderId(), "OUT_FOR_DELIVERY");
-		Trip trip = new Trip(destination.orderId(), courierId, route, steps);
+		Trip trip = new Trip(destination, courierId, route, steps);
 		this.onTheRoad.put(destination.orderId(),
 				this.scheduler.scheduleAtFixedRate(trip, 0, interval.toMillis(), TimeUnit.MILLISECONDS));
 	}
@@ -77,19 +100,50 @@ public class CourierFleet implements DisposableBean {
 		});
 	}
 
+	// a courier back at its shop takes the order that waited longest, if any
+	private void back(String shopName) {
+		Destination next;
+		synchronized (this.shops) {
+			Shop shop = this.shops.get(shopName);
+			next = shop.waiting.poll();
+			if (next == null) {
+				shop.out--;
+				return;
+			}
+		}
+		send(next);
+	}
+
 	@Override
 	public void destroy() {
-		if (!this.onTheRoad.isEmpty()) {
-			log.warn("[{}] stopping with {} couriers on the road: their positions stop here",
-					this.properties.instanceId(), this.onTheRoad.size());
+		int waiting;
+		synchronized (this.shops) {
+			waiting = this.shops.values().stream().mapToInt((shop) -> shop.waiting.size()).sum();
+		}
+		if (!this.onTheRoad.isEmpty() || waiting > 0) {
+			log.warn("[{}] stopping with {} couriers on the road and {} orders waiting for one: they stop here",
+					this.properties.instanceId(), this.onTheRoad.size(), waiting);
 		}
 		this.scheduler.shutdownNow();
+	}
+
+	/**
+	 * A shop's couriers out on the road, and its orders waiting for one.
+	 */
+	private static final class Shop {
+
+		private int out;
+
+		private final Queue<Destination> waiting = new ArrayDeque<>();
+
 	}
 
 	/**
 	 * One courier's ride, a step each time it runs.
 	 */
 	private final class Trip implements Runnable {
+
+		private final Destination destination;
 
 		private final UUID orderId;
 
@@ -101,8 +155,9 @@ public class CourierFleet implements DisposableBean {
 
 		private int step;
 
-		private Trip(UUID orderId, String courierId, Route route, int steps) {
-			this.orderId = orderId;
+		private Trip(Destination destination, String courierId, Route route, int steps) {
+			this.destination = destination;
+			this.orderId = destination.orderId();
 			this.courierId = courierId;
 			this.route = route;
 			this.steps = steps;
@@ -124,6 +179,7 @@ public class CourierFleet implements DisposableBean {
 				if (self != null) {
 					self.cancel(false);
 				}
+				back(this.destination.shop());
 			}
 		}
 

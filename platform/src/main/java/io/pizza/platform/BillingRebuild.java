@@ -11,18 +11,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.GroupNotEmptyException;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
 
@@ -114,7 +109,7 @@ public final class BillingRebuild {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		try (Admin admin = this.platform.kafka().admin()) {
 			long lag;
-			while ((lag = lag(admin)) > 0) {
+			while ((lag = GroupLag.of(admin, GROUP, TOPIC)) > 0) {
 				if (System.nanoTime() > deadline) {
 					throw new PlatformException(
 							"billing-service has " + lag + " orders left to bill after " + timeout.toSeconds() + " s");
@@ -129,38 +124,6 @@ public final class BillingRebuild {
 		catch (ExecutionException ex) {
 			throw new PlatformException("Could not read the offsets of group " + GROUP + ": " + ex.getCause(), ex);
 		}
-	}
-
-	// records of the orders topic the group has not committed yet (all, for a partition
-	// where it committed nothing)
-	private static long lag(Admin admin) throws InterruptedException, ExecutionException {
-		List<TopicPartition> partitions = admin.describeTopics(List.of(TOPIC))
-			.allTopicNames()
-			.get()
-			.get(TOPIC)
-			.partitions()
-			.stream()
-			.map((info) -> new TopicPartition(TOPIC, info.partition()))
-			.toList();
-		Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(GROUP)
-			.partitionsToOffsetAndMetadata()
-			.get();
-		Map<TopicPartition, Long> start = offsets(admin, partitions, OffsetSpec.earliest());
-		Map<TopicPartition, Long> end = offsets(admin, partitions, OffsetSpec.latest());
-		return partitions.stream().mapToLong((partition) -> {
-			OffsetAndMetadata offset = committed.get(partition);
-			return end.get(partition) - ((offset != null) ? offset.offset() : start.get(partition));
-		}).sum();
-	}
-
-	private static Map<TopicPartition, Long> offsets(Admin admin, List<TopicPartition> partitions, OffsetSpec spec)
-			throws InterruptedException, ExecutionException {
-		return admin.listOffsets(partitions.stream().collect(Collectors.toMap((partition) -> partition, (p) -> spec)))
-			.all()
-			.get()
-			.entrySet()
-			.stream()
-			.collect(Collectors.toMap(Map.Entry::getKey, (entry) -> entry.getValue().offset()));
 	}
 
 	private static Optional<Totals> totals(Instance billing) {

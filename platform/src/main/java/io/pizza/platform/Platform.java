@@ -3,6 +3,7 @@ package io.pizza.platform;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -84,6 +85,16 @@ public final class Platform {
 	 * @param instance the instance
 	 */
 	public void start(Instance instance) {
+		start(instance, Map.of());
+	}
+
+	/**
+	 * Starts one instance, a service with some environment of its own on top of the
+	 * platform's, and waits until it is healthy.
+	 * @param instance the instance
+	 * @param extraEnvironment for a service, variables that win over the platform's
+	 */
+	public void start(Instance instance, Map<String, String> extraEnvironment) {
 		if (this.processes.running(instance).isPresent()) {
 			this.progress.accept(instance + " already runs");
 			return;
@@ -98,7 +109,7 @@ public final class Platform {
 			}
 			case DATABASE -> this.postgres.start();
 			case SERVICE -> {
-				this.services.start(instance);
+				this.services.start(instance, extraEnvironment);
 				awaitHealthy(List.of(instance), this.settings.startupTimeout());
 			}
 		}

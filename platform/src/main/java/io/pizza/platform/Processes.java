@@ -186,7 +186,7 @@ public final class Processes {
 	 * Waits a moment between two looks at something that is not ready yet.
 	 * @param pause how long
 	 */
-	static void pause(Duration pause) {
+	public static void pause(Duration pause) {
 		try {
 			Thread.sleep(pause.toMillis());
 		}

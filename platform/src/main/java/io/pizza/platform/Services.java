@@ -90,6 +90,16 @@ public final class Services {
 	 * @param service the instance
 	 */
 	public void start(Instance service) {
+		start(service, Map.of());
+	}
+
+	/**
+	 * Starts one service instance with some environment of its own on top of the
+	 * platform's, such as another profile or setting for a benchmark.
+	 * @param service the instance
+	 * @param extraEnvironment variables that win over the platform's
+	 */
+	public void start(Instance service, Map<String, String> extraEnvironment) {
 		Path jar = jar(service);
 		if (!Files.isRegularFile(jar)) {
 			throw new PlatformException(jar + " is missing: build the project first (./mvnw -DskipTests package)");
@@ -106,7 +116,9 @@ public final class Services {
 		else {
 			command.addAll(List.of("-jar", jar.toString()));
 		}
-		this.processes.start(service, command, environment(service));
+		Map<String, String> environment = environment(service);
+		environment.putAll(extraEnvironment);
+		this.processes.start(service, command, environment);
 	}
 
 	private static List<String> jvmOptions(Instance service) {

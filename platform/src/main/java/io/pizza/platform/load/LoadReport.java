@@ -1,20 +1,12 @@
 package io.pizza.platform.load;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What a load run measured.
@@ -56,12 +48,7 @@ public record LoadReport(Instant startedAt, double rate, Duration duration, long
 					.map((p) -> Duration.between(p.sentAt(), billed.get(p.orderId())).toNanos() / 1000)
 					.toList()),
 				accepted.stream().filter((p) -> !baked.containsKey(p.orderId())).count(),
-				accepted.stream().filter((p) -> !billed.containsKey(p.orderId())).count(), thisMachine());
-	}
-
-	private static String thisMachine() {
-		return "%s %s, %d cores, Java %s".formatted(System.getProperty("os.name"), System.getProperty("os.arch"),
-				Runtime.getRuntime().availableProcessors(), Runtime.version());
+				accepted.stream().filter((p) -> !billed.containsKey(p.orderId())).count(), ReportFiles.thisMachine());
 	}
 
 	String table() {
@@ -79,19 +66,7 @@ public record LoadReport(Instant startedAt, double rate, Duration duration, long
 	}
 
 	Path write(Path folder) {
-		String name = "load-"
-				+ DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(this.startedAt)
-				+ ".json";
-		try {
-			Files.createDirectories(folder);
-			Path file = folder.resolve(name);
-			Files.writeString(file,
-					JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(this));
-			return file;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return ReportFiles.write(folder, "load", this.startedAt, this);
 	}
 
 }

@@ -1,0 +1,114 @@
+package io.pizza.platform.load;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * What {@code ./pizza bench} measured, in one table.
+ *
+ * @param startedAt when the benchmark began
+ * @param machine what it ran on
+ * @param ceiling Kafka's own producer on the cluster
+ * @param intake the REST intake's steps
+ * @param kitchen orders per second the two makers baked (in no time, exactly once) going
+ * through the intake's backlog
+ * @param endToEnd the load run at a fixed moderate rate
+ * @param takeovers the makers' takeovers
+ * @param sse position to SSE client
+ */
+public record BenchReport(Instant startedAt, String machine, ProducerCeiling.Result ceiling,
+		List<IntakeRamp.Step> intake, double kitchen, LoadReport endToEnd, List<TakeoverTime> takeovers,
+		Latencies sse) {
+
+	private static final String ROW = "| %-58s | %s |";
+
+	/**
+	 * The intake's highest sustained rate, if any step was sustained.
+	 * @return that step
+	 */
+	public Optional<IntakeRamp.Step> sustainedIntake() {
+		return IntakeRamp.highestSustained(this.intake);
+	}
+
+	/**
+	 * The table, in Markdown.
+	 * @return the table's lines
+	 */
+	public String table() {
+		List<String> rows = new ArrayList<>();
+		rows.add("`./pizza bench`, %s, %s".formatted(
+				DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC).format(this.startedAt),
+				this.machine));
+		rows.add("");
+		rows.add(ROW.formatted("Measure", "Result"));
+		rows.add(ROW.formatted("-".repeat(58), "-".repeat(6)));
+		rows.add(ROW.formatted("Kafka's ceiling: ProducerPerformance, acks=all",
+				"%.0f records/s of %d B (%.2f MB/s), ack p50 %d ms, p99 %d ms".formatted(
+						this.ceiling.recordsPerSecond(), this.ceiling.recordSize(), this.ceiling.megabytesPerSecond(),
+						this.ceiling.p50Millis(), this.ceiling.p99Millis())));
+		rows.add(ROW
+			.formatted("REST intake, highest sustained rate",
+					sustainedIntake()
+						.map((step) -> "%.0f orders/s (HTTP p50 %.0f ms, p99 %.0f ms): %.1f%% of the ceiling".formatted(
+								step.acceptedRate(), step.http().p50(), step.http().p99(),
+								100 * step.acceptedRate() / this.ceiling.recordsPerSecond()))
+						.orElse("none of the steps")));
+		rows.add(ROW.formatted("REST intake, the steps",
+				this.intake.stream()
+					.map((step) -> "%.0f/s %s".formatted(step.rate(),
+							step.sustained() ? "ok"
+									: "no (%d failed, p99 %.0f ms)".formatted(step.failed(), step.http().p99())))
+					.collect(Collectors.joining(", "))));
+		rows.add(ROW.formatted("Makers, exactly once (2, baking in no time)",
+				"%.1f orders/s through the intake's backlog".formatted(this.kitchen)));
+		rows.add(ROW.formatted(
+				"End to end at %.0f orders/s for %d s".formatted(this.endToEnd.rate(),
+						this.endToEnd.duration().toSeconds()),
+				"%.1f accepted/s; HTTP p50 %.0f ms, p99 %.0f ms".formatted(this.endToEnd.acceptedRate(),
+						this.endToEnd.http().p50(), this.endToEnd.http().p99())));
+		rows.add(
+				ROW.formatted("  POST -> BAKED", percentiles(this.endToEnd.placedToBaked(), this.endToEnd.notBaked())));
+		rows.add(ROW.formatted("  POST -> billed",
+				percentiles(this.endToEnd.placedToBilled(), this.endToEnd.notBilled())));
+		for (TakeoverTime takeover : this.takeovers) {
+			rows.add(ROW.formatted("Maker takeover, %s protocol, %s".formatted(takeover.protocol(), takeover.stop()),
+					(takeover.millis() != null) ? "%.2f s".formatted(takeover.millis() / 1000.0) : "not in time"));
+		}
+		rows.add(ROW.formatted("Courier position -> SSE client", percentiles(this.sse, 0)));
+		return String.join(System.lineSeparator(), rows);
+	}
+
+	private static String percentiles(Latencies latencies, long missing) {
+		if (latencies.count() == 0) {
+			return "none measured";
+		}
+		return "p50 %s, p99 %s, p99.9 %s (%d)%s".formatted(millis(latencies.p50()), millis(latencies.p99()),
+				millis(latencies.p999()), latencies.count(), (missing > 0) ? "; " + missing + " missing" : "");
+	}
+
+	private static String millis(double millis) {
+		return (millis >= 1000) ? "%.2f s".formatted(millis / 1000) : "%.0f ms".formatted(millis);
+	}
+
+	Path write(Path folder) {
+		return ReportFiles.write(folder, "bench", this.startedAt, this);
+	}
+
+	/**
+	 * A maker's takeover.
+	 *
+	 * @param protocol the group protocol
+	 * @param stop how the maker was stopped
+	 * @param millis from the signal until the other maker owned every partition, or
+	 * {@code null} when that did not happen in time
+	 */
+	public record TakeoverTime(String protocol, String stop, Long millis) {
+	}
+
+}

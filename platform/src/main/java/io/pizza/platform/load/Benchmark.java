@@ -1,0 +1,231 @@
+package io.pizza.platform.load;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
+
+import io.pizza.platform.GroupLag;
+import io.pizza.platform.Instance;
+import io.pizza.platform.InstanceStatus;
+import io.pizza.platform.Platform;
+import io.pizza.platform.PlatformException;
+import io.pizza.platform.Processes;
+import org.apache.kafka.clients.admin.Admin;
+
+/**
+ * {@code ./pizza bench}: on the running platform, in one go, Kafka's own ceiling, the
+ * REST intake's highest sustained rate, end-to-end latency at a moderate rate, the pizza
+ * makers' takeover with both group protocols after {@code kill} and {@code kill --hard},
+ * and courier positions to an SSE client. The makers bake in no time while it runs (the
+ * kitchen is not what is measured) and are started again as they were at the end.
+ */
+public final class Benchmark {
+
+	private static final Duration WAIT = Duration.ofMinutes(5);
+
+	private static final Duration TAKEOVER_TIMEOUT = Duration.ofSeconds(60);
+
+	private static final Map<String, String> NO_BAKING_TIME = Map.of("PIZZA_MAKER_BAKING_TIME_PER_PIZZA", "0ms");
+
+	private final Platform platform;
+
+	private final Consumer<String> progress;
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+	public Benchmark(Platform platform, Consumer<String> progress) {
+		this.platform = platform;
+		this.progress = progress;
+	}
+
+	/**
+	 * Runs the benchmark.
+	 * @param options what to run, how long
+	 * @return the report, also written as JSON under {@code bench/results/}
+	 */
+	public Result run(Options options) {
+		List<InstanceStatus> down = this.platform.status().stream().filter((status) -> !status.healthy()).toList();
+		if (!down.isEmpty()) {
+			throw new PlatformException(
+					"The whole platform must run: " + down.stream().map((status) -> status.instance().name()).toList()
+							+ " not healthy. Start it with ./pizza up");
+		}
+		Instant startedAt = Clock.systemUTC().instant();
+		Instance maker1 = instance("pizza-maker-1");
+		Instance maker2 = instance("pizza-maker-2");
+		URI orderService = URI.create("http://localhost:" + instance("order-service").port());
+		try (Admin admin = this.platform.kafka().admin()) {
+			ProducerCeiling.Result ceiling;
+			List<IntakeRamp.Step> intake;
+			LoadReport endToEnd;
+			double kitchen;
+			List<BenchReport.TakeoverTime> takeovers = new ArrayList<>();
+			try {
+				restartMakers(NO_BAKING_TIME);
+				IntakeRamp ramp = new IntakeRamp(orderService, this.http,
+						new FakeOrders(Menu.of(orderService, this.http), options.seed()));
+				ramp.warmUp(options.firstIntakeRate(), options.intakeStep(), this.progress);
+				awaitCaughtUp(admin);
+				intake = ramp.run(options.firstIntakeRate(), options.maxIntakeRate(), options.intakeStep(),
+						this.progress);
+				Drain backlog = awaitCaughtUp(admin);
+				kitchen = backlog.ordersPerSecond();
+				this.progress.accept("makers: %d orders baked in %.1f s".formatted(backlog.orders(),
+						backlog.took().toNanos() / 1e9));
+				ProducerCeiling producer = new ProducerCeiling(admin, this.platform.settings().bootstrapServers(),
+						System.getProperty("java.class.path"));
+				int recordSize = producer.orderSize(1000)
+					.orElseThrow(() -> new PlatformException("pizza-orders holds no order to take the size of"));
+				this.progress.accept("ceiling: ProducerPerformance, " + options.ceilingRecords() + " records of "
+						+ recordSize + " B (the orders' mean size), acks=all");
+				ceiling = producer.run(options.ceilingRecords(), recordSize, this.progress);
+				double rate = endToEndRate(options, intake, kitchen);
+				this.progress.accept(
+						"end to end: %.0f orders/s for %d s".formatted(rate, options.endToEndDuration().toSeconds()));
+				endToEnd = new LoadTest(this.platform.settings(), this.progress)
+					.run(rate, options.endToEndDuration(), options.seed() + 1)
+					.report();
+				awaitCaughtUp(admin);
+				Takeover takeover = new Takeover(this.platform, admin, maker1, maker2);
+				takeovers.addAll(takeovers(takeover, "consumer (KIP-848)", NO_BAKING_TIME));
+				Map<String, String> classic = new HashMap<>(NO_BAKING_TIME);
+				classic.put("SPRING_PROFILES_ACTIVE", "classic-protocol");
+				restartMakers(classic);
+				takeovers.addAll(takeovers(takeover, "classic", classic));
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new PlatformException("Interrupted", ex);
+			}
+			finally {
+				this.progress.accept("makers: back to their own settings");
+				restartMakers(Map.of());
+			}
+			URI tracker = URI.create("http://localhost:" + instance("delivery-tracker-service").port());
+			Latencies sse = new SseLatency(tracker, this.http).measure(options.sseListen(), this.progress);
+			BenchReport report = new BenchReport(startedAt, ReportFiles.thisMachine(), ceiling, intake, kitchen,
+					endToEnd, takeovers, sse);
+			return new Result(report,
+					report.write(this.platform.settings().root().resolve("bench").resolve("results")));
+		}
+	}
+
+	// the rate asked, or else half of what the slower of the intake and the makers
+	// sustained: moderate on any machine
+	private static double endToEndRate(Options options, List<IntakeRamp.Step> intake, double kitchen) {
+		if (options.endToEndRate() > 0) {
+			return options.endToEndRate();
+		}
+		double sustained = IntakeRamp.highestSustained(intake)
+			.map(IntakeRamp.Step::acceptedRate)
+			.orElse(options.firstIntakeRate());
+		return Math.max(1, Math.floor(Math.min(sustained, kitchen) / 2));
+	}
+
+	private List<BenchReport.TakeoverTime> takeovers(Takeover takeover, String protocol,
+			Map<String, String> environment) {
+		List<BenchReport.TakeoverTime> times = new ArrayList<>();
+		for (boolean hard : List.of(false, true)) {
+			String stop = hard ? "kill --hard" : "kill";
+			this.progress.accept("takeover: " + protocol + " protocol, " + stop + " pizza-maker-1");
+			Optional<Duration> took = takeover.measure(hard, environment, TAKEOVER_TIMEOUT);
+			this.progress.accept("takeover: " + took.map((d) -> d.toMillis() + " ms").orElse("not in time"));
+			times.add(new BenchReport.TakeoverTime(protocol, stop, took.map(Duration::toMillis).orElse(null)));
+		}
+		return times;
+	}
+
+	// one maker after the other, so that the group always has one
+	private void restartMakers(Map<String, String> environment) {
+		for (String maker : List.of("pizza-maker-1", "pizza-maker-2")) {
+			Instance instance = instance(maker);
+			this.platform.kill(instance, false);
+			this.platform.start(instance, environment);
+		}
+	}
+
+	// the makers and billing done with every order so far, so that one measure does not
+	// pay for the last one's backlog; how fast the makers went through it
+	private Drain awaitCaughtUp(Admin admin) {
+		long started = System.nanoTime();
+		long deadline = started + WAIT.toNanos();
+		try {
+			long first = -1;
+			long makers;
+			long billing;
+			while ((makers = GroupLag.of(admin, "pizza-makers", "pizza-orders")) > 0
+					| (billing = GroupLag.of(admin, "billing", "pizza-orders")) > 0) {
+				first = (first < 0) ? makers : first;
+				this.progress
+					.accept("waiting for the backlog: %d orders to bake, %d to bill".formatted(makers, billing));
+				if (System.nanoTime() > deadline) {
+					throw new PlatformException("The backlog was not done within " + WAIT.toMinutes() + " min");
+				}
+				Processes.pause(Duration.ofSeconds(1));
+			}
+			return new Drain(Math.max(0, first), Duration.ofNanos(System.nanoTime() - started));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new PlatformException("Interrupted", ex);
+		}
+		catch (ExecutionException ex) {
+			throw new PlatformException("Could not read the groups' offsets: " + ex.getCause(), ex);
+		}
+	}
+
+	private Instance instance(String name) {
+		return this.platform.settings().instance(name).orElseThrow();
+	}
+
+	/**
+	 * What to run, how long.
+	 *
+	 * @param ceilingRecords records {@code ProducerPerformance} sends
+	 * @param firstIntakeRate the intake's first step, in orders per second
+	 * @param maxIntakeRate the intake's highest step
+	 * @param intakeStep how long each intake step sends
+	 * @param endToEndRate the end-to-end run's rate, or 0 for half of what the slower of
+	 * the intake and the makers sustained
+	 * @param endToEndDuration how long the end-to-end run sends
+	 * @param sseListen how long the SSE client listens
+	 * @param seed the fake orders' seed
+	 */
+	public record Options(long ceilingRecords, double firstIntakeRate, double maxIntakeRate, Duration intakeStep,
+			double endToEndRate, Duration endToEndDuration, Duration sseListen, long seed) {
+	}
+
+	/**
+	 * A backlog gone through.
+	 *
+	 * @param orders the makers' lag when it was first looked at
+	 * @param took until the makers and billing had none
+	 */
+	private record Drain(long orders, Duration took) {
+
+		double ordersPerSecond() {
+			return this.orders / Math.max(0.001, this.took.toNanos() / 1e9);
+		}
+
+	}
+
+	/**
+	 * A benchmark's report and where it was written.
+	 *
+	 * @param report the report
+	 * @param file its JSON
+	 */
+	public record Result(BenchReport report, Path file) {
+	}
+
+}

@@ -15,7 +15,15 @@ class KafkaTopics {
 
 	@Bean
 	NewTopic ordersTopic(OrderServiceProperties properties) {
-		OrderServiceProperties.Topic topic = properties.ordersTopic();
+		return topic(properties.ordersTopic());
+	}
+
+	@Bean
+	NewTopic rowsTopic(OrderServiceProperties properties) {
+		return topic(properties.rowsTopic());
+	}
+
+	private static NewTopic topic(OrderServiceProperties.Topic topic) {
 		return TopicBuilder.name(topic.name())
 			.partitions(topic.partitions())
 			.replicas(topic.replicas())

@@ -20,6 +20,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param instanceId the name this instance logs and stamps on what it publishes
  * @param ordersTopic the topic orders are published to
+ * @param rowsTopic the topic every order is published to again as a table row with its
+ * schema, for Kafka Connect
  * @param statusTopic the topic of order status changes the timeline follows
  * @param sendTimeout how long a request waits for the brokers' acknowledgement
  * @param maxRequestSize the largest request body accepted
@@ -28,8 +30,8 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("order-service")
 public record OrderServiceProperties(@NotBlank String instanceId, @Valid @NotNull Topic ordersTopic,
-		@NotBlank String statusTopic, @NotNull Duration sendTimeout, @NotNull DataSize maxRequestSize,
-		@Valid @NotNull Menu menu) {
+		@Valid @NotNull Topic rowsTopic, @NotBlank String statusTopic, @NotNull Duration sendTimeout,
+		@NotNull DataSize maxRequestSize, @Valid @NotNull Menu menu) {
 
 	/**
 	 * A topic the service declares.

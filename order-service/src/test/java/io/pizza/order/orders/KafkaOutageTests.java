@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 // the status listener is not started: this test is about the intake, and a consumer of a
 // dead cluster would only slow the context's close
-@SpringBootTest(properties = { "order-service.orders-topic.replicas=1", "spring.kafka.listener.auto-startup=false" })
+@SpringBootTest(properties = { "order-service.orders-topic.replicas=1", "order-service.rows-topic.replicas=1",
+		"spring.kafka.listener.auto-startup=false" })
 @AutoConfigureMockMvc
 @Import({ RealKafka.class, RealPostgres.class })
 @DirtiesContext

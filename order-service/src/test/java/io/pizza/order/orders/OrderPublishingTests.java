@@ -4,9 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 
 import io.pizza.testing.RealKafka;
@@ -44,12 +47,16 @@ import static org.awaitility.Awaitility.await;
  * answer names, in the shape of the published contract; they are kept in a real
  * PostgreSQL, readable at once, and follow the kitchen's status changes.
  */
-@SpringBootTest(properties = "order-service.orders-topic.replicas=1")
+@SpringBootTest(properties = { "order-service.orders-topic.replicas=1", "order-service.rows-topic.replicas=1" })
 @AutoConfigureMockMvc
 @Import({ RealKafka.class, RealPostgres.class, OrderPublishingTests.StatusTopic.class })
 class OrderPublishingTests {
 
 	private static final Path CONTRACT = Path.of("../contracts/pizza-orders/order-placed.json");
+
+	private static final Path ROWS_CONTRACT = Path.of("../contracts/pizza_order_rows/order-row.json");
+
+	private static final String ROWS_TOPIC = "pizza_order_rows";
 
 	private static final Path STATUS_CONTRACT = Path.of("../contracts/pizza-order-status/order-status-changed.json");
 
@@ -101,6 +108,30 @@ class OrderPublishingTests {
 			.orElseThrow();
 		JsonNode contract = json.readTree(Files.readString(CONTRACT));
 		assertThat(fieldPaths(json.readTree(record.value()))).isEqualTo(fieldPaths(contract));
+	}
+
+	@Test
+	void everyOrderIsPublishedAgainAsATableRowWithItsSchema() throws Exception {
+		JsonNode placed = body(placeOrder("Marios Pizza", null));
+		String orderId = placed.get("orderId").asString();
+		ConsumerRecord<String, String> row = await().atMost(Duration.ofSeconds(30))
+			.until(() -> TopicContents.readAll(String.join(",", this.kafka.getBootstrapServers()), ROWS_TOPIC)
+				.stream()
+				.filter((r) -> orderId.equals(r.key()))
+				.findFirst(), Optional::isPresent)
+			.orElseThrow();
+		JsonNode value = json.readTree(row.value());
+		JsonNode contract = json.readTree(Files.readString(ROWS_CONTRACT));
+		assertThat(value.get("schema")).isEqualTo(contract.get("schema"));
+		assertThat(fieldPaths(value.get("payload"))).isEqualTo(fieldPaths(contract.get("payload")));
+		JsonNode payload = value.get("payload");
+		assertThat(payload.get("order_id").asString()).isEqualTo(orderId);
+		assertThat(payload.get("shop").asString()).isEqualTo("Marios Pizza");
+		assertThat(payload.get("pizzas").asInt()).isEqualTo(2);
+		assertThat(payload.get("pizza_names").asString()).isEqualTo("Margherita, Diavola");
+		assertThat(payload.get("extra_toppings").asInt()).isEqualTo(1);
+		assertThat(Instant.ofEpochMilli(payload.get("placed_at").asLong()))
+			.isEqualTo(Instant.parse(placed.get("placedAt").asString()).truncatedTo(ChronoUnit.MILLIS));
 	}
 
 	@Test

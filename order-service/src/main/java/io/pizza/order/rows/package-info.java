@@ -1,0 +1,4 @@
+/**
+ * Orders as table rows with their schema, for Kafka Connect's JDBC sink.
+ */
+package io.pizza.order.rows;

@@ -12,6 +12,9 @@ public enum Kind {
 	DATABASE,
 
 	/** A Spring Boot service. */
-	SERVICE
+	SERVICE,
+
+	/** The Kafka Connect worker. */
+	CONNECT
 
 }

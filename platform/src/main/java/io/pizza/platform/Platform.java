@@ -25,6 +25,8 @@ public final class Platform {
 
 	private final Services services;
 
+	private final ConnectWorker connect;
+
 	private final Consumer<String> progress;
 
 	public Platform(PlatformSettings settings, Consumer<String> progress) {
@@ -33,6 +35,7 @@ public final class Platform {
 		this.kafka = new KafkaCluster(settings, this.processes);
 		this.postgres = new Postgres(settings, this.processes);
 		this.services = new Services(settings, this.processes);
+		this.connect = new ConnectWorker(settings, this.processes);
 		this.progress = progress;
 	}
 
@@ -77,7 +80,29 @@ public final class Platform {
 		if (!services.isEmpty()) {
 			this.progress.accept("Services: started " + services + ", waiting for them to be healthy");
 		}
-		awaitHealthy(this.settings.services(), this.settings.startupTimeout());
+		Instance worker = this.settings.connect();
+		if (this.processes.running(worker).isEmpty()) {
+			this.connect.start(worker);
+			this.progress.accept("Kafka Connect: started on port " + worker.port());
+		}
+		List<Instance> all = new ArrayList<>(this.settings.services());
+		all.add(worker);
+		awaitHealthy(all, this.settings.startupTimeout());
+		applyConnectors(worker);
+	}
+
+	/**
+	 * The Connect worker, which makes connectors from the files in the repository.
+	 * @return the worker
+	 */
+	public ConnectWorker connect() {
+		return this.connect;
+	}
+
+	private void applyConnectors(Instance worker) {
+		List<String> created = this.connect.apply(worker, true);
+		this.progress.accept(created.isEmpty() ? "Kafka Connect: connectors in place"
+				: "Kafka Connect: created connectors " + created + " from " + ConnectWorker.CONNECTORS);
 	}
 
 	/**
@@ -111,6 +136,11 @@ public final class Platform {
 			case SERVICE -> {
 				this.services.start(instance, extraEnvironment);
 				awaitHealthy(List.of(instance), this.settings.startupTimeout());
+			}
+			case CONNECT -> {
+				this.connect.start(instance);
+				awaitHealthy(List.of(instance), this.settings.startupTimeout());
+				applyConnectors(instance);
 			}
 		}
 	}
@@ -148,11 +178,13 @@ public final class Platform {
 	}
 
 	/**
-	 * Stops everything: the services first, then PostgreSQL, then the brokers together,
-	 * so that the KRaft quorum lives while they shut down.
+	 * Stops everything: the services and the Connect worker first, then PostgreSQL, then
+	 * the brokers together, so that the KRaft quorum lives while they shut down.
 	 */
 	public void down() {
-		stopAll(this.settings.services().stream().toList(), false);
+		List<Instance> services = new ArrayList<>(this.settings.services());
+		services.add(this.settings.connect());
+		stopAll(services, false);
 		List<Instance> extraMakers = new ArrayList<>();
 		for (int n = 3; n < 10; n++) {
 			this.settings.instance("pizza-maker-" + n).ifPresent(extraMakers::add);
@@ -211,6 +243,7 @@ public final class Platform {
 		long pid = process.get().pid();
 		return switch (instance.kind()) {
 			case SERVICE -> new InstanceStatus(instance, pid, Services.health(instance), "");
+			case CONNECT -> new InstanceStatus(instance, pid, ConnectWorker.health(instance), "");
 			case DATABASE -> new InstanceStatus(instance, pid, Ports.isListening(instance.port()) ? "UP" : "-", "");
 			case BROKER -> new InstanceStatus(instance, pid, Ports.isListening(instance.port()) ? "UP" : "-",
 					controller.map((id) -> (id == instance.nodeId()) ? "controller (quorum leader)" : "voter")

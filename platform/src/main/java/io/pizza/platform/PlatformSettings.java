@@ -74,6 +74,8 @@ public final class PlatformSettings {
 		defaults.setProperty("billing-service.port", "8083");
 		defaults.setProperty("delivery-tracker-service.port", "8084");
 		defaults.setProperty("dashboard.port", "8085");
+		defaults.setProperty("kafka-connect.port", "8086");
+		defaults.setProperty("kafka-connect.heap", "512m");
 		defaults.setProperty("startup-timeout", "PT2M");
 		return defaults;
 	}
@@ -143,6 +145,15 @@ public final class PlatformSettings {
 	}
 
 	/**
+	 * The Kafka Connect worker.
+	 * @return its instance
+	 */
+	public Instance connect() {
+		return new Instance("kafka-connect", Kind.CONNECT, intSetting("kafka-connect.port"), null, 0,
+				this.properties.getProperty("kafka-connect.heap"));
+	}
+
+	/**
 	 * The service instances that {@code up} starts.
 	 * @return the services
 	 */
@@ -152,12 +163,13 @@ public final class PlatformSettings {
 
 	/**
 	 * Every instance that {@code up} starts, in start order.
-	 * @return brokers, database, then services
+	 * @return brokers, database, services, then the Connect worker
 	 */
 	public List<Instance> instances() {
 		List<Instance> all = new ArrayList<>(brokers());
 		all.add(postgres());
 		all.addAll(services());
+		all.add(connect());
 		return all;
 	}
 

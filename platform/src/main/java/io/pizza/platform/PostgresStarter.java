@@ -18,7 +18,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 public final class PostgresStarter {
 
 	/** The databases of the services, one each. */
-	static final String[] DATABASES = { "orders", "billing" };
+	static final String[] DATABASES = { "orders", "billing", "warehouse" };
 
 	private PostgresStarter() {
 	}

@@ -1,6 +1,7 @@
 package io.pizza.platform;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -100,6 +102,24 @@ class DockerComposeTests {
 			databases.add(create.group(1));
 		}
 		assertThat(databases).containsExactlyInAnyOrder(PostgresStarter.DATABASES);
+	}
+
+	@Test
+	void runsTheConnectWorkerWithThePlatformsSettings() throws IOException {
+		Properties compose = new Properties();
+		try (Reader reader = Files.newBufferedReader(ROOT.resolve("docker/kafka-connect.properties"))) {
+			compose.load(reader);
+		}
+		Map<String, String> local = new ConnectWorker(settings, new Processes(settings)).config(settings.connect());
+		Set<String> where = Set.of("bootstrap.servers", "listeners", "rest.advertised.host.name", "plugin.path");
+		assertThat(compose.stringPropertyNames()).containsExactlyInAnyOrderElementsOf(local.keySet());
+		local.forEach((key, value) -> {
+			if (!where.contains(key)) {
+				assertThat(compose.getProperty(key)).as(key).isEqualTo(value);
+			}
+		});
+		assertThat(environment("kafka-connect")).containsKeys("PIZZA_WAREHOUSE_URL", "PIZZA_WAREHOUSE_USER",
+				"PIZZA_WAREHOUSE_PASSWORD");
 	}
 
 	@Test

@@ -26,7 +26,7 @@ class PlatformSettingsTests {
 			.containsExactly(tuple("kafka-1", 9092), tuple("kafka-2", 9093), tuple("kafka-3", 9094),
 					tuple("postgres", 5432), tuple("order-service", 8080), tuple("pizza-maker-1", 8081),
 					tuple("pizza-maker-2", 8082), tuple("billing-service", 8083),
-					tuple("delivery-tracker-service", 8084), tuple("dashboard", 8085));
+					tuple("delivery-tracker-service", 8084), tuple("dashboard", 8085), tuple("kafka-connect", 8086));
 		assertThat(settings.bootstrapServers()).isEqualTo("localhost:9092,localhost:9093,localhost:9094");
 		assertThat(settings.stateDir()).isEqualTo(this.root.toAbsolutePath().resolve(".pizza"));
 	}

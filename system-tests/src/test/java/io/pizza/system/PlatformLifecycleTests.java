@@ -4,10 +4,12 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
@@ -20,9 +22,15 @@ import io.pizza.platform.InstanceStatus;
 import io.pizza.platform.Kind;
 import io.pizza.platform.Platform;
 import io.pizza.testing.Chromium;
+import io.pizza.testing.TopicContents;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -77,7 +85,7 @@ class PlatformLifecycleTests {
 		List<InstanceStatus> statuses = platform.status();
 		assertThat(statuses).extracting((status) -> status.instance().name())
 			.containsExactly("kafka-1", "kafka-2", "kafka-3", "postgres", "order-service", "pizza-maker-1",
-					"pizza-maker-2", "billing-service", "delivery-tracker-service", "dashboard");
+					"pizza-maker-2", "billing-service", "delivery-tracker-service", "dashboard", "kafka-connect");
 		assertThat(statuses).allSatisfy((status) -> assertThat(status.health()).isEqualTo("UP"));
 		assertThat(statuses).filteredOn((status) -> status.instance().kind() == Kind.BROKER)
 			.extracting(InstanceStatus::role)
@@ -108,6 +116,43 @@ class PlatformLifecycleTests {
 
 	@Test
 	@Order(3)
+	void kafkaConnectSinksEveryOrderIntoATableAndABadRecordIntoItsDeadLetterTopic() throws Exception {
+		Instance worker = platform.settings().connect();
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(
+					() -> assertThat(platform.connect().connectors(worker)).singleElement().satisfies((connector) -> {
+						assertThat(connector.name()).isEqualTo("pizza-order-rows-sink");
+						assertThat(connector.state()).isEqualTo("RUNNING");
+						assertThat(connector.tasks()).isNotEmpty().containsOnly("RUNNING");
+					}));
+		// the order placed before: the table is made for it, named after the topic
+		await().atMost(Duration.ofSeconds(60)).until(() -> row(firstOrderId).isPresent());
+		assertThat(row(firstOrderId)).contains("Marios Pizza|1|Margherita|1");
+		// a record no converter can read goes to the dead-letter topic, and the sink goes
+		// on
+		String bootstrap = platform.settings().bootstrapServers();
+		try (Producer<String, String> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+				bootstrap, ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+				ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
+			producer.send(new ProducerRecord<>("pizza_order_rows", "not-an-order", "this is no row")).get();
+		}
+		HttpResponse<String> answer = SystemUnderTest.post(port("order-service"), "/orders",
+				ORDER.replace("Marios Pizza", "Luigis Pizza"));
+		assertThat(answer.statusCode()).isEqualTo(201);
+		String laterOrderId = orderId(answer.body());
+		await().atMost(Duration.ofSeconds(60)).until(() -> row(laterOrderId).isPresent());
+		assertThat(row(laterOrderId)).contains("Luigis Pizza|1|Margherita|1");
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(
+					() -> assertThat(TopicContents.readAll(bootstrap, "pizza_order_rows.connect.DLT")).singleElement()
+						.satisfies((dead) -> {
+							assertThat(dead.value()).isEqualTo("this is no row");
+							assertThat(dead.headers().lastHeader("__connect.errors.exception.class.name")).isNotNull();
+						}));
+	}
+
+	@Test
+	@Order(4)
 	void theDashboardShowsAKilledMakersPartitionsTakenOverAndTheMakerBack() throws Exception {
 		ChromeDriver browser = Chromium.start(1400, 1600);
 		try {
@@ -164,7 +209,7 @@ class PlatformLifecycleTests {
 	}
 
 	@Test
-	@Order(4)
+	@Order(5)
 	void ordersAreTakenWithABrokerKilledHard() throws Exception {
 		Instance broker = platform.settings().instance("kafka-2").orElseThrow();
 		assertThat(platform.kill(broker, true)).isTrue();
@@ -192,7 +237,7 @@ class PlatformLifecycleTests {
 	}
 
 	@Test
-	@Order(5)
+	@Order(6)
 	void billingRebuiltFromScratchEndsWithTheSameTotals() throws Exception {
 		BillingRebuild.Result result = new BillingRebuild(platform, (line) -> System.out.println("[rebuild] " + line))
 			.run(Duration.ofMinutes(2));
@@ -204,7 +249,7 @@ class PlatformLifecycleTests {
 	}
 
 	@Test
-	@Order(6)
+	@Order(7)
 	void downLeavesNoProcessAndUpKeepsTheData() throws Exception {
 		List<Long> pids = platform.status().stream().map(InstanceStatus::pid).toList();
 		platform.down();
@@ -243,6 +288,22 @@ class PlatformLifecycleTests {
 	private static String makerLogs() throws Exception {
 		return Files.readString(platform.settings().logsDir().resolve("pizza-maker-1.log"))
 				+ Files.readString(platform.settings().logsDir().resolve("pizza-maker-2.log"));
+	}
+
+	// the order's row in the warehouse, as shop|pizzas|pizza names|extra toppings
+	private static Optional<String> row(String orderId) throws Exception {
+		try (Connection connection = SystemUnderTest.database(platform, "warehouse");
+				Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery("SELECT shop, pizzas, pizza_names, extra_toppings "
+						+ "FROM pizza_order_rows WHERE order_id = '" + orderId + "'")) {
+			return rows.next() ? Optional
+				.of(String.join("|", rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4)))
+					: Optional.empty();
+		}
+		catch (SQLException ex) {
+			// the connector has not made the table yet
+			return Optional.empty();
+		}
 	}
 
 	private static boolean billed(String orderId) throws Exception {

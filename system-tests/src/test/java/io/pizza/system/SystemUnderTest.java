@@ -47,6 +47,7 @@ final class SystemUnderTest {
 		ports.setProperty("billing-service.port", "28083");
 		ports.setProperty("delivery-tracker-service.port", "28084");
 		ports.setProperty("dashboard.port", "28085");
+		ports.setProperty("kafka-connect.port", "28086");
 		ports.setProperty("startup-timeout", "PT3M");
 		// couriers ride for 4 s instead of a minute, so that an order is delivered soon
 		ports.setProperty("delivery-tracker-service.env.DELIVERY_TRACKER_COURIER_TRIP", "4s");

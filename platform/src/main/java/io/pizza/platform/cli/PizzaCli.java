@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
 @Command(name = "pizza", mixinStandardHelpOptions = true,
 		description = "Runs the pizza system locally: a 3-node Kafka cluster, PostgreSQL and the services.",
 		subcommands = { UpCommand.class, DownCommand.class, StatusCommand.class, LogsCommand.class, KillCommand.class,
-				StartCommand.class, OrderCommand.class, RebuildCommand.class, LoadCommand.class, BenchCommand.class })
+				StartCommand.class, OrderCommand.class, RebuildCommand.class, LoadCommand.class, BenchCommand.class,
+				ConnectCommand.class })
 public class PizzaCli {
 
 	@Option(names = "--root", hidden = true, defaultValue = "${sys:pizza.root:-.}",

@@ -40,6 +40,9 @@ final class StatusTable {
 		if (status.instance().kind() == Kind.DATABASE) {
 			return "jdbc:postgresql://localhost:" + status.instance().port() + "/";
 		}
+		if (status.instance().kind() == Kind.CONNECT) {
+			return "http://localhost:" + status.instance().port() + "/connectors?expand=status";
+		}
 		return "http://localhost:" + status.instance().port() + "/swagger-ui.html";
 	}
 

@@ -1,0 +1,11 @@
+# The Kafka Connect worker: Kafka's own image at the cluster's version, with the Debezium JDBC sink
+# on its plugin path (unpacked by the kafka-connect module, as for ./pizza up).
+FROM eclipse-temurin:17-jdk AS build
+WORKDIR /src
+COPY . .
+RUN --mount=type=cache,target=/root/.m2 ./mvnw -q -B -pl kafka-connect -DskipTests package
+
+FROM apache/kafka:4.1.2
+COPY --from=build /src/kafka-connect/target/plugins /opt/connect-plugins
+COPY docker/kafka-connect.properties /opt/kafka-connect/worker.properties
+ENTRYPOINT ["/opt/kafka/bin/connect-distributed.sh", "/opt/kafka-connect/worker.properties"]

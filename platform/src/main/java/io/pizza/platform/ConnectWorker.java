@@ -1,0 +1,265 @@
+package io.pizza.platform;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The Kafka Connect worker: one JVM of {@code ConnectDistributed} from the jars of the
+ * {@code kafka-connect} module, in distributed mode on the shared cluster (its configs,
+ * offsets and statuses in topics of its own), the connectors of
+ * {@code kafka-connect/target/plugins} on its plugin path, and its REST API on its own
+ * port. Connectors are made from the files in {@code kafka-connect/connectors/}.
+ */
+public final class ConnectWorker {
+
+	/** The folder of the connectors' config files, in the repository. */
+	public static final String CONNECTORS = "kafka-connect/connectors";
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+	private final PlatformSettings settings;
+
+	private final Processes processes;
+
+	public ConnectWorker(PlatformSettings settings, Processes processes) {
+		this.settings = settings;
+		this.processes = processes;
+	}
+
+	/**
+	 * Starts the worker. The connectors' files read the database's address, user and
+	 * password from its environment ({@code ${env:...}}), so the same file serves every
+	 * place the worker runs.
+	 * @param worker the worker's instance
+	 */
+	public void start(Instance worker) {
+		Path lib = this.settings.root().resolve("kafka-connect/target/lib");
+		if (!Files.isDirectory(lib)) {
+			throw new PlatformException(lib + " is missing: build the project first (./mvnw -DskipTests package)");
+		}
+		List<String> command = List.of(Processes.java(), "-Xms" + worker.heap(), "-Xmx" + worker.heap(),
+				"-XX:+UseSerialGC", Processes.MARKER + worker.name(), "-Dlog4j2.configurationFile=" + log4jConfig(),
+				"-cp", lib + "/*", "org.apache.kafka.connect.cli.ConnectDistributed", writeConfig(worker).toString());
+		Map<String, String> environment = Map.of("PIZZA_WAREHOUSE_URL",
+				"jdbc:postgresql://localhost:" + this.settings.postgresPort() + "/warehouse", "PIZZA_WAREHOUSE_USER",
+				"postgres", "PIZZA_WAREHOUSE_PASSWORD", "pizza");
+		this.processes.start(worker, command, environment);
+	}
+
+	/**
+	 * The worker's configuration: distributed mode, its internal topics replicated three
+	 * times like the system's, JSON values with their schema, environment variables as a
+	 * config provider.
+	 * @param worker the worker's instance
+	 * @return its {@code worker.properties}, in order
+	 */
+	Map<String, String> config(Instance worker) {
+		Map<String, String> config = new LinkedHashMap<>();
+		config.put("bootstrap.servers", this.settings.bootstrapServers());
+		config.put("group.id", "pizza-connect");
+		config.put("config.storage.topic", "pizza-connect-configs");
+		config.put("offset.storage.topic", "pizza-connect-offsets");
+		config.put("status.storage.topic", "pizza-connect-status");
+		config.put("config.storage.replication.factor", "3");
+		config.put("offset.storage.replication.factor", "3");
+		config.put("status.storage.replication.factor", "3");
+		config.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
+		config.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
+		config.put("value.converter.schemas.enable", "true");
+		config.put("offset.flush.interval.ms", "2000");
+		config.put("listeners", "http://localhost:" + worker.port());
+		config.put("rest.advertised.host.name", "localhost");
+		config.put("rest.advertised.port", String.valueOf(worker.port()));
+		config.put("plugin.path", this.settings.root().resolve("kafka-connect/target/plugins").toString());
+		config.put("config.providers", "env");
+		config.put("config.providers.env.class", "org.apache.kafka.common.config.provider.EnvVarConfigProvider");
+		return config;
+	}
+
+	/**
+	 * Whether the worker's REST API answers.
+	 * @param worker the worker's instance
+	 * @return {@code UP}, or {@code -} when it does not answer
+	 */
+	public static String health(Instance worker) {
+		try {
+			return (get(worker, "/").statusCode() == 200) ? "UP" : "-";
+		}
+		catch (PlatformException ex) {
+			return "-";
+		}
+	}
+
+	/**
+	 * Creates, or updates, every connector of {@code kafka-connect/connectors/}, and
+	 * restarts its failed tasks.
+	 * @param worker the worker's instance
+	 * @param onlyMissing leave the connectors the worker already has as they are
+	 * @return the names of the connectors created or updated
+	 */
+	public List<String> apply(Instance worker, boolean onlyMissing) {
+		List<String> existing = names(worker);
+		List<String> applied = new ArrayList<>();
+		for (Path file : connectorFiles()) {
+			JsonNode connector = read(file);
+			String name = connector.get("name").asString();
+			if (onlyMissing && existing.contains(name)) {
+				continue;
+			}
+			HttpRequest request = HttpRequest
+				.newBuilder(uri(worker, "/connectors/" + URLEncoder.encode(name, StandardCharsets.UTF_8) + "/config"))
+				.timeout(Duration.ofSeconds(30))
+				.header("Content-Type", "application/json")
+				.PUT(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(connector.get("config"))))
+				.build();
+			HttpResponse<String> response = send(request);
+			if (response.statusCode() != 200 && response.statusCode() != 201) {
+				throw new PlatformException("Kafka Connect refused " + file.getFileName() + " (HTTP "
+						+ response.statusCode() + "): " + response.body());
+			}
+			// a task that failed (its database away, say) stays failed until restarted
+			send(HttpRequest
+				.newBuilder(uri(worker,
+						"/connectors/" + URLEncoder.encode(name, StandardCharsets.UTF_8)
+								+ "/restart?includeTasks=true&onlyFailed=true"))
+				.timeout(Duration.ofSeconds(30))
+				.POST(HttpRequest.BodyPublishers.noBody())
+				.build());
+			applied.add(name);
+		}
+		return applied;
+	}
+
+	/**
+	 * Every connector the worker has, with its state and its tasks' states.
+	 * @param worker the worker's instance
+	 * @return the connectors, by name
+	 */
+	public List<ConnectorStatus> connectors(Instance worker) {
+		JsonNode all = json.readTree(get(worker, "/connectors?expand=status").body());
+		List<ConnectorStatus> connectors = new ArrayList<>();
+		for (var entry : all.properties()) {
+			JsonNode status = entry.getValue().get("status");
+			List<String> tasks = new ArrayList<>();
+			for (JsonNode task : status.get("tasks")) {
+				tasks.add(task.get("state").asString());
+			}
+			connectors.add(new ConnectorStatus(entry.getKey(), status.get("connector").get("state").asString(), tasks,
+					status.get("type").asString()));
+		}
+		return connectors;
+	}
+
+	private List<String> names(Instance worker) {
+		List<String> names = new ArrayList<>();
+		json.readTree(get(worker, "/connectors").body()).forEach((name) -> names.add(name.asString()));
+		return names;
+	}
+
+	private List<Path> connectorFiles() {
+		Path folder = this.settings.root().resolve(CONNECTORS);
+		try (Stream<Path> files = Files.list(folder)) {
+			return files.filter((file) -> file.toString().endsWith(".json")).sorted().toList();
+		}
+		catch (IOException ex) {
+			throw new PlatformException("Could not read " + folder + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	private static JsonNode read(Path file) {
+		try {
+			JsonNode connector = json.readTree(Files.readString(file));
+			if (!connector.hasNonNull("name") || !connector.path("config").isObject()) {
+				throw new PlatformException(file + " is no connector: it needs a \"name\" and a \"config\" object");
+			}
+			return connector;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static HttpResponse<String> get(Instance worker, String path) {
+		return send(HttpRequest.newBuilder(uri(worker, path)).timeout(Duration.ofSeconds(5)).build());
+	}
+
+	private static HttpResponse<String> send(HttpRequest request) {
+		try {
+			return http.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new PlatformException("Kafka Connect does not answer at " + request.uri() + ": " + ex, ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new PlatformException("Interrupted", ex);
+		}
+	}
+
+	private static URI uri(Instance worker, String path) {
+		return URI.create("http://localhost:" + worker.port() + path);
+	}
+
+	private Path writeConfig(Instance worker) {
+		StringBuilder text = new StringBuilder(
+				"# written by ./pizza from pizza.properties: edit that file, not this one\n");
+		config(worker).forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
+		Path file = connectDir().resolve("worker.properties");
+		try {
+			Files.createDirectories(file.getParent());
+			Files.writeString(file, text);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return file;
+	}
+
+	private Path log4jConfig() {
+		Path file = connectDir().resolve("log4j2.properties");
+		try (InputStream in = ConnectWorker.class.getResourceAsStream("/connect-log4j2.properties")) {
+			Files.createDirectories(file.getParent());
+			Files.write(file, in.readAllBytes());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return file;
+	}
+
+	private Path connectDir() {
+		return this.settings.stateDir().resolve("connect");
+	}
+
+	/**
+	 * A connector and how it runs.
+	 *
+	 * @param name its name
+	 * @param state the connector's state ({@code RUNNING}, {@code FAILED}, ...)
+	 * @param tasks each task's state
+	 * @param type {@code sink} or {@code source}
+	 */
+	public record ConnectorStatus(String name, String state, List<String> tasks, String type) {
+	}
+
+}

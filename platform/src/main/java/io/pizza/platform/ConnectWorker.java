@@ -57,9 +57,9 @@ public final class ConnectWorker {
 		if (!Files.isDirectory(lib)) {
 			throw new PlatformException(lib + " is missing: build the project first (./mvnw -DskipTests package)");
 		}
-		List<String> command = List.of(Processes.java(), "-Xms" + worker.heap(), "-Xmx" + worker.heap(),
-				"-XX:+UseSerialGC", Processes.MARKER + worker.name(), "-Dlog4j2.configurationFile=" + log4jConfig(),
-				"-cp", lib + "/*", "org.apache.kafka.connect.cli.ConnectDistributed", writeConfig(worker).toString());
+		List<String> command = List.of(Processes.java(), "-Xms128m", "-Xmx" + worker.heap(), "-XX:+UseSerialGC",
+				Processes.MARKER + worker.name(), "-Dlog4j2.configurationFile=" + log4jConfig(), "-cp", lib + "/*",
+				"org.apache.kafka.connect.cli.ConnectDistributed", writeConfig(worker).toString());
 		Map<String, String> environment = Map.of("PIZZA_WAREHOUSE_URL",
 				"jdbc:postgresql://localhost:" + this.settings.postgresPort() + "/warehouse", "PIZZA_WAREHOUSE_USER",
 				"postgres", "PIZZA_WAREHOUSE_PASSWORD", "pizza");
@@ -91,6 +91,9 @@ public final class ConnectWorker {
 		config.put("rest.advertised.host.name", "localhost");
 		config.put("rest.advertised.port", String.valueOf(worker.port()));
 		config.put("plugin.path", this.settings.root().resolve("kafka-connect/target/plugins").toString());
+		// every plugin here declares itself for the ServiceLoader: no scanning of every
+		// jar
+		config.put("plugin.discovery", "service_load");
 		config.put("config.providers", "env");
 		config.put("config.providers.env.class", "org.apache.kafka.common.config.provider.EnvVarConfigProvider");
 		return config;

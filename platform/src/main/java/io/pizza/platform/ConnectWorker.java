@@ -1,7 +1,6 @@
 package io.pizza.platform;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -224,30 +223,11 @@ public final class ConnectWorker {
 	}
 
 	private Path writeConfig(Instance worker) {
-		StringBuilder text = new StringBuilder(
-				"# written by ./pizza from pizza.properties: edit that file, not this one\n");
-		config(worker).forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
-		Path file = connectDir().resolve("worker.properties");
-		try {
-			Files.createDirectories(file.getParent());
-			Files.writeString(file, text);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		return file;
+		return StateFiles.writeProperties(connectDir().resolve("worker.properties"), config(worker));
 	}
 
 	private Path log4jConfig() {
-		Path file = connectDir().resolve("log4j2.properties");
-		try (InputStream in = ConnectWorker.class.getResourceAsStream("/connect-log4j2.properties")) {
-			Files.createDirectories(file.getParent());
-			Files.write(file, in.readAllBytes());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		return file;
+		return StateFiles.copyResource("/connect-log4j2.properties", connectDir().resolve("log4j2.properties"));
 	}
 
 	private Path connectDir() {

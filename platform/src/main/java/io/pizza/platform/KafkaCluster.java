@@ -1,7 +1,6 @@
 package io.pizza.platform;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -193,18 +192,7 @@ public final class KafkaCluster {
 	}
 
 	private Path writeConfig(Instance broker) {
-		StringBuilder text = new StringBuilder(
-				"# written by ./pizza from pizza.properties: edit that file, not this one\n");
-		config(broker).forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
-		Path file = configFile(broker);
-		try {
-			Files.createDirectories(file.getParent());
-			Files.writeString(file, text);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		return file;
+		return StateFiles.writeProperties(configFile(broker), config(broker));
 	}
 
 	private Process format(Instance broker, String clusterId, Path config) {
@@ -260,15 +248,7 @@ public final class KafkaCluster {
 	}
 
 	private Path log4jConfig() {
-		Path file = kafkaDir().resolve("log4j2.properties");
-		try (InputStream in = KafkaCluster.class.getResourceAsStream("/kafka-log4j2.properties")) {
-			Files.createDirectories(file.getParent());
-			Files.write(file, in.readAllBytes());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		return file;
+		return StateFiles.copyResource("/kafka-log4j2.properties", kafkaDir().resolve("log4j2.properties"));
 	}
 
 	private Path kafkaDir() {

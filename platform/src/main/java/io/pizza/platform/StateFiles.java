@@ -1,0 +1,55 @@
+package io.pizza.platform;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The files the platform writes into its state folder for the processes it starts.
+ */
+final class StateFiles {
+
+	private StateFiles() {
+	}
+
+	/**
+	 * Writes a properties file made from the platform's settings.
+	 * @param file where
+	 * @param properties its keys and values, in order
+	 * @return the file
+	 */
+	static Path writeProperties(Path file, Map<String, String> properties) {
+		StringBuilder text = new StringBuilder(
+				"# written by ./pizza from pizza.properties: edit that file, not this one\n");
+		properties.forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
+		try {
+			Files.createDirectories(file.getParent());
+			Files.writeString(file, text);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return file;
+	}
+
+	/**
+	 * Copies one of the platform's resources, such as a logging configuration.
+	 * @param resource the resource's name on the classpath
+	 * @param file where
+	 * @return the file
+	 */
+	static Path copyResource(String resource, Path file) {
+		try (InputStream in = StateFiles.class.getResourceAsStream(resource)) {
+			Files.createDirectories(file.getParent());
+			Files.write(file, in.readAllBytes());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return file;
+	}
+
+}

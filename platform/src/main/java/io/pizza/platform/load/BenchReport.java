@@ -17,13 +17,13 @@ import java.util.stream.Collectors;
  * @param ceiling Kafka's own producer on the cluster
  * @param intake the REST intake's steps
  * @param kitchen orders per second the two makers baked (in no time, exactly once) going
- * through the intake's backlog
+ * through the intake's backlog, or {@code null} when they kept up and left none
  * @param endToEnd the load run at a fixed moderate rate
  * @param takeovers the makers' takeovers
  * @param sse position to SSE client
  */
 public record BenchReport(Instant startedAt, String machine, ProducerCeiling.Result ceiling,
-		List<IntakeRamp.Step> intake, double kitchen, LoadReport endToEnd, List<TakeoverTime> takeovers,
+		List<IntakeRamp.Step> intake, Double kitchen, LoadReport endToEnd, List<TakeoverTime> takeovers,
 		Latencies sse) {
 
 	private static final String ROW = "| %-58s | %s |";
@@ -66,7 +66,8 @@ public record BenchReport(Instant startedAt, String machine, ProducerCeiling.Res
 									: "no (%d failed, p99 %.0f ms)".formatted(step.failed(), step.http().p99())))
 					.collect(Collectors.joining(", "))));
 		rows.add(ROW.formatted("Makers, exactly once (2, baking in no time)",
-				"%.1f orders/s through the intake's backlog".formatted(this.kitchen)));
+				(this.kitchen != null) ? "%.1f orders/s through the intake's backlog".formatted(this.kitchen)
+						: "kept up with the intake: no backlog to measure"));
 		rows.add(ROW.formatted(
 				"End to end at %.0f orders/s for %d s".formatted(this.endToEnd.rate(),
 						this.endToEnd.duration().toSeconds()),

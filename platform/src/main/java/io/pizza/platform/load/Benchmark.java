@@ -68,7 +68,7 @@ public final class Benchmark {
 			ProducerCeiling.Result ceiling;
 			List<IntakeRamp.Step> intake;
 			LoadReport endToEnd;
-			double kitchen;
+			Double kitchen;
 			List<BenchReport.TakeoverTime> takeovers = new ArrayList<>();
 			try {
 				restartMakers(NO_BAKING_TIME);
@@ -79,7 +79,8 @@ public final class Benchmark {
 				intake = ramp.run(options.firstIntakeRate(), options.maxIntakeRate(), options.intakeStep(),
 						this.progress);
 				Drain backlog = awaitCaughtUp(admin);
-				kitchen = backlog.ordersPerSecond();
+				// no backlog: the makers kept up, and there is no rate of theirs to tell
+				kitchen = (backlog.orders() > 0) ? backlog.ordersPerSecond() : null;
 				this.progress.accept("makers: %d orders baked in %.1f s".formatted(backlog.orders(),
 						backlog.took().toNanos() / 1e9));
 				ProducerCeiling producer = new ProducerCeiling(admin, this.platform.settings().bootstrapServers(),
@@ -122,14 +123,14 @@ public final class Benchmark {
 
 	// the rate asked, or else half of what the slower of the intake and the makers
 	// sustained: moderate on any machine
-	private static double endToEndRate(Options options, List<IntakeRamp.Step> intake, double kitchen) {
+	private static double endToEndRate(Options options, List<IntakeRamp.Step> intake, Double kitchen) {
 		if (options.endToEndRate() > 0) {
 			return options.endToEndRate();
 		}
 		double sustained = IntakeRamp.highestSustained(intake)
 			.map(IntakeRamp.Step::acceptedRate)
 			.orElse(options.firstIntakeRate());
-		return Math.max(1, Math.floor(Math.min(sustained, kitchen) / 2));
+		return Math.max(1, Math.floor(((kitchen != null) ? Math.min(sustained, kitchen) : sustained) / 2));
 	}
 
 	private List<BenchReport.TakeoverTime> takeovers(Takeover takeover, String protocol,

@@ -61,52 +61,12 @@ public final class Benchmark {
 							+ " not healthy. Start it with ./pizza up");
 		}
 		Instant startedAt = Clock.systemUTC().instant();
-		Instance maker1 = instance("pizza-maker-1");
-		Instance maker2 = instance("pizza-maker-2");
 		URI orderService = URI.create("http://localhost:" + instance("order-service").port());
 		try (Admin admin = this.platform.kafka().admin()) {
-			ProducerCeiling.Result ceiling;
-			List<IntakeRamp.Step> intake;
-			LoadReport endToEnd;
-			Double kitchen;
-			List<BenchReport.TakeoverTime> takeovers = new ArrayList<>();
+			WithFastMakers measured;
 			try {
 				restartMakers(NO_BAKING_TIME);
-				IntakeRamp ramp = new IntakeRamp(orderService, this.http,
-						new FakeOrders(Menu.of(orderService, this.http), options.seed()));
-				ramp.warmUp(options.firstIntakeRate(), options.intakeStep(), this.progress);
-				awaitCaughtUp(admin);
-				intake = ramp.run(options.firstIntakeRate(), options.maxIntakeRate(), options.intakeStep(),
-						this.progress);
-				Drain backlog = awaitCaughtUp(admin);
-				// no backlog: the makers kept up, and there is no rate of theirs to tell
-				kitchen = (backlog.orders() > 0) ? backlog.ordersPerSecond() : null;
-				this.progress.accept("makers: %d orders baked in %.1f s".formatted(backlog.orders(),
-						backlog.took().toNanos() / 1e9));
-				ProducerCeiling producer = new ProducerCeiling(admin, this.platform.settings().bootstrapServers(),
-						System.getProperty("java.class.path"));
-				int recordSize = producer.orderSize(1000)
-					.orElseThrow(() -> new PlatformException("pizza-orders holds no order to take the size of"));
-				this.progress.accept("ceiling: ProducerPerformance, " + options.ceilingRecords() + " records of "
-						+ recordSize + " B (the orders' mean size), acks=all");
-				ceiling = producer.run(options.ceilingRecords(), recordSize, this.progress);
-				double rate = endToEndRate(options, intake, kitchen);
-				this.progress.accept(
-						"end to end: %.0f orders/s for %d s".formatted(rate, options.endToEndDuration().toSeconds()));
-				endToEnd = new LoadTest(this.platform.settings(), this.progress)
-					.run(rate, options.endToEndDuration(), options.seed() + 1)
-					.report();
-				awaitCaughtUp(admin);
-				Takeover takeover = new Takeover(this.platform, admin, maker1, maker2);
-				takeovers.addAll(takeovers(takeover, "consumer (KIP-848)", NO_BAKING_TIME));
-				Map<String, String> classic = new HashMap<>(NO_BAKING_TIME);
-				classic.put("SPRING_PROFILES_ACTIVE", "classic-protocol");
-				restartMakers(classic);
-				takeovers.addAll(takeovers(takeover, "classic", classic));
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new PlatformException("Interrupted", ex);
+				measured = measureWithFastMakers(admin, orderService, options);
 			}
 			finally {
 				this.progress.accept("makers: back to their own settings");
@@ -114,23 +74,72 @@ public final class Benchmark {
 			}
 			URI tracker = URI.create("http://localhost:" + instance("delivery-tracker-service").port());
 			Latencies sse = new SseLatency(tracker, this.http).measure(options.sseListen(), this.progress);
-			BenchReport report = new BenchReport(startedAt, ReportFiles.thisMachine(), ceiling, intake, kitchen,
-					endToEnd, takeovers, sse);
+			BenchReport report = new BenchReport(startedAt, ReportFiles.thisMachine(), measured.ceiling(),
+					measured.intake(), measured.makersRate(), measured.endToEnd(), measured.takeovers(), sse);
 			return new Result(report,
 					report.write(this.platform.settings().root().resolve("bench").resolve("results")));
 		}
 	}
 
+	// everything measured with the makers baking in no time: intake, makers, ceiling, end
+	// to end, takeovers
+	private WithFastMakers measureWithFastMakers(Admin admin, URI orderService, Options options) {
+		try {
+			IntakeRamp ramp = new IntakeRamp(orderService, this.http,
+					new FakeOrders(Menu.of(orderService, this.http), options.seed()));
+			ramp.warmUp(options.firstIntakeRate(), options.intakeStep(), this.progress);
+			awaitCaughtUp(admin);
+			List<IntakeRamp.Step> intake = ramp.run(options.firstIntakeRate(), options.maxIntakeRate(),
+					options.intakeStep(), this.progress);
+			Drain backlog = awaitCaughtUp(admin);
+			this.progress.accept(
+					"makers: %d orders baked in %.1f s".formatted(backlog.orders(), backlog.took().toNanos() / 1e9));
+			// no backlog: the makers kept up, and there is no rate of theirs to tell
+			Double makersRate = (backlog.orders() > 0) ? backlog.ordersPerSecond() : null;
+			ProducerCeiling.Result ceiling = ceiling(admin, options);
+			double rate = endToEndRate(options, intake, makersRate);
+			this.progress
+				.accept("end to end: %.0f orders/s for %d s".formatted(rate, options.endToEndDuration().toSeconds()));
+			LoadReport endToEnd = new LoadTest(this.platform.settings(), this.progress)
+				.run(rate, options.endToEndDuration(), options.seed() + 1)
+				.report();
+			awaitCaughtUp(admin);
+			Takeover takeover = new Takeover(this.platform, admin, instance("pizza-maker-1"),
+					instance("pizza-maker-2"));
+			List<BenchReport.TakeoverTime> takeovers = new ArrayList<>(
+					takeovers(takeover, "consumer (KIP-848)", NO_BAKING_TIME));
+			Map<String, String> classic = new HashMap<>(NO_BAKING_TIME);
+			classic.put("SPRING_PROFILES_ACTIVE", "classic-protocol");
+			restartMakers(classic);
+			takeovers.addAll(takeovers(takeover, "classic", classic));
+			return new WithFastMakers(ceiling, intake, makersRate, endToEnd, takeovers);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new PlatformException("Interrupted", ex);
+		}
+	}
+
+	private ProducerCeiling.Result ceiling(Admin admin, Options options) {
+		ProducerCeiling producer = new ProducerCeiling(admin, this.platform.settings().bootstrapServers(),
+				System.getProperty("java.class.path"));
+		int recordSize = producer.orderSize(1000)
+			.orElseThrow(() -> new PlatformException("pizza-orders holds no order to take the size of"));
+		this.progress.accept("ceiling: ProducerPerformance, " + options.ceilingRecords() + " records of " + recordSize
+				+ " B (the orders' mean size), acks=all");
+		return producer.run(options.ceilingRecords(), recordSize, this.progress);
+	}
+
 	// the rate asked, or else half of what the slower of the intake and the makers
 	// sustained: moderate on any machine
-	private static double endToEndRate(Options options, List<IntakeRamp.Step> intake, Double kitchen) {
+	private static double endToEndRate(Options options, List<IntakeRamp.Step> intake, Double makersRate) {
 		if (options.endToEndRate() > 0) {
 			return options.endToEndRate();
 		}
 		double sustained = IntakeRamp.highestSustained(intake)
 			.map(IntakeRamp.Step::acceptedRate)
 			.orElse(options.firstIntakeRate());
-		return Math.max(1, Math.floor(((kitchen != null) ? Math.min(sustained, kitchen) : sustained) / 2));
+		return Math.max(1, Math.floor(((makersRate != null) ? Math.min(sustained, makersRate) : sustained) / 2));
 	}
 
 	private List<BenchReport.TakeoverTime> takeovers(Takeover takeover, String protocol,
@@ -204,6 +213,19 @@ public final class Benchmark {
 	 */
 	public record Options(long ceilingRecords, double firstIntakeRate, double maxIntakeRate, Duration intakeStep,
 			double endToEndRate, Duration endToEndDuration, Duration sseListen, long seed) {
+	}
+
+	/**
+	 * What was measured with the makers baking in no time.
+	 *
+	 * @param ceiling Kafka's own producer
+	 * @param intake the intake's steps
+	 * @param makersRate the makers' rate through the intake's backlog, if there was one
+	 * @param endToEnd the end-to-end run
+	 * @param takeovers the takeovers
+	 */
+	private record WithFastMakers(ProducerCeiling.Result ceiling, List<IntakeRamp.Step> intake, Double makersRate,
+			LoadReport endToEnd, List<BenchReport.TakeoverTime> takeovers) {
 	}
 
 	/**

@@ -32,6 +32,8 @@ public final class ConnectWorker {
 	/** The folder of the connectors' config files, in the repository. */
 	public static final String CONNECTORS = "kafka-connect/connectors";
 
+	private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+
 	private static final JsonMapper json = JsonMapper.builder().build();
 
 	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
@@ -158,7 +160,12 @@ public final class ConnectWorker {
 	 * @return the connectors, by name
 	 */
 	public List<ConnectorStatus> connectors(Instance worker) {
-		JsonNode all = json.readTree(get(worker, "/connectors?expand=status").body());
+		HttpResponse<String> answer = get(worker, "/connectors?expand=status");
+		if (answer.statusCode() != 200) {
+			throw new PlatformException(
+					"Kafka Connect cannot tell yet (HTTP " + answer.statusCode() + "): " + answer.body());
+		}
+		JsonNode all = json.readTree(answer.body());
 		List<ConnectorStatus> connectors = new ArrayList<>();
 		for (var entry : all.properties()) {
 			JsonNode status = entry.getValue().get("status");
@@ -172,9 +179,20 @@ public final class ConnectWorker {
 		return connectors;
 	}
 
+	// the connectors the worker has, once it has joined its group and read its configs:
+	// until then its REST API answers, but with an error (409 while it rebalances)
 	private List<String> names(Instance worker) {
+		long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+		HttpResponse<String> answer;
+		while ((answer = get(worker, "/connectors")).statusCode() != 200) {
+			if (System.nanoTime() > deadline) {
+				throw new PlatformException("Kafka Connect is not ready after " + READY_TIMEOUT.toSeconds()
+						+ " s (HTTP " + answer.statusCode() + "): " + answer.body());
+			}
+			Processes.pause(Duration.ofMillis(500));
+		}
 		List<String> names = new ArrayList<>();
-		json.readTree(get(worker, "/connectors").body()).forEach((name) -> names.add(name.asString()));
+		json.readTree(answer.body()).forEach((name) -> names.add(name.asString()));
 		return names;
 	}
 

@@ -97,6 +97,15 @@ public final class ConnectWorker {
 		config.put("plugin.discovery", "service_load");
 		config.put("config.providers", "env");
 		config.put("config.providers.env.class", "org.apache.kafka.common.config.provider.EnvVarConfigProvider");
+		if (this.settings.secure()) {
+			// the worker's own clients, the connectors' producers and consumers, and the
+			// admin client that makes dead-letter topics: all with the worker's
+			// certificate
+			Map<String, String> tls = this.settings.tls().clientSettings("kafka-connect");
+			for (String prefix : List.of("", "producer.", "consumer.", "admin.")) {
+				tls.forEach((key, value) -> config.put(prefix + key, value));
+			}
+		}
 		return config;
 	}
 

@@ -47,6 +47,9 @@ public final class KafkaCluster {
 	 * Writes each node's configuration and formats the storage of nodes that have none.
 	 */
 	public void prepare() {
+		if (this.settings.secure()) {
+			this.settings.tls().prepare(this.settings.brokers().stream().map(Instance::name).toList());
+		}
 		String clusterId = clusterId();
 		List<Process> formats = new ArrayList<>();
 		for (Instance broker : this.settings.brokers()) {
@@ -158,7 +161,7 @@ public final class KafkaCluster {
 	 */
 	public Admin admin() {
 		Properties properties = new Properties();
-		properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.settings.bootstrapServers());
+		properties.putAll(this.settings.kafkaClient());
 		properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000);
 		properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000);
 		properties.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 500);
@@ -181,13 +184,20 @@ public final class KafkaCluster {
 		config.put("process.roles", "broker,controller");
 		config.put("node.id", String.valueOf(broker.nodeId()));
 		config.put("controller.quorum.voters", voters);
-		config.put("listeners", "PLAINTEXT://localhost:" + broker.port() + ",CONTROLLER://localhost:"
+		// in secure mode every listener, the controllers' too, is TLS with client
+		// certificates
+		String protocol = this.settings.secure() ? "SSL" : "PLAINTEXT";
+		config.put("listeners", protocol + "://localhost:" + broker.port() + ",CONTROLLER://localhost:"
 				+ controllerPorts.get(broker.nodeId() - 1));
-		config.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+		config.put("listener.security.protocol.map", protocol + ":" + protocol + ",CONTROLLER:" + protocol);
 		config.put("controller.listener.names", "CONTROLLER");
-		config.put("inter.broker.listener.name", "PLAINTEXT");
+		config.put("inter.broker.listener.name", protocol);
 		config.put("log.dirs", dataDir(broker).toString());
 		config.putAll(CLUSTER_SETTINGS);
+		if (this.settings.secure()) {
+			List<String> names = this.settings.brokers().stream().map(Instance::name).toList();
+			config.putAll(this.settings.tls().brokerSettings(broker.name(), names));
+		}
 		return config;
 	}
 

@@ -7,6 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import io.pizza.platform.secure.Acls;
+import org.apache.kafka.clients.admin.Admin;
+
 /**
  * The whole local system: starts, stops and inspects its instances. The {@code ./pizza}
  * command and the end-to-end tests both drive it.
@@ -52,7 +55,9 @@ public final class Platform {
 	 */
 	public void up() {
 		checkJava();
+		checkMode();
 		checkPorts(this.settings.instances());
+		this.settings.recordMode();
 		List<Instance> brokers = notRunning(this.settings.brokers());
 		if (!brokers.isEmpty()) {
 			this.progress.accept("Kafka: preparing " + brokers.size() + " KRaft node(s)");
@@ -69,6 +74,13 @@ public final class Platform {
 		this.progress.accept("Kafka: 3 brokers up, controller is node " + this.kafka.controller().orElse(-1));
 		List<String> created = this.kafka.createTopics();
 		this.progress.accept(created.isEmpty() ? "Kafka: topics in place" : "Kafka: created topics " + created);
+		if (this.settings.secure()) {
+			try (Admin admin = this.kafka.admin()) {
+				Acls.apply(admin);
+			}
+			this.progress.accept("Kafka: TLS with client certificates on every listener, " + Acls.all().size()
+					+ " ACLs in place, the rest denied (certificates in " + this.settings.tls().folder() + ")");
+		}
 		List<Instance> services = notRunning(this.settings.services());
 		if (services.stream().anyMatch(this.services::needsPreparing)) {
 			this.progress.accept("Services: new build, making their class data sharing archives (once per build)");
@@ -273,6 +285,20 @@ public final class Platform {
 				}
 				pause();
 			}
+		}
+	}
+
+	/**
+	 * A running platform changes mode only through {@code down}: its brokers, services
+	 * and worker would not understand each other.
+	 */
+	private void checkMode() {
+		boolean running = this.settings.instances().stream().anyMatch((i) -> this.processes.running(i).isPresent());
+		String wanted = this.settings.secure() ? PlatformSettings.SECURE : PlatformSettings.PLAINTEXT;
+		String recorded = this.settings.recordedMode().orElse(PlatformSettings.PLAINTEXT);
+		if (running && !recorded.equals(wanted)) {
+			throw new PlatformException("The platform runs in " + recorded + " mode: ./pizza down first to start it in "
+					+ wanted + " mode.");
 		}
 	}
 

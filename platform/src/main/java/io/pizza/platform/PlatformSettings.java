@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +16,8 @@ import java.util.Properties;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import io.pizza.platform.secure.TlsMaterial;
 
 /**
  * Where everything runs: ports, heap sizes and the state folder, from the defaults, then
@@ -24,6 +27,10 @@ public final class PlatformSettings {
 
 	/** The file of settings at the project's root. */
 	public static final String FILE = "pizza.properties";
+
+	static final String SECURE = "secure";
+
+	static final String PLAINTEXT = "plaintext";
 
 	private static final Pattern EXTRA_MAKER = Pattern.compile("pizza-maker-(\\d+)");
 
@@ -86,6 +93,68 @@ public final class PlatformSettings {
 
 	public Path stateDir() {
 		return this.root.resolve(this.properties.getProperty("state-dir"));
+	}
+
+	/**
+	 * Whether the platform runs in secure mode (TLS with client certificates, ACLs): as
+	 * the {@code mode} setting says, else as {@code up} last recorded, else not.
+	 * @return whether it does
+	 */
+	public boolean secure() {
+		String mode = this.properties.getProperty("mode");
+		if (mode == null) {
+			mode = recordedMode().orElse(PLAINTEXT);
+		}
+		if (!mode.equals(SECURE) && !mode.equals(PLAINTEXT)) {
+			throw new PlatformException("Unknown mode '" + mode + "': " + SECURE + " or " + PLAINTEXT);
+		}
+		return mode.equals(SECURE);
+	}
+
+	/**
+	 * The mode {@code up} last started the platform in.
+	 * @return {@code secure} or {@code plaintext}, if it ever ran
+	 */
+	public Optional<String> recordedMode() {
+		Path file = stateDir().resolve("mode");
+		try {
+			return Files.exists(file) ? Optional.of(Files.readString(file).trim()) : Optional.empty();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	void recordMode() {
+		try {
+			Files.createDirectories(stateDir());
+			Files.writeString(stateDir().resolve("mode"), (secure() ? SECURE : PLAINTEXT) + "\n");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * The secure mode's CA, certificates and keys.
+	 * @return the {@code tls} folder of the state folder
+	 */
+	public TlsMaterial tls() {
+		return new TlsMaterial(stateDir().resolve("tls"));
+	}
+
+	/**
+	 * What a Kafka client of {@code ./pizza} needs: the brokers, and in secure mode TLS
+	 * with the admin's certificate.
+	 * @return the client settings
+	 */
+	public Map<String, Object> kafkaClient() {
+		Map<String, Object> client = new LinkedHashMap<>();
+		client.put("bootstrap.servers", bootstrapServers());
+		if (secure()) {
+			client.putAll(tls().clientSettings(TlsMaterial.ADMIN));
+		}
+		return client;
 	}
 
 	public Path logsDir() {

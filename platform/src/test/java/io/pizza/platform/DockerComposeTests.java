@@ -40,7 +40,10 @@ class DockerComposeTests {
 	static void parse() throws IOException {
 		Map<String, Object> compose = new Yaml().load(Files.readString(ROOT.resolve("docker-compose.yml")));
 		services = (Map<String, Map<String, Object>>) compose.get("services");
-		settings = PlatformSettings.load(ROOT, new Properties());
+		// the plain docker-compose.yml, whatever mode the local platform last ran in
+		Properties plaintext = new Properties();
+		plaintext.setProperty("mode", "plaintext");
+		settings = PlatformSettings.load(ROOT, plaintext);
 	}
 
 	@Test

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The instances and ports of the platform, from defaults, the settings file and
@@ -29,6 +30,30 @@ class PlatformSettingsTests {
 					tuple("delivery-tracker-service", 8084), tuple("dashboard", 8085), tuple("kafka-connect", 8086));
 		assertThat(settings.bootstrapServers()).isEqualTo("localhost:9092,localhost:9093,localhost:9094");
 		assertThat(settings.stateDir()).isEqualTo(this.root.toAbsolutePath().resolve(".pizza"));
+	}
+
+	@Test
+	void keepsTheModeUpLastRecordedUntilTold() {
+		assertThat(PlatformSettings.load(this.root, new Properties()).secure()).isFalse();
+		Properties secure = new Properties();
+		secure.setProperty("mode", "secure");
+		PlatformSettings.load(this.root, secure).recordMode();
+		PlatformSettings later = PlatformSettings.load(this.root, new Properties());
+		assertThat(later.secure()).isTrue();
+		assertThat(later.kafkaClient()).containsEntry("security.protocol", "SSL")
+			.containsEntry("ssl.keystore.location", later.stateDir().resolve("tls/admin.pem").toString());
+		Properties plaintext = new Properties();
+		plaintext.setProperty("mode", "plaintext");
+		assertThat(PlatformSettings.load(this.root, plaintext).kafkaClient()).containsOnlyKeys("bootstrap.servers");
+	}
+
+	@Test
+	void refusesAnUnknownMode() {
+		Properties overrides = new Properties();
+		overrides.setProperty("mode", "tls");
+		assertThatExceptionOfType(PlatformException.class)
+			.isThrownBy(() -> PlatformSettings.load(this.root, overrides).secure())
+			.withMessageContaining("Unknown mode 'tls'");
 	}
 
 	@Test

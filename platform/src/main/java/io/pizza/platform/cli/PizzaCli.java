@@ -26,7 +26,11 @@ public class PizzaCli {
 	Path root;
 
 	Platform platform() {
-		return new Platform(settings(), Console::progress);
+		return platform(new Properties());
+	}
+
+	Platform platform(Properties overrides) {
+		return new Platform(PlatformSettings.load(this.root, overrides), Console::progress);
 	}
 
 	PlatformSettings settings() {

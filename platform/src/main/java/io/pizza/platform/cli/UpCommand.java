@@ -1,9 +1,12 @@
 package io.pizza.platform.cli;
 
+import java.util.Properties;
 import java.util.concurrent.Callable;
 
 import io.pizza.platform.Platform;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
@@ -16,15 +19,35 @@ class UpCommand implements Callable<Integer> {
 	@ParentCommand
 	PizzaCli cli;
 
+	@ArgGroup(exclusive = true)
+	Mode mode;
+
 	@Override
 	public Integer call() {
 		long started = System.nanoTime();
-		Platform platform = this.cli.platform();
+		Properties overrides = new Properties();
+		if (this.mode != null) {
+			overrides.setProperty("mode", this.mode.secure ? "secure" : "plaintext");
+		}
+		Platform platform = this.cli.platform(overrides);
 		platform.up();
 		Console.progress("All healthy in " + (System.nanoTime() - started) / 1_000_000_000 + " s");
 		System.out.println();
 		StatusTable.print(platform.status(), platform.settings());
 		return 0;
+	}
+
+	static class Mode {
+
+		@Option(names = "--secure",
+				description = "TLS on every Kafka listener, a certificate per broker and per client (made on "
+						+ "first use in the state folder), ACLs: each service only its own topics and groups. "
+						+ "Kept for later commands until --plaintext.")
+		boolean secure;
+
+		@Option(names = "--plaintext", description = "Kafka without TLS or ACLs (the default).")
+		boolean plaintext;
+
 	}
 
 }

@@ -1,0 +1,106 @@
+package io.pizza.platform.secure;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.acl.AccessControlEntry;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourceType;
+
+/**
+ * Who may do what in the secure mode: each service its own topics and groups, nothing
+ * more. What no ACL allows is denied (the brokers and {@link TlsMaterial#ADMINS} aside).
+ */
+public final class Acls {
+
+	private Acls() {
+	}
+
+	/**
+	 * Every ACL of the system.
+	 * @return the bindings
+	 */
+	public static List<AclBinding> all() {
+		List<AclBinding> acls = new ArrayList<>();
+		// order-service: publishes the orders, reads their statuses back, feeds the rows
+		// topic from the orders in its own group
+		acls.add(write("order-service", "pizza-orders"));
+		acls.addAll(read("order-service", "pizza-order-status", "order-service"));
+		acls.addAll(read("order-service", "pizza-orders", "order-rows"));
+		acls.add(write("order-service", "pizza_order_rows"));
+		// the makers: read the orders in their group, write the statuses (and dead
+		// letters) in transactions of their own
+		acls.addAll(read("pizza-maker-service", "pizza-orders", "pizza-makers"));
+		acls.add(write("pizza-maker-service", "pizza-order-status"));
+		acls.add(write("pizza-maker-service", "pizza-orders.DLT"));
+		acls.add(allow("pizza-maker-service", ResourceType.TRANSACTIONAL_ID, "pizza-maker-", PatternType.PREFIXED,
+				AclOperation.WRITE));
+		acls.add(allow("pizza-maker-service", ResourceType.TRANSACTIONAL_ID, "pizza-maker-", PatternType.PREFIXED,
+				AclOperation.DESCRIBE));
+		// billing: reads the orders in its group, dead-letters what it cannot bill
+		acls.addAll(read("billing-service", "pizza-orders", "billing"));
+		acls.add(write("billing-service", "pizza-orders.billing.DLT"));
+		// the tracker: its groups all start with its name; it writes the couriers'
+		// positions and reads them back, and says when an order is out and delivered
+		for (String topic : List.of("pizza-orders", "pizza-order-status", "delivery-positions")) {
+			acls.add(allow("delivery-tracker-service", ResourceType.TOPIC, topic, PatternType.LITERAL,
+					AclOperation.READ));
+		}
+		acls.add(allow("delivery-tracker-service", ResourceType.GROUP, "delivery-tracker", PatternType.PREFIXED,
+				AclOperation.READ));
+		acls.add(write("delivery-tracker-service", "delivery-positions"));
+		acls.add(write("delivery-tracker-service", "pizza-order-status"));
+		// Kafka Connect: its own group and internal topics, the sink's consumer group
+		// (connect-<connector>), the rows topic, and its dead-letter topic, which it
+		// makes
+		acls.add(allow("kafka-connect", ResourceType.GROUP, "pizza-connect", PatternType.LITERAL, AclOperation.READ));
+		acls.add(allow("kafka-connect", ResourceType.GROUP, "connect-", PatternType.PREFIXED, AclOperation.READ));
+		acls.add(allow("kafka-connect", ResourceType.TOPIC, "pizza-connect-", PatternType.PREFIXED, AclOperation.ALL));
+		acls.add(
+				allow("kafka-connect", ResourceType.TOPIC, "pizza_order_rows", PatternType.LITERAL, AclOperation.READ));
+		acls.add(allow("kafka-connect", ResourceType.TOPIC, "pizza_order_rows.connect.DLT", PatternType.LITERAL,
+				AclOperation.ALL));
+		return acls;
+	}
+
+	/**
+	 * Creates the system's ACLs; those that exist already stay as they are.
+	 * @param admin a client of a super user
+	 */
+	public static void apply(Admin admin) {
+		try {
+			admin.createAcls(all()).all().get(30, TimeUnit.SECONDS);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new IllegalStateException("Could not create the ACLs: " + ex.getMessage(), ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted", ex);
+		}
+	}
+
+	private static List<AclBinding> read(String principal, String topic, String group) {
+		return List.of(allow(principal, ResourceType.TOPIC, topic, PatternType.LITERAL, AclOperation.READ),
+				allow(principal, ResourceType.GROUP, group, PatternType.LITERAL, AclOperation.READ));
+	}
+
+	private static AclBinding write(String principal, String topic) {
+		return allow(principal, ResourceType.TOPIC, topic, PatternType.LITERAL, AclOperation.WRITE);
+	}
+
+	private static AclBinding allow(String principal, ResourceType type, String name, PatternType pattern,
+			AclOperation operation) {
+		return new AclBinding(new ResourcePattern(type, name, pattern),
+				new AccessControlEntry("User:" + principal, "*", operation, AclPermissionType.ALLOW));
+	}
+
+}

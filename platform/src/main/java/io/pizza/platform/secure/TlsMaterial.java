@@ -1,0 +1,105 @@
+package io.pizza.platform.secure;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * What the secure mode's brokers and clients authenticate with: a CA of the platform's
+ * own and one certificate per broker and per client, in a folder of the state folder.
+ * Kafka takes a certificate's common name as the principal's name.
+ */
+public final class TlsMaterial {
+
+	/** The principal of {@code ./pizza} itself: a super user. */
+	public static final String ADMIN = "admin";
+
+	/**
+	 * The clients allowed everything: {@code ./pizza} and the dashboard, which shows it
+	 * all.
+	 */
+	public static final List<String> ADMINS = List.of(ADMIN, "dashboard");
+
+	/** The clients that get a certificate, by principal; the makers share one. */
+	public static final List<String> CLIENTS = List.of("order-service", "pizza-maker-service", "billing-service",
+			"delivery-tracker-service", "dashboard", "kafka-connect", ADMIN);
+
+	/**
+	 * Maps a certificate's subject, {@code CN=billing-service,OU=...}, to
+	 * {@code billing-service}.
+	 */
+	static final String PRINCIPAL_MAPPING = "RULE:^CN=([^,]+),.*$/$1/,DEFAULT";
+
+	private final Path folder;
+
+	public TlsMaterial(Path folder) {
+		this.folder = folder;
+	}
+
+	public Path folder() {
+		return this.folder;
+	}
+
+	/**
+	 * Makes the CA and the certificates that are not there yet: a broker's is valid for
+	 * {@code localhost} and for its own name (its host name in docker compose).
+	 * @param brokers the brokers' names
+	 * @return the authority
+	 */
+	public CertificateAuthority prepare(List<String> brokers) {
+		CertificateAuthority authority = CertificateAuthority.in(this.folder, "Pizza Kafka CA");
+		for (String broker : brokers) {
+			authority.issue(broker, List.of("localhost", broker, "127.0.0.1"));
+		}
+		for (String client : CLIENTS) {
+			authority.issue(client, List.of());
+		}
+		return authority;
+	}
+
+	/**
+	 * A broker's TLS and authorization settings: every listener TLS with client
+	 * certificates required, ACLs by Kafka's {@code StandardAuthorizer}, nothing allowed
+	 * that no ACL allows, the brokers and the {@link #ADMINS} super users.
+	 * @param broker the broker's name
+	 * @param brokers every broker's name
+	 * @return its settings, in order
+	 */
+	public Map<String, String> brokerSettings(String broker, List<String> brokers) {
+		Map<String, String> settings = keyStoreSettings(broker);
+		settings.put("ssl.client.auth", "required");
+		settings.put("ssl.principal.mapping.rules", PRINCIPAL_MAPPING);
+		settings.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+		settings.put("allow.everyone.if.no.acl.found", "false");
+		settings.put("super.users",
+				Stream.concat(brokers.stream(), ADMINS.stream())
+					.map((name) -> "User:" + name)
+					.collect(Collectors.joining(";")));
+		return settings;
+	}
+
+	/**
+	 * A Kafka client's settings for TLS with the certificate of a principal.
+	 * @param principal the certificate's name
+	 * @return the settings
+	 */
+	public Map<String, String> clientSettings(String principal) {
+		Map<String, String> settings = new LinkedHashMap<>();
+		settings.put("security.protocol", "SSL");
+		settings.putAll(keyStoreSettings(principal));
+		return settings;
+	}
+
+	private Map<String, String> keyStoreSettings(String name) {
+		Map<String, String> settings = new LinkedHashMap<>();
+		settings.put("ssl.keystore.type", "PEM");
+		settings.put("ssl.keystore.location", this.folder.resolve(name + ".pem").toString());
+		settings.put("ssl.truststore.type", "PEM");
+		settings.put("ssl.truststore.location", this.folder.resolve("ca.crt").toString());
+		return settings;
+	}
+
+}

@@ -36,7 +36,17 @@ final class SystemUnderTest {
 	}
 
 	static Platform platform() {
+		return platform(false);
+	}
+
+	/**
+	 * The system in plaintext or in secure mode, whatever mode it ran in last.
+	 * @param secure TLS with client certificates and ACLs, as {@code ./pizza up --secure}
+	 * @return the platform
+	 */
+	static Platform platform(boolean secure) {
 		Properties ports = new Properties();
+		ports.setProperty("mode", secure ? "secure" : "plaintext");
 		ports.setProperty("state-dir", ROOT.relativize(STATE).toString());
 		ports.setProperty("kafka.ports", "29092,29093,29094");
 		ports.setProperty("kafka.controller-ports", "29192,29193,29194");

@@ -1,0 +1,180 @@
+package io.pizza.system;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.pizza.platform.Platform;
+import io.pizza.platform.secure.CertificateAuthority;
+import io.pizza.platform.secure.TlsMaterial;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.SslAuthenticationException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The system in secure mode, as {@code ./pizza up --secure} runs it: an order flows
+ * through brokers that speak only TLS and know every client by its certificate, while a
+ * client without a certificate, one with a certificate of another CA, and a service
+ * writing where its ACLs do not let it are all turned away.
+ */
+class SecureModeTests {
+
+	private static final Pattern ORDER_ID = Pattern.compile("\"orderId\":\"([0-9a-f-]{36})\"");
+
+	private static final String ORDER = """
+			{"shop":"Circular Pi Pizzeria","customer":{"name":"Bruno","phone":"+39 06 7654321",\
+			"address":"Via Appia 12, Roma"},"pizzas":[{"name":"Diavola","toppings":["onion"]}]}""";
+
+	private static Platform platform;
+
+	private static TlsMaterial tls;
+
+	@BeforeAll
+	static void up() {
+		platform = SystemUnderTest.platform(true);
+		long started = System.nanoTime();
+		platform.up();
+		System.out.printf("[platform] secure mode up in %d s%n",
+				TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
+		tls = platform.settings().tls();
+	}
+
+	@AfterAll
+	static void down() {
+		if (platform != null) {
+			platform.down();
+		}
+	}
+
+	@Test
+	void anOrderIsBakedBilledDeliveredAndSunkOverMutualTls() throws Exception {
+		HttpResponse<String> answer = SystemUnderTest.post(port("order-service"), "/orders", ORDER);
+		assertThat(answer.statusCode()).isEqualTo(201);
+		Matcher id = ORDER_ID.matcher(answer.body());
+		assertThat(id.find()).as(answer.body()).isTrue();
+		String orderId = id.group(1);
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(SystemUnderTest.get(port("order-service"), "/orders/" + orderId))
+				.contains("\"status\":\"BAKED\"")
+				.contains("\"status\":\"DELIVERED\""));
+		await().atMost(Duration.ofSeconds(30)).until(() -> count("billing", "bills", orderId) == 1);
+		await().atMost(Duration.ofSeconds(60)).until(() -> count("warehouse", "pizza_order_rows", orderId) == 1);
+	}
+
+	@Test
+	void aClientWithoutACertificateIsRefused() {
+		Map<String, Object> client = client("order-service");
+		client.remove("ssl.keystore.type");
+		client.remove("ssl.keystore.location");
+		try (Admin admin = Admin.create(client)) {
+			assertThatExceptionOfType(ExecutionException.class)
+				.isThrownBy(() -> admin.describeCluster().nodes().get(30, TimeUnit.SECONDS))
+				.withCauseInstanceOf(SslAuthenticationException.class);
+		}
+	}
+
+	@Test
+	void aClientWithACertificateOfAnotherAuthorityIsRefused(@TempDir Path elsewhere) {
+		// the same name as the platform's own admin, vouched for by a CA of its own
+		CertificateAuthority.Issued forged = CertificateAuthority.in(elsewhere, "Pizza Kafka CA")
+			.issue(TlsMaterial.ADMIN, List.of());
+		Map<String, Object> client = client(TlsMaterial.ADMIN);
+		client.put("ssl.keystore.location", forged.keyStore().toString());
+		try (Admin admin = Admin.create(client)) {
+			assertThatExceptionOfType(ExecutionException.class)
+				.isThrownBy(() -> admin.describeCluster().nodes().get(30, TimeUnit.SECONDS))
+				.withCauseInstanceOf(SslAuthenticationException.class);
+		}
+	}
+
+	@Test
+	void billingMayNotWriteOrdersAndNothingIsWritten() throws Exception {
+		Map<TopicPartition, Long> before = endOffsets("pizza-orders");
+		Map<String, Object> billing = client("billing-service");
+		billing.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+		billing.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+		billing.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+		try (KafkaProducer<String, String> producer = new KafkaProducer<>(billing)) {
+			assertThatExceptionOfType(ExecutionException.class)
+				.isThrownBy(() -> producer
+					.send(new ProducerRecord<>("pizza-orders", "Marios Pizza", "{\"orderId\":\"forged\"}"))
+					.get(30, TimeUnit.SECONDS))
+				.withCauseInstanceOf(TopicAuthorizationException.class);
+		}
+		assertThat(endOffsets("pizza-orders")).isEqualTo(before);
+	}
+
+	private static Map<String, Object> client(String principal) {
+		Map<String, Object> client = new HashMap<>();
+		client.put("bootstrap.servers", platform.settings().bootstrapServers());
+		client.putAll(tls.clientSettings(principal));
+		client.put("request.timeout.ms", 5000);
+		client.put("default.api.timeout.ms", 20000);
+		return client;
+	}
+
+	private static Map<TopicPartition, Long> endOffsets(String topic) throws Exception {
+		try (Admin admin = platform.kafka().admin()) {
+			int partitions = admin.describeTopics(List.of(topic))
+				.allTopicNames()
+				.get(10, TimeUnit.SECONDS)
+				.get(topic)
+				.partitions()
+				.size();
+			Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+			for (int partition = 0; partition < partitions; partition++) {
+				latest.put(new TopicPartition(topic, partition), OffsetSpec.latest());
+			}
+			Map<TopicPartition, Long> ends = new HashMap<>();
+			admin.listOffsets(latest)
+				.all()
+				.get(10, TimeUnit.SECONDS)
+				.forEach((partition, offset) -> ends.put(partition, offset.offset()));
+			return ends;
+		}
+	}
+
+	private static int count(String database, String table, String orderId) throws Exception {
+		try (Connection connection = SystemUnderTest.database(platform, database);
+				Statement statement = connection.createStatement();
+				ResultSet rows = statement
+					.executeQuery("SELECT count(*) FROM " + table + " WHERE order_id = '" + orderId + "'")) {
+			rows.next();
+			return rows.getInt(1);
+		}
+		catch (SQLException ex) {
+			// the connector has not made its table yet
+			return 0;
+		}
+	}
+
+	private static int port(String name) {
+		return platform.settings().instance(name).orElseThrow().port();
+	}
+
+}

@@ -28,9 +28,11 @@ public final class PlatformSettings {
 	/** The file of settings at the project's root. */
 	public static final String FILE = "pizza.properties";
 
-	static final String SECURE = "secure";
+	/** The mode of TLS with client certificates and ACLs. */
+	public static final String SECURE = "secure";
 
-	static final String PLAINTEXT = "plaintext";
+	/** The mode without TLS or ACLs. */
+	public static final String PLAINTEXT = "plaintext";
 
 	private static final Pattern EXTRA_MAKER = Pattern.compile("pizza-maker-(\\d+)");
 
@@ -65,6 +67,18 @@ public final class PlatformSettings {
 		}
 		properties.putAll(overrides);
 		return new PlatformSettings(root, properties);
+	}
+
+	/**
+	 * These settings with some changed, such as the mode.
+	 * @param overrides settings that win over these
+	 * @return the new settings
+	 */
+	public PlatformSettings with(Properties overrides) {
+		Properties properties = new Properties();
+		properties.putAll(this.properties);
+		properties.putAll(overrides);
+		return new PlatformSettings(this.root, properties);
 	}
 
 	private static Properties defaults() {

@@ -25,7 +25,9 @@ final class StatusTable {
 					status.running() ? status.pid() : "-", status.instance().port(), health, detail(status));
 		}
 		System.out.println();
-		System.out.println("Kafka bootstrap servers: " + settings.bootstrapServers());
+		System.out.println("Kafka bootstrap servers: " + settings.bootstrapServers() + (settings.secure()
+				? " (secure mode: TLS with client certificates, ACLs; certificates in " + settings.tls().folder() + ")"
+				: " (plaintext)"));
 		System.out.println("Logs: " + settings.logsDir() + " (./pizza logs -f)");
 	}
 

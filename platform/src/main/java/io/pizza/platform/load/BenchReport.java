@@ -21,10 +21,13 @@ import java.util.stream.Collectors;
  * @param endToEnd the load run at a fixed moderate rate
  * @param takeovers the makers' takeovers
  * @param sse position to SSE client
+ * @param mode the mode the platform ran in: {@code plaintext} or {@code secure}
+ * @param otherMode the intake and end to end again with the platform in the other mode,
+ * or {@code null} when not measured
  */
 public record BenchReport(Instant startedAt, String machine, ProducerCeiling.Result ceiling,
-		List<IntakeRamp.Step> intake, Double kitchen, LoadReport endToEnd, List<TakeoverTime> takeovers,
-		Latencies sse) {
+		List<IntakeRamp.Step> intake, Double kitchen, LoadReport endToEnd, List<TakeoverTime> takeovers, Latencies sse,
+		String mode, OtherMode otherMode) {
 
 	private static final String ROW = "| %-58s | %s |";
 
@@ -82,7 +85,43 @@ public record BenchReport(Instant startedAt, String machine, ProducerCeiling.Res
 					(takeover.millis() != null) ? "%.2f s".formatted(takeover.millis() / 1000.0) : "not in time"));
 		}
 		rows.add(ROW.formatted("Courier position -> SSE client", percentiles(this.sse, 0)));
+		if (this.otherMode != null) {
+			rows.addAll(otherModeRows());
+		}
 		return String.join(System.lineSeparator(), rows);
+	}
+
+	// the other mode's figures, each beside this mode's as a ratio
+	private List<String> otherModeRows() {
+		List<String> rows = new ArrayList<>();
+		String other = this.otherMode.mode();
+		Optional<IntakeRamp.Step> sustained = IntakeRamp.highestSustained(this.otherMode.intake());
+		String ratio = sustained
+			.flatMap((step) -> sustainedIntake()
+				.map((mine) -> "; %.2fx %s".formatted(step.acceptedRate() / mine.acceptedRate(), this.mode)))
+			.orElse("");
+		rows.add(ROW.formatted("REST intake, highest sustained rate, " + other + " mode",
+				sustained
+					.map((step) -> "%.0f orders/s (HTTP p50 %.0f ms, p99 %.0f ms)%s".formatted(step.acceptedRate(),
+							step.http().p50(), step.http().p99(), ratio))
+					.orElse("none of the steps")));
+		LoadReport run = this.otherMode.endToEnd();
+		rows.add(ROW.formatted(
+				"End to end at %.0f orders/s for %d s, %s mode".formatted(run.rate(), run.duration().toSeconds(),
+						other),
+				"%.1f accepted/s; HTTP p50 %.0f ms (%s), p99 %.0f ms (%s)".formatted(run.acceptedRate(),
+						run.http().p50(), ratio(run.http().p50(), this.endToEnd.http().p50()), run.http().p99(),
+						ratio(run.http().p99(), this.endToEnd.http().p99()))));
+		rows.add(ROW.formatted("  POST -> BAKED, " + other + " mode", percentiles(run.placedToBaked(), run.notBaked())
+				+ "; p50 " + ratio(run.placedToBaked().p50(), this.endToEnd.placedToBaked().p50())));
+		rows.add(
+				ROW.formatted("  POST -> billed, " + other + " mode", percentiles(run.placedToBilled(), run.notBilled())
+						+ "; p50 " + ratio(run.placedToBilled().p50(), this.endToEnd.placedToBilled().p50())));
+		return rows;
+	}
+
+	private String ratio(double other, double mine) {
+		return (mine > 0) ? "%.2fx %s".formatted(other / mine, this.mode) : "-";
 	}
 
 	private static String percentiles(Latencies latencies, long missing) {
@@ -99,6 +138,16 @@ public record BenchReport(Instant startedAt, String machine, ProducerCeiling.Res
 
 	Path write(Path folder) {
 		return ReportFiles.write(folder, "bench", this.startedAt, this);
+	}
+
+	/**
+	 * The intake and end to end measured again with the platform in the other mode.
+	 *
+	 * @param mode {@code secure} or {@code plaintext}
+	 * @param intake the intake's steps
+	 * @param endToEnd the load run, at the same rate as the first mode's
+	 */
+	public record OtherMode(String mode, List<IntakeRamp.Step> intake, LoadReport endToEnd) {
 	}
 
 	/**

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 
@@ -19,6 +20,7 @@ import io.pizza.platform.Instance;
 import io.pizza.platform.InstanceStatus;
 import io.pizza.platform.Platform;
 import io.pizza.platform.PlatformException;
+import io.pizza.platform.PlatformSettings;
 import io.pizza.platform.Processes;
 import org.apache.kafka.clients.admin.Admin;
 
@@ -62,23 +64,24 @@ public final class Benchmark {
 		}
 		Instant startedAt = Clock.systemUTC().instant();
 		URI orderService = URI.create("http://localhost:" + instance("order-service").port());
+		String mode = mode(this.platform.settings().secure());
+		WithFastMakers measured;
 		try (Admin admin = this.platform.kafka().admin()) {
-			WithFastMakers measured;
-			try {
-				restartMakers(NO_BAKING_TIME);
-				measured = measureWithFastMakers(admin, orderService, options);
-			}
-			finally {
-				this.progress.accept("makers: back to their own settings");
-				restartMakers(Map.of());
-			}
-			URI tracker = URI.create("http://localhost:" + instance("delivery-tracker-service").port());
-			Latencies sse = new SseLatency(tracker, this.http).measure(options.sseListen(), this.progress);
-			BenchReport report = new BenchReport(startedAt, ReportFiles.thisMachine(), measured.ceiling(),
-					measured.intake(), measured.makersRate(), measured.endToEnd(), measured.takeovers(), sse);
-			return new Result(report,
-					report.write(this.platform.settings().root().resolve("bench").resolve("results")));
+			restartMakers(NO_BAKING_TIME);
+			measured = measureWithFastMakers(admin, orderService, options);
 		}
+		finally {
+			this.progress.accept("makers: back to their own settings");
+			restartMakers(Map.of());
+		}
+		URI tracker = URI.create("http://localhost:" + instance("delivery-tracker-service").port());
+		Latencies sse = new SseLatency(tracker, this.http).measure(options.sseListen(), this.progress);
+		BenchReport.OtherMode otherMode = options.otherMode()
+				? measureInOtherMode(orderService, options, measured.endToEnd().rate()) : null;
+		BenchReport report = new BenchReport(startedAt, ReportFiles.thisMachine(), measured.ceiling(),
+				measured.intake(), measured.makersRate(), measured.endToEnd(), measured.takeovers(), sse, mode,
+				otherMode);
+		return new Result(report, report.write(this.platform.settings().root().resolve("bench").resolve("results")));
 	}
 
 	// everything measured with the makers baking in no time: intake, makers, ceiling, end
@@ -120,8 +123,62 @@ public final class Benchmark {
 		}
 	}
 
+	/**
+	 * The intake and end to end again, the same way, with the whole platform in the other
+	 * mode (TLS with client certificates and ACLs, or none): {@code down}, {@code up} in
+	 * that mode with makers that bake in no time, measure, then {@code down} and back up
+	 * as it was.
+	 */
+	private BenchReport.OtherMode measureInOtherMode(URI orderService, Options options, double endToEndRate) {
+		boolean secure = !this.platform.settings().secure();
+		Platform asItWas = new Platform(this.platform.settings().with(mode(!secure, Map.of())), this.progress);
+		Map<String, String> fastMakers = new HashMap<>();
+		for (String maker : List.of("pizza-maker-1", "pizza-maker-2")) {
+			NO_BAKING_TIME.forEach((name, value) -> fastMakers.put(maker + ".env." + name, value));
+		}
+		Platform other = new Platform(this.platform.settings().with(mode(secure, fastMakers)), this.progress);
+		this.progress.accept("other mode: the platform down, then up in " + mode(secure) + " mode");
+		this.platform.down();
+		try (Admin admin = other.kafka().admin()) {
+			other.up();
+			IntakeRamp ramp = new IntakeRamp(orderService, this.http,
+					new FakeOrders(Menu.of(orderService, this.http), options.seed()));
+			ramp.warmUp(options.firstIntakeRate(), options.intakeStep(), this.progress);
+			awaitCaughtUp(admin);
+			List<IntakeRamp.Step> intake = ramp.run(options.firstIntakeRate(), options.maxIntakeRate(),
+					options.intakeStep(), this.progress);
+			awaitCaughtUp(admin);
+			this.progress.accept("end to end, %s mode: %.0f orders/s for %d s".formatted(mode(secure), endToEndRate,
+					options.endToEndDuration().toSeconds()));
+			LoadReport endToEnd = new LoadTest(other.settings(), this.progress)
+				.run(endToEndRate, options.endToEndDuration(), options.seed() + 1)
+				.report();
+			return new BenchReport.OtherMode(mode(secure), intake, endToEnd);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new PlatformException("Interrupted", ex);
+		}
+		finally {
+			this.progress.accept("other mode: done, the platform back up in " + mode(!secure) + " mode");
+			other.down();
+			asItWas.up();
+		}
+	}
+
+	private static String mode(boolean secure) {
+		return secure ? PlatformSettings.SECURE : PlatformSettings.PLAINTEXT;
+	}
+
+	private static Properties mode(boolean secure, Map<String, String> more) {
+		Properties settings = new Properties();
+		settings.setProperty("mode", mode(secure));
+		settings.putAll(more);
+		return settings;
+	}
+
 	private ProducerCeiling.Result ceiling(Admin admin, Options options) {
-		ProducerCeiling producer = new ProducerCeiling(admin, this.platform.settings().bootstrapServers(),
+		ProducerCeiling producer = new ProducerCeiling(admin, this.platform.settings().kafkaClient(),
 				System.getProperty("java.class.path"));
 		int recordSize = producer.orderSize(1000)
 			.orElseThrow(() -> new PlatformException("pizza-orders holds no order to take the size of"));
@@ -210,9 +267,11 @@ public final class Benchmark {
 	 * @param endToEndDuration how long the end-to-end run sends
 	 * @param sseListen how long the SSE client listens
 	 * @param seed the fake orders' seed
+	 * @param otherMode whether to measure the intake and end to end again with the
+	 * platform in the other mode
 	 */
 	public record Options(long ceilingRecords, double firstIntakeRate, double maxIntakeRate, Duration intakeStep,
-			double endToEndRate, Duration endToEndDuration, Duration sseListen, long seed) {
+			double endToEndRate, Duration endToEndDuration, Duration sseListen, long seed, boolean otherMode) {
 	}
 
 	/**

@@ -40,16 +40,17 @@ final class EndToEnd {
 	/**
 	 * When each order was baked, read from the status topic as a {@code read_committed}
 	 * consumer from the given time on.
-	 * @param bootstrapServers the brokers
+	 * @param client the brokers, and how to reach them
 	 * @param orderIds the orders to look for
 	 * @param since when the first of them was placed
 	 * @param timeout how long to wait for the last
 	 * @return each order found, with the time its {@code BAKED} event gives
 	 */
-	static Map<String, Instant> baked(String bootstrapServers, Set<String> orderIds, Instant since, Duration timeout) {
-		Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-				ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-				false);
+	static Map<String, Instant> baked(Map<String, Object> client, Set<String> orderIds, Instant since,
+			Duration timeout) {
+		Map<String, Object> config = new HashMap<>(client);
+		config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
 		Map<String, Instant> baked = new HashMap<>();
 		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
 				new StringDeserializer())) {

@@ -57,8 +57,7 @@ public final class LoadTest {
 				.map(Placement::orderId)
 				.collect(Collectors.toSet());
 			this.progress.accept("waiting for " + accepted.size() + " orders to be baked and billed");
-			Map<String, Instant> baked = EndToEnd.baked(this.settings.bootstrapServers(), accepted, startedAt,
-					CATCH_UP);
+			Map<String, Instant> baked = EndToEnd.baked(this.settings.kafkaClient(), accepted, startedAt, CATCH_UP);
 			Map<String, Instant> billed = EndToEnd.billed(billingService, http, accepted, CATCH_UP);
 			LoadReport report = LoadReport.of(startedAt, rate, duration, seed, run.sending(), placements, baked,
 					billed);

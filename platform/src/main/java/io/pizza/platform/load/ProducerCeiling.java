@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,13 +49,13 @@ final class ProducerCeiling {
 
 	private final Admin admin;
 
-	private final String bootstrapServers;
+	private final Map<String, Object> client;
 
 	private final String classPath;
 
-	ProducerCeiling(Admin admin, String bootstrapServers, String classPath) {
+	ProducerCeiling(Admin admin, Map<String, Object> client, String classPath) {
 		this.admin = admin;
-		this.bootstrapServers = bootstrapServers;
+		this.client = client;
 		this.classPath = classPath;
 	}
 
@@ -65,8 +66,8 @@ final class ProducerCeiling {
 	 * @return the mean value size in bytes, if the topic holds any order
 	 */
 	Optional<Integer> orderSize(int sample) {
-		Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers,
-				ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+		Map<String, Object> config = new HashMap<>(this.client);
+		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
 		try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
 				new ByteArrayDeserializer())) {
 			List<TopicPartition> partitions = consumer.partitionsFor(ORDERS)
@@ -108,11 +109,12 @@ final class ProducerCeiling {
 	Result run(long records, int recordSize, Consumer<String> progress) {
 		createScratchTopic();
 		try {
-			List<String> command = List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx512m", "-cp",
-					this.classPath, "org.apache.kafka.tools.ProducerPerformance", "--topic", SCRATCH, "--num-records",
-					String.valueOf(records), "--record-size", String.valueOf(recordSize), "--throughput", "-1",
-					"--producer-props", "bootstrap.servers=" + this.bootstrapServers, "acks=all",
-					"enable.idempotence=true");
+			List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+					"-Xmx512m", "-cp", this.classPath, "org.apache.kafka.tools.ProducerPerformance", "--topic", SCRATCH,
+					"--num-records", String.valueOf(records), "--record-size", String.valueOf(recordSize),
+					"--throughput", "-1", "--producer-props", "acks=all", "enable.idempotence=true"));
+			// the brokers, and in secure mode TLS with the admin's certificate
+			this.client.forEach((key, value) -> command.add(key + "=" + value));
 			Process tool = new ProcessBuilder(command).redirectErrorStream(true).start();
 			List<String> output = new ArrayList<>();
 			try (BufferedReader lines = new BufferedReader(

@@ -38,14 +38,36 @@ class BenchReportTests {
 		assertThat(report(12.6, List.of()).table()).contains("12.6 orders/s through the intake's backlog");
 	}
 
+	@Test
+	void tellsTheOtherModesFiguresBesideThisModes() {
+		List<IntakeRamp.Step> steps = List.of(new IntakeRamp.Step(10, 10, 0, FAST, true),
+				new IntakeRamp.Step(20, 14, 6, SLOW, false));
+		LoadReport endToEnd = new LoadReport(Instant.parse("2026-11-25T15:59:00Z"), 6, Duration.ofSeconds(20), 43, 120,
+				6, 6, Map.of(201, 120L), SLOW, SLOW, FAST, 0, 2, "a machine");
+		BenchReport report = report(null, List.of(), new BenchReport.OtherMode("secure", steps, endToEnd));
+		assertThat(report.table()).contains("| REST intake, highest sustained rate, secure mode")
+			.contains("10 orders/s (HTTP p50 40 ms, p99 200 ms); 0.50x plaintext")
+			.contains("| End to end at 6 orders/s for 20 s, secure mode")
+			.contains("HTTP p50 900 ms (22.50x plaintext), p99 4000 ms (20.00x plaintext)")
+			.contains("POST -> BAKED, secure mode")
+			.contains("p50 22.50x plaintext")
+			.contains("2 missing; p50 1.00x plaintext");
+		assertThat(report(null, List.of()).table()).doesNotContain("secure mode");
+	}
+
 	private static BenchReport report(Double kitchen, List<BenchReport.TakeoverTime> takeovers) {
+		return report(kitchen, takeovers, null);
+	}
+
+	private static BenchReport report(Double kitchen, List<BenchReport.TakeoverTime> takeovers,
+			BenchReport.OtherMode otherMode) {
 		List<IntakeRamp.Step> steps = List.of(new IntakeRamp.Step(10, 10, 0, FAST, true),
 				new IntakeRamp.Step(20, 20, 0, FAST, true), new IntakeRamp.Step(40, 31, 3, SLOW, false));
 		LoadReport endToEnd = new LoadReport(Instant.parse("2026-11-25T15:49:00Z"), 6, Duration.ofSeconds(20), 43, 120,
 				6, 6, Map.of(201, 120L), FAST, FAST, FAST, 0, 0, "a machine");
 		return new BenchReport(Instant.parse("2026-11-25T15:49:00Z"), "a machine",
 				new ProducerCeiling.Result(100000, 574, 10000, 5.5, 2924, 3676), steps, kitchen, endToEnd, takeovers,
-				FAST);
+				FAST, "plaintext", otherMode);
 	}
 
 }

@@ -58,9 +58,13 @@ public final class ConnectWorker {
 		if (!Files.isDirectory(lib)) {
 			throw new PlatformException(lib + " is missing: build the project first (./mvnw -DskipTests package)");
 		}
-		List<String> command = List.of(Processes.java(), "-Xms128m", "-Xmx" + worker.heap(), "-XX:+UseSerialGC",
-				Processes.MARKER + worker.name(), "-Dlog4j2.configurationFile=" + log4jConfig(), "-cp", lib + "/*",
-				"org.apache.kafka.connect.cli.ConnectDistributed", writeConfig(worker).toString());
+		List<String> command = new ArrayList<>(List.of(Processes.java(), "-Xms128m", "-Xmx" + worker.heap(),
+				"-XX:+UseSerialGC", Processes.MARKER + worker.name(), "-Dlog4j2.configurationFile=" + log4jConfig()));
+		if (this.settings.secure()) {
+			command.add("-Djava.security.auth.login.config=" + writeRestLogin());
+		}
+		command.addAll(List.of("-cp", lib + "/*", "org.apache.kafka.connect.cli.ConnectDistributed",
+				writeConfig(worker).toString()));
 		Map<String, String> environment = Map.of("PIZZA_WAREHOUSE_URL",
 				"jdbc:postgresql://localhost:" + this.settings.postgresPort() + "/warehouse", "PIZZA_WAREHOUSE_USER",
 				"postgres", "PIZZA_WAREHOUSE_PASSWORD", "pizza");
@@ -105,6 +109,10 @@ public final class ConnectWorker {
 			for (String prefix : List.of("", "producer.", "consumer.", "admin.")) {
 				tls.forEach((key, value) -> config.put(prefix + key, value));
 			}
+			// and its REST API, which makes and deletes connectors, asks for a user and
+			// password (a JAAS login, see writeRestLogin)
+			config.put("rest.extension.classes",
+					"org.apache.kafka.connect.rest.basic.auth.extension.BasicAuthSecurityRestExtension");
 		}
 		return config;
 	}
@@ -114,7 +122,7 @@ public final class ConnectWorker {
 	 * @param worker the worker's instance
 	 * @return {@code UP}, or {@code -} when it does not answer
 	 */
-	public static String health(Instance worker) {
+	public String health(Instance worker) {
 		try {
 			return (get(worker, "/").statusCode() == 200) ? "UP" : "-";
 		}
@@ -228,13 +236,19 @@ public final class ConnectWorker {
 		}
 	}
 
-	private static HttpResponse<String> get(Instance worker, String path) {
+	private HttpResponse<String> get(Instance worker, String path) {
 		return send(HttpRequest.newBuilder(uri(worker, path)).timeout(Duration.ofSeconds(5)).build());
 	}
 
-	private static HttpResponse<String> send(HttpRequest request) {
+	private HttpResponse<String> send(HttpRequest request) {
+		HttpRequest authorized = request;
+		if (this.settings.secure()) {
+			authorized = HttpRequest.newBuilder(request, (name, value) -> true)
+				.header("Authorization", this.settings.tls().connectRestAuthorization())
+				.build();
+		}
 		try {
-			return http.send(request, HttpResponse.BodyHandlers.ofString());
+			return http.send(authorized, HttpResponse.BodyHandlers.ofString());
 		}
 		catch (IOException ex) {
 			throw new PlatformException("Kafka Connect does not answer at " + request.uri() + ": " + ex, ex);
@@ -251,6 +265,21 @@ public final class ConnectWorker {
 
 	private Path writeConfig(Instance worker) {
 		return StateFiles.writeProperties(connectDir().resolve("worker.properties"), config(worker));
+	}
+
+	// the realm is KafkaConnect; the users and passwords are in the secure mode's folder
+	private Path writeRestLogin() {
+		Path file = connectDir().resolve("rest-jaas.conf");
+		String jaas = "KafkaConnect {\n  org.apache.kafka.connect.rest.basic.auth.extension.PropertyFileLoginModule "
+				+ "required file=\"" + this.settings.tls().connectRestUsers() + "\";\n};\n";
+		try {
+			Files.createDirectories(file.getParent());
+			Files.writeString(file, jaas);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return file;
 	}
 
 	private Path log4jConfig() {

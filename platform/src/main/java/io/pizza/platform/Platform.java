@@ -255,7 +255,7 @@ public final class Platform {
 		long pid = process.get().pid();
 		return switch (instance.kind()) {
 			case SERVICE -> new InstanceStatus(instance, pid, Services.health(instance), "");
-			case CONNECT -> new InstanceStatus(instance, pid, ConnectWorker.health(instance), "");
+			case CONNECT -> new InstanceStatus(instance, pid, this.connect.health(instance), "");
 			case DATABASE -> new InstanceStatus(instance, pid, Ports.isListening(instance.port()) ? "UP" : "-", "");
 			case BROKER -> new InstanceStatus(instance, pid, Ports.isListening(instance.port()) ? "UP" : "-",
 					controller.map((id) -> (id == instance.nodeId()) ? "controller (quorum leader)" : "voter")

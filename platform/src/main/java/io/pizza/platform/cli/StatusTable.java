@@ -28,6 +28,10 @@ final class StatusTable {
 		System.out.println("Kafka bootstrap servers: " + settings.bootstrapServers() + (settings.secure()
 				? " (secure mode: TLS with client certificates, ACLs; certificates in " + settings.tls().folder() + ")"
 				: " (plaintext)"));
+		if (settings.secure()) {
+			System.out.println("Kafka Connect's REST API: user admin, password in "
+					+ settings.tls().folder().resolve("connect-rest.password"));
+		}
 		System.out.println("Logs: " + settings.logsDir() + " (./pizza logs -f)");
 	}
 

@@ -203,6 +203,21 @@ public final class CertificateAuthority {
 		return text.toString();
 	}
 
+	/**
+	 * Writes a file only its owner may read.
+	 * @param file where
+	 * @param text what
+	 */
+	static void writeSecret(Path file, String text) {
+		try {
+			createPrivateFolder(file.getParent());
+			writeText(file, text, true);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	private static void writeKey(Path file, PrivateKey key) throws IOException {
 		writeText(file, pem(key), true);
 	}

@@ -1,6 +1,12 @@
 package io.pizza.platform.secure;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,8 +50,9 @@ public final class TlsMaterial {
 	}
 
 	/**
-	 * Makes the CA and the certificates that are not there yet: a broker's is valid for
-	 * {@code localhost} and for its own name (its host name in docker compose).
+	 * Makes the CA and the certificates that are not there yet, a broker's valid for
+	 * {@code localhost} and for its own name (its host name in docker compose), and the
+	 * Kafka Connect REST API's password.
 	 * @param brokers the brokers' names
 	 * @return the authority
 	 */
@@ -57,7 +64,41 @@ public final class TlsMaterial {
 		for (String client : CLIENTS) {
 			authority.issue(client, List.of());
 		}
+		connectRestUsers();
 		return authority;
+	}
+
+	/**
+	 * The Kafka Connect REST API's users and passwords, one user ({@link #ADMIN}) with a
+	 * random password, made if missing, in the form its {@code PropertyFileLoginModule}
+	 * reads.
+	 * @return the file
+	 */
+	public Path connectRestUsers() {
+		Path file = this.folder.resolve("connect-rest.password");
+		if (!Files.exists(file)) {
+			byte[] random = new byte[18];
+			new SecureRandom().nextBytes(random);
+			CertificateAuthority.writeSecret(file,
+					ADMIN + ": " + Base64.getUrlEncoder().withoutPadding().encodeToString(random) + "\n");
+		}
+		return file;
+	}
+
+	/**
+	 * The {@code Authorization} header of the Kafka Connect REST API's admin.
+	 * @return {@code Basic} and the admin's user and password
+	 */
+	public String connectRestAuthorization() {
+		try {
+			String line = Files.readString(connectRestUsers()).trim();
+			String password = line.substring(line.indexOf(':') + 1).trim();
+			return "Basic "
+					+ Base64.getEncoder().encodeToString((ADMIN + ":" + password).getBytes(StandardCharsets.UTF_8));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/**

@@ -1,0 +1,176 @@
+package io.pizza.platform;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.pizza.platform.secure.Acls;
+import io.pizza.platform.secure.TlsMaterial;
+import org.apache.kafka.common.acl.AccessControlEntry;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourceType;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * docker-compose.secure.yml, which docker compose cannot run here, checked against
+ * {@code ./pizza up --secure}: the brokers' TLS and authorizer settings, the ACLs, the
+ * services' secure profile and certificates, the Connect worker's settings.
+ */
+class SecureDockerComposeTests {
+
+	private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+
+	private static final String MOUNTED = "/etc/pizza/tls";
+
+	private static final String TLS_VOLUME = "./.pizza/tls:" + MOUNTED + ":ro";
+
+	private static Map<String, Map<String, Object>> services;
+
+	private static PlatformSettings settings;
+
+	@BeforeAll
+	@SuppressWarnings("unchecked")
+	static void parse() throws IOException {
+		Map<String, Object> compose = new Yaml().load(Files.readString(ROOT.resolve("docker-compose.secure.yml")));
+		services = (Map<String, Map<String, Object>>) compose.get("services");
+		Properties secure = new Properties();
+		secure.setProperty("mode", "secure");
+		settings = PlatformSettings.load(ROOT, secure);
+	}
+
+	@Test
+	void brokersRunTheSecureModesTlsAndAuthorizer() {
+		for (Instance broker : settings.brokers()) {
+			Map<String, String> local = new KafkaCluster(settings, new Processes(settings)).config(broker);
+			Map<String, String> environment = environment(broker.name());
+			Map<String, String> tls = settings.tls()
+				.brokerSettings(broker.name(), settings.brokers().stream().map(Instance::name).toList());
+			for (String key : tls.keySet()) {
+				String variable = "KAFKA_" + key.toUpperCase(Locale.ROOT).replace('.', '_');
+				assertThat(environment).as(broker.name() + " " + variable)
+					.containsEntry(variable, inContainer(local.get(key)));
+			}
+			assertThat(environment.get("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP"))
+				.isEqualTo("INTERNAL:SSL,EXTERNAL:SSL,CONTROLLER:SSL");
+			assertThat(volumes(broker.name())).contains(TLS_VOLUME);
+			assertThat(healthcheck(broker.name())).contains("--command-config /etc/pizza/admin.properties");
+		}
+	}
+
+	@Test
+	void theAdminsClientSettingsAreThePlatformsInTheContainer() throws IOException {
+		Properties admin = properties("docker/secure/admin.properties");
+		Map<String, String> local = settings.tls().clientSettings(TlsMaterial.ADMIN);
+		assertThat(admin.stringPropertyNames()).containsExactlyInAnyOrderElementsOf(local.keySet());
+		local.forEach((key, value) -> assertThat(admin.getProperty(key)).as(key).isEqualTo(inContainer(value)));
+		assertThat(environment("kafka-setup")).containsEntry("KAFKA_CLIENT_CONFIG", "/etc/pizza/admin.properties");
+		assertThat(volumes("kafka-setup")).contains(TLS_VOLUME,
+				"./docker/secure/admin.properties:/etc/pizza/admin.properties:ro");
+	}
+
+	@Test
+	void theSetupCreatesTheSameAclsAsThePlatform() throws IOException {
+		List<AclBinding> created = new ArrayList<>();
+		Matcher acl = Pattern.compile(
+				"(?m)^acl (\\S+) --operation (\\w+) --(topic|group|transactional-id) (\\S+)( --resource-pattern-type prefixed)?$")
+			.matcher(Files.readString(ROOT.resolve("docker/create-acls.sh")));
+		while (acl.find()) {
+			ResourceType type = ResourceType.fromString(acl.group(3).replace("-", "_"));
+			PatternType pattern = (acl.group(5) != null) ? PatternType.PREFIXED : PatternType.LITERAL;
+			created.add(new AclBinding(new ResourcePattern(type, acl.group(4), pattern), new AccessControlEntry(
+					"User:" + acl.group(1), "*", AclOperation.fromString(acl.group(2)), AclPermissionType.ALLOW)));
+		}
+		assertThat(created).containsExactlyInAnyOrderElementsOf(Acls.all());
+	}
+
+	@Test
+	void servicesRunTheirSecureProfileWithACertificateOfTheirOwn() throws IOException {
+		Pattern certificate = Pattern.compile("\\$\\{PIZZA_TLS_DIR}/([a-z-]+)\\.crt");
+		for (Instance service : settings.services()) {
+			assertThat(environment(service.name())).as(service.name())
+				.containsEntry("SPRING_PROFILES_ACTIVE", "secure")
+				.containsEntry("PIZZA_TLS_DIR", MOUNTED);
+			assertThat(volumes(service.name())).contains(TLS_VOLUME);
+			Matcher named = certificate.matcher(
+					Files.readString(ROOT.resolve(service.module()).resolve("src/main/resources/application.yml")));
+			assertThat(named.find()).as(service.module()).isTrue();
+			assertThat(TlsMaterial.CLIENTS).contains(named.group(1));
+		}
+	}
+
+	@Test
+	void theConnectWorkerHasThePlatformsSecureSettings() throws IOException {
+		Properties compose = properties("docker/kafka-connect-secure.properties");
+		Map<String, String> local = new ConnectWorker(settings, new Processes(settings)).config(settings.connect());
+		Set<String> where = Set.of("bootstrap.servers", "listeners", "rest.advertised.host.name", "plugin.path");
+		assertThat(compose.stringPropertyNames()).containsExactlyInAnyOrderElementsOf(local.keySet());
+		local.forEach((key, value) -> {
+			if (!where.contains(key)) {
+				assertThat(compose.getProperty(key)).as(key).isEqualTo(inContainer(value));
+			}
+		});
+		assertThat(volumes("kafka-connect")).contains(TLS_VOLUME,
+				"./docker/kafka-connect-secure.properties:/opt/kafka-connect/worker.properties:ro",
+				"./docker/secure/connect-jaas.conf:/etc/pizza/connect-jaas.conf:ro");
+		// its REST API's users: the same file as the local platform's, mounted
+		assertThat(environment("kafka-connect")).containsEntry("KAFKA_OPTS",
+				"-Djava.security.auth.login.config=/etc/pizza/connect-jaas.conf");
+		assertThat(Files.readString(ROOT.resolve("docker/secure/connect-jaas.conf")))
+			.contains("file=\"" + MOUNTED + "/connect-rest.password\"");
+		assertThat(environment("kafka-connect-setup")).containsEntry("CONNECT_USERS",
+				MOUNTED + "/connect-rest.password");
+	}
+
+	// a path of the local platform's tls folder as the containers see it; $ as compose
+	// reads it
+	private static String inContainer(String value) {
+		return value.replace(settings.tls().folder().toString(), MOUNTED);
+	}
+
+	private static Properties properties(String file) throws IOException {
+		Properties properties = new Properties();
+		try (Reader reader = Files.newBufferedReader(ROOT.resolve(file))) {
+			properties.load(reader);
+		}
+		return properties;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<String> volumes(String service) {
+		return (List<String>) services.get(service).get("volumes");
+	}
+
+	@SuppressWarnings("unchecked")
+	private static String healthcheck(String service) {
+		Map<String, Object> healthcheck = (Map<String, Object>) services.get(service).get("healthcheck");
+		return String.join(" ", (List<String>) healthcheck.get("test"));
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, String> environment(String service) {
+		Map<String, Object> environment = (Map<String, Object>) services.get(service).get("environment");
+		Map<String, String> strings = new HashMap<>();
+		// compose reads $$ as $
+		environment.forEach((key, value) -> strings.put(key, String.valueOf(value).replace("$$", "$")));
+		return strings;
+	}
+
+}

@@ -1,5 +1,8 @@
 package io.pizza.system;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.pizza.platform.ConnectWorker;
+import io.pizza.platform.Instance;
 import io.pizza.platform.Platform;
 import io.pizza.platform.secure.CertificateAuthority;
 import io.pizza.platform.secure.TlsMaterial;
@@ -39,8 +44,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * The system in secure mode, as {@code ./pizza up --secure} runs it: an order flows
  * through brokers that speak only TLS and know every client by its certificate, while a
- * client without a certificate, one with a certificate of another CA, and a service
- * writing where its ACLs do not let it are all turned away.
+ * client without a certificate, one with a certificate of another CA, a service writing
+ * where its ACLs do not let it, and HTTP requests for anything administrative are all
+ * turned away.
  */
 class SecureModeTests {
 
@@ -49,6 +55,8 @@ class SecureModeTests {
 	private static final String ORDER = """
 			{"shop":"Circular Pi Pizzeria","customer":{"name":"Bruno","phone":"+39 06 7654321",\
 			"address":"Via Appia 12, Roma"},"pizzas":[{"name":"Diavola","toppings":["onion"]}]}""";
+
+	private static final HttpClient http = HttpClient.newHttpClient();
 
 	private static Platform platform;
 
@@ -129,6 +137,24 @@ class SecureModeTests {
 		assertThat(endOffsets("pizza-orders")).isEqualTo(before);
 	}
 
+	@Test
+	void nothingAdministrativeAnswersOverHttpWithoutCredentials() throws Exception {
+		for (Instance service : platform.settings().services()) {
+			assertThat(status(service.port(), "/actuator/health")).as(service.name()).isEqualTo(200);
+			assertThat(status(service.port(), "/actuator/prometheus")).as(service.name()).isEqualTo(200);
+			for (String endpoint : List.of("/actuator/env", "/actuator/configprops", "/actuator/loggers",
+					"/actuator/heapdump", "/actuator/info")) {
+				assertThat(status(service.port(), endpoint)).as(service.name() + endpoint).isEqualTo(404);
+			}
+		}
+		// Kafka Connect's REST API makes and deletes connectors: the platform's admin
+		// only
+		Instance worker = platform.settings().connect();
+		assertThat(status(worker.port(), "/connectors")).isEqualTo(401);
+		assertThat(platform.connect().connectors(worker)).extracting(ConnectWorker.ConnectorStatus::name)
+			.containsExactly("pizza-order-rows-sink");
+	}
+
 	private static Map<String, Object> client(String principal) {
 		Map<String, Object> client = new HashMap<>();
 		client.put("bootstrap.servers", platform.settings().bootstrapServers());
@@ -171,6 +197,13 @@ class SecureModeTests {
 			// the connector has not made its table yet
 			return 0;
 		}
+	}
+
+	private static int status(int port, String path) throws Exception {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+			.timeout(Duration.ofSeconds(10))
+			.build();
+		return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
 	}
 
 	private static int port(String name) {

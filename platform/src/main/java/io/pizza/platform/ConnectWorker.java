@@ -269,17 +269,9 @@ public final class ConnectWorker {
 
 	// the realm is KafkaConnect; the users and passwords are in the secure mode's folder
 	private Path writeRestLogin() {
-		Path file = connectDir().resolve("rest-jaas.conf");
-		String jaas = "KafkaConnect {\n  org.apache.kafka.connect.rest.basic.auth.extension.PropertyFileLoginModule "
-				+ "required file=\"" + this.settings.tls().connectRestUsers() + "\";\n};\n";
-		try {
-			Files.createDirectories(file.getParent());
-			Files.writeString(file, jaas);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		return file;
+		return StateFiles.writeText(connectDir().resolve("rest-jaas.conf"),
+				"KafkaConnect {\n  org.apache.kafka.connect.rest.basic.auth.extension.PropertyFileLoginModule "
+						+ "required file=\"" + this.settings.tls().connectRestUsers() + "\";\n};\n");
 	}
 
 	private Path log4jConfig() {

@@ -25,6 +25,16 @@ final class StateFiles {
 		StringBuilder text = new StringBuilder(
 				"# written by ./pizza from pizza.properties: edit that file, not this one\n");
 		properties.forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
+		return writeText(file, text.toString());
+	}
+
+	/**
+	 * Writes a text file.
+	 * @param file where
+	 * @param text what
+	 * @return the file
+	 */
+	static Path writeText(Path file, String text) {
 		try {
 			Files.createDirectories(file.getParent());
 			Files.writeString(file, text);

@@ -4,6 +4,7 @@ import java.util.Properties;
 import java.util.concurrent.Callable;
 
 import io.pizza.platform.Platform;
+import io.pizza.platform.PlatformSettings;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,7 +28,7 @@ class UpCommand implements Callable<Integer> {
 		long started = System.nanoTime();
 		Properties overrides = new Properties();
 		if (this.mode != null) {
-			overrides.setProperty("mode", this.mode.secure ? "secure" : "plaintext");
+			overrides.setProperty("mode", this.mode.secure ? PlatformSettings.SECURE : PlatformSettings.PLAINTEXT);
 		}
 		Platform platform = this.cli.platform(overrides);
 		platform.up();

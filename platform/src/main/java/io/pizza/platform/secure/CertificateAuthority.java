@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
@@ -42,7 +43,6 @@ import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
-import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 
 /**
  * A certificate authority of its own, in a folder: its key and certificate, and the
@@ -75,9 +75,9 @@ public final class CertificateAuthority {
 		Path certificateFile = folder.resolve("ca.crt");
 		Path keyFile = folder.resolve("ca.key");
 		if (Files.exists(certificateFile) && Files.exists(keyFile)) {
-			return new CertificateAuthority(folder,
-					new KeyPair(readCertificate(certificateFile).getPublicKey(), readKey(keyFile)),
-					readCertificate(certificateFile));
+			X509Certificate certificate = readCertificate(certificateFile);
+			return new CertificateAuthority(folder, new KeyPair(certificate.getPublicKey(), readKey(keyFile)),
+					certificate);
 		}
 		createPrivateFolder(folder);
 		KeyPair keys = newKeys();

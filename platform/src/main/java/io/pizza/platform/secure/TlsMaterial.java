@@ -14,9 +14,10 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * What the secure mode's brokers and clients authenticate with: a CA of the platform's
- * own and one certificate per broker and per client, in a folder of the state folder.
- * Kafka takes a certificate's common name as the principal's name.
+ * What the secure mode's brokers and clients authenticate with, in a folder of the state
+ * folder: a CA of the platform's own and one certificate per broker and per client (Kafka
+ * takes a certificate's common name as the principal's name), and the password of Kafka
+ * Connect's REST API.
  */
 public final class TlsMaterial {
 
@@ -54,9 +55,8 @@ public final class TlsMaterial {
 	 * {@code localhost} and for its own name (its host name in docker compose), and the
 	 * Kafka Connect REST API's password.
 	 * @param brokers the brokers' names
-	 * @return the authority
 	 */
-	public CertificateAuthority prepare(List<String> brokers) {
+	public void prepare(List<String> brokers) {
 		CertificateAuthority authority = CertificateAuthority.in(this.folder, "Pizza Kafka CA");
 		for (String broker : brokers) {
 			authority.issue(broker, List.of("localhost", broker, "127.0.0.1"));
@@ -65,7 +65,6 @@ public final class TlsMaterial {
 			authority.issue(client, List.of());
 		}
 		connectRestUsers();
-		return authority;
 	}
 
 	/**

@@ -88,12 +88,7 @@ public final class Benchmark {
 	// to end, takeovers
 	private WithFastMakers measureWithFastMakers(Admin admin, URI orderService, Options options) {
 		try {
-			IntakeRamp ramp = new IntakeRamp(orderService, this.http,
-					new FakeOrders(Menu.of(orderService, this.http), options.seed()));
-			ramp.warmUp(options.firstIntakeRate(), options.intakeStep(), this.progress);
-			awaitCaughtUp(admin);
-			List<IntakeRamp.Step> intake = ramp.run(options.firstIntakeRate(), options.maxIntakeRate(),
-					options.intakeStep(), this.progress);
+			List<IntakeRamp.Step> intake = rampUp(admin, orderService, options);
 			Drain backlog = awaitCaughtUp(admin);
 			this.progress.accept(
 					"makers: %d orders baked in %.1f s".formatted(backlog.orders(), backlog.took().toNanos() / 1e9));
@@ -123,6 +118,15 @@ public final class Benchmark {
 		}
 	}
 
+	// the intake's steps, after a warm-up and once its backlog is done
+	private List<IntakeRamp.Step> rampUp(Admin admin, URI orderService, Options options) throws InterruptedException {
+		IntakeRamp ramp = new IntakeRamp(orderService, this.http,
+				new FakeOrders(Menu.of(orderService, this.http), options.seed()));
+		ramp.warmUp(options.firstIntakeRate(), options.intakeStep(), this.progress);
+		awaitCaughtUp(admin);
+		return ramp.run(options.firstIntakeRate(), options.maxIntakeRate(), options.intakeStep(), this.progress);
+	}
+
 	/**
 	 * The intake and end to end again, the same way, with the whole platform in the other
 	 * mode (TLS with client certificates and ACLs, or none): {@code down}, {@code up} in
@@ -141,12 +145,7 @@ public final class Benchmark {
 		this.platform.down();
 		try (Admin admin = other.kafka().admin()) {
 			other.up();
-			IntakeRamp ramp = new IntakeRamp(orderService, this.http,
-					new FakeOrders(Menu.of(orderService, this.http), options.seed()));
-			ramp.warmUp(options.firstIntakeRate(), options.intakeStep(), this.progress);
-			awaitCaughtUp(admin);
-			List<IntakeRamp.Step> intake = ramp.run(options.firstIntakeRate(), options.maxIntakeRate(),
-					options.intakeStep(), this.progress);
+			List<IntakeRamp.Step> intake = rampUp(admin, orderService, options);
 			awaitCaughtUp(admin);
 			this.progress.accept("end to end, %s mode: %.0f orders/s for %d s".formatted(mode(secure), endToEndRate,
 					options.endToEndDuration().toSeconds()));

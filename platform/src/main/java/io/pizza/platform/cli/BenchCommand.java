@@ -57,16 +57,17 @@ class BenchCommand implements Callable<Integer> {
 	@Option(names = "--seed", defaultValue = "42", description = "Seed of the fake orders (default: ${DEFAULT-VALUE}).")
 	long seed;
 
-	@Option(names = "--no-other-mode", negatable = true, defaultValue = "true", fallbackValue = "true",
-			description = "Then take the platform down and up in the other mode (secure or plaintext) to measure "
-					+ "the intake and end to end there too, beside the first (default: on), and back as it was.")
-	boolean otherMode;
+	@Option(names = "--no-modes", negatable = true, defaultValue = "true", fallbackValue = "true",
+			description = "Then measure the intake and end to end in both modes, secure and plaintext, each just "
+					+ "after a restart of the whole platform in it, side by side (default: on); the platform is "
+					+ "left as it was.")
+	boolean bothModes;
 
 	@Override
 	public Integer call() {
 		Benchmark.Result result = new Benchmark(this.cli.platform(), Console::progress)
 			.run(new Benchmark.Options(this.ceilingRecords, this.intakeFrom, this.intakeMax, duration(this.intakeStep),
-					this.rate, duration(this.duration), duration(this.sse), this.seed, this.otherMode));
+					this.rate, duration(this.duration), duration(this.sse), this.seed, this.bothModes));
 		System.out.println();
 		System.out.println(result.report().table());
 		System.out.println();

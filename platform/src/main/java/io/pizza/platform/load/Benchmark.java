@@ -76,11 +76,10 @@ public final class Benchmark {
 		}
 		URI tracker = URI.create("http://localhost:" + instance("delivery-tracker-service").port());
 		Latencies sse = new SseLatency(tracker, this.http).measure(options.sseListen(), this.progress);
-		BenchReport.OtherMode otherMode = options.otherMode()
-				? measureInOtherMode(orderService, options, measured.endToEnd().rate()) : null;
+		BenchReport.Modes modes = options.bothModes()
+				? measureBothModes(orderService, options, measured.endToEnd().rate()) : null;
 		BenchReport report = new BenchReport(startedAt, ReportFiles.thisMachine(), measured.ceiling(),
-				measured.intake(), measured.makersRate(), measured.endToEnd(), measured.takeovers(), sse, mode,
-				otherMode);
+				measured.intake(), measured.makersRate(), measured.endToEnd(), measured.takeovers(), sse, mode, modes);
 		return new Result(report, report.write(this.platform.settings().root().resolve("bench").resolve("results")));
 	}
 
@@ -128,40 +127,56 @@ public final class Benchmark {
 	}
 
 	/**
-	 * The intake and end to end again, the same way, with the whole platform in the other
-	 * mode (TLS with client certificates and ACLs, or none): {@code down}, {@code up} in
-	 * that mode with makers that bake in no time, measure, then {@code down} and back up
-	 * as it was.
+	 * The intake and end to end in both modes (TLS with client certificates and ACLs, or
+	 * none), each measured the same way just after the whole platform started in it, with
+	 * makers that bake in no time: {@code down}, {@code up} in the other mode, measure,
+	 * {@code down}, {@code up} as it was, measure; then the makers as they were.
 	 */
-	private BenchReport.OtherMode measureInOtherMode(URI orderService, Options options, double endToEndRate) {
-		boolean secure = !this.platform.settings().secure();
-		Platform asItWas = new Platform(this.platform.settings().with(mode(!secure, Map.of())), this.progress);
+	private BenchReport.Modes measureBothModes(URI orderService, Options options, double endToEndRate) {
+		boolean secure = this.platform.settings().secure();
 		Map<String, String> fastMakers = new HashMap<>();
 		for (String maker : List.of("pizza-maker-1", "pizza-maker-2")) {
 			NO_BAKING_TIME.forEach((name, value) -> fastMakers.put(maker + ".env." + name, value));
 		}
-		Platform other = new Platform(this.platform.settings().with(mode(secure, fastMakers)), this.progress);
-		this.progress.accept("other mode: the platform down, then up in " + mode(secure) + " mode");
+		Platform first = new Platform(this.platform.settings().with(mode(secure, fastMakers)), this.progress);
+		Platform other = new Platform(this.platform.settings().with(mode(!secure, fastMakers)), this.progress);
+		this.progress.accept("modes: the platform down, then up in " + mode(!secure) + " mode");
 		this.platform.down();
-		try (Admin admin = other.kafka().admin()) {
-			other.up();
+		BenchReport.ModeRun otherRun;
+		try {
+			otherRun = measureAfterStart(other, orderService, options, endToEndRate);
+		}
+		finally {
+			this.progress.accept("modes: the platform down, then up in " + mode(secure) + " mode again");
+			other.down();
+			first.up();
+		}
+		try {
+			return new BenchReport.Modes(measureAfterStart(first, orderService, options, endToEndRate), otherRun);
+		}
+		finally {
+			this.progress.accept("makers: back to their own settings");
+			restartMakers(Map.of());
+		}
+	}
+
+	private BenchReport.ModeRun measureAfterStart(Platform platform, URI orderService, Options options,
+			double endToEndRate) {
+		platform.up();
+		String mode = mode(platform.settings().secure());
+		try (Admin admin = platform.kafka().admin()) {
 			List<IntakeRamp.Step> intake = rampUp(admin, orderService, options);
 			awaitCaughtUp(admin);
-			this.progress.accept("end to end, %s mode: %.0f orders/s for %d s".formatted(mode(secure), endToEndRate,
+			this.progress.accept("end to end, %s mode: %.0f orders/s for %d s".formatted(mode, endToEndRate,
 					options.endToEndDuration().toSeconds()));
-			LoadReport endToEnd = new LoadTest(other.settings(), this.progress)
+			LoadReport endToEnd = new LoadTest(platform.settings(), this.progress)
 				.run(endToEndRate, options.endToEndDuration(), options.seed() + 1)
 				.report();
-			return new BenchReport.OtherMode(mode(secure), intake, endToEnd);
+			return new BenchReport.ModeRun(mode, intake, endToEnd);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new PlatformException("Interrupted", ex);
-		}
-		finally {
-			this.progress.accept("other mode: done, the platform back up in " + mode(!secure) + " mode");
-			other.down();
-			asItWas.up();
 		}
 	}
 
@@ -266,11 +281,11 @@ public final class Benchmark {
 	 * @param endToEndDuration how long the end-to-end run sends
 	 * @param sseListen how long the SSE client listens
 	 * @param seed the fake orders' seed
-	 * @param otherMode whether to measure the intake and end to end again with the
-	 * platform in the other mode
+	 * @param bothModes whether to measure the intake and end to end again in both modes,
+	 * each just after a restart of the platform
 	 */
 	public record Options(long ceilingRecords, double firstIntakeRate, double maxIntakeRate, Duration intakeStep,
-			double endToEndRate, Duration endToEndDuration, Duration sseListen, long seed, boolean otherMode) {
+			double endToEndRate, Duration endToEndDuration, Duration sseListen, long seed, boolean bothModes) {
 	}
 
 	/**

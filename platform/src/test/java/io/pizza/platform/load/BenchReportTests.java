@@ -39,20 +39,27 @@ class BenchReportTests {
 	}
 
 	@Test
-	void tellsTheOtherModesFiguresBesideThisModes() {
-		List<IntakeRamp.Step> steps = List.of(new IntakeRamp.Step(10, 10, 0, FAST, true),
+	void tellsBothModesAfterARestartTheSecondAsRatiosOfTheFirst() {
+		List<IntakeRamp.Step> secureSteps = List.of(new IntakeRamp.Step(10, 10, 0, FAST, true),
 				new IntakeRamp.Step(20, 14, 6, SLOW, false));
-		LoadReport endToEnd = new LoadReport(Instant.parse("2026-11-25T15:59:00Z"), 6, Duration.ofSeconds(20), 43, 120,
+		LoadReport secureRun = new LoadReport(Instant.parse("2026-11-25T15:59:00Z"), 6, Duration.ofSeconds(20), 43, 120,
 				6, 6, Map.of(201, 120L), SLOW, SLOW, FAST, 0, 2, "a machine");
-		BenchReport report = report(null, List.of(), new BenchReport.OtherMode("secure", steps, endToEnd));
-		assertThat(report.table()).contains("| REST intake, highest sustained rate, secure mode")
+		LoadReport plaintextRun = new LoadReport(Instant.parse("2026-11-25T15:57:00Z"), 6, Duration.ofSeconds(20), 43,
+				120, 6, 6, Map.of(201, 120L), FAST, FAST, FAST, 0, 0, "a machine");
+		BenchReport.Modes modes = new BenchReport.Modes(
+				new BenchReport.ModeRun("plaintext", List.of(new IntakeRamp.Step(20, 20, 0, FAST, true)), plaintextRun),
+				new BenchReport.ModeRun("secure", secureSteps, secureRun));
+		assertThat(report(null, List.of(), modes).table())
+			.contains("| Restarted in plaintext mode: REST intake, sustained")
+			.contains("20 orders/s (HTTP p50 40 ms, p99 200 ms) |")
+			.contains("| Restarted in secure mode: REST intake, sustained")
 			.contains("10 orders/s (HTTP p50 40 ms, p99 200 ms); 0.50x plaintext")
-			.contains("| End to end at 6 orders/s for 20 s, secure mode")
-			.contains("HTTP p50 900 ms (22.50x plaintext), p99 4000 ms (20.00x plaintext)")
-			.contains("POST -> BAKED, secure mode")
+			.contains("| Restarted in secure mode: end to end at 6 orders/s")
+			.contains("HTTP p50 900 ms (22.50x plaintext), p99 4.00 s (20.00x plaintext)")
+			.contains("POST -> BAKED")
 			.contains("p50 22.50x plaintext")
 			.contains("2 missing; p50 1.00x plaintext");
-		assertThat(report(null, List.of()).table()).doesNotContain("secure mode");
+		assertThat(report(null, List.of()).table()).doesNotContain("Restarted");
 	}
 
 	private static BenchReport report(Double kitchen, List<BenchReport.TakeoverTime> takeovers) {
@@ -60,14 +67,14 @@ class BenchReportTests {
 	}
 
 	private static BenchReport report(Double kitchen, List<BenchReport.TakeoverTime> takeovers,
-			BenchReport.OtherMode otherMode) {
+			BenchReport.Modes modes) {
 		List<IntakeRamp.Step> steps = List.of(new IntakeRamp.Step(10, 10, 0, FAST, true),
 				new IntakeRamp.Step(20, 20, 0, FAST, true), new IntakeRamp.Step(40, 31, 3, SLOW, false));
 		LoadReport endToEnd = new LoadReport(Instant.parse("2026-11-25T15:49:00Z"), 6, Duration.ofSeconds(20), 43, 120,
 				6, 6, Map.of(201, 120L), FAST, FAST, FAST, 0, 0, "a machine");
 		return new BenchReport(Instant.parse("2026-11-25T15:49:00Z"), "a machine",
 				new ProducerCeiling.Result(100000, 574, 10000, 5.5, 2924, 3676), steps, kitchen, endToEnd, takeovers,
-				FAST, "plaintext", otherMode);
+				FAST, "plaintext", modes);
 	}
 
 }

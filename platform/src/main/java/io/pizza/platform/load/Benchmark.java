@@ -142,16 +142,16 @@ public final class Benchmark {
 		Platform other = new Platform(this.platform.settings().with(mode(!secure, fastMakers)), this.progress);
 		this.progress.accept("modes: the platform down, then up in " + mode(!secure) + " mode");
 		this.platform.down();
-		BenchReport.ModeRun otherRun;
 		try {
-			otherRun = measureAfterStart(other, orderService, options, endToEndRate);
-		}
-		finally {
-			this.progress.accept("modes: the platform down, then up in " + mode(secure) + " mode again");
-			other.down();
-			first.up();
-		}
-		try {
+			BenchReport.ModeRun otherRun;
+			try {
+				otherRun = measureAfterStart(other, orderService, options, endToEndRate);
+			}
+			finally {
+				this.progress.accept("modes: the platform down, then up in " + mode(secure) + " mode again");
+				other.down();
+				first.up();
+			}
 			return new BenchReport.Modes(measureAfterStart(first, orderService, options, endToEndRate), otherRun);
 		}
 		finally {

@@ -10,11 +10,13 @@ import io.pizza.platform.PlatformSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /**
  * {@code ./pizza}: runs the whole system locally, each part a real process.
  */
-@Command(name = "pizza", mixinStandardHelpOptions = true,
+// every command takes --help, ./pizza up --help as well as ./pizza --help
+@Command(name = "pizza", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT,
 		description = "Runs the pizza system locally: a 3-node Kafka cluster, PostgreSQL and the services.",
 		subcommands = { UpCommand.class, DownCommand.class, StatusCommand.class, LogsCommand.class, KillCommand.class,
 				StartCommand.class, OrderCommand.class, RebuildCommand.class, LoadCommand.class, BenchCommand.class,

@@ -17,8 +17,9 @@ import picocli.CommandLine.ParentCommand;
 				+ "(ProducerPerformance, acks=all, the orders' record size), the REST intake's highest sustained "
 				+ "rate and its ratio to that ceiling, end-to-end latency at a moderate rate, the pizza makers' "
 				+ "takeover after kill and kill --hard with the new and the classic group protocol, and courier "
-				+ "position to SSE client latency. Restarts the makers (baking in no time while it runs). "
-				+ "Writes the report as JSON under bench/results/.")
+				+ "position to SSE client latency; then the intake and end to end in secure and in plaintext mode, "
+				+ "each just after a restart of the whole platform in it. Restarts the makers (baking in no time "
+				+ "while it runs) and leaves the platform as it was. Writes the report as JSON under bench/results/.")
 class BenchCommand implements Callable<Integer> {
 
 	@ParentCommand
@@ -57,10 +58,10 @@ class BenchCommand implements Callable<Integer> {
 	@Option(names = "--seed", defaultValue = "42", description = "Seed of the fake orders (default: ${DEFAULT-VALUE}).")
 	long seed;
 
-	@Option(names = "--no-modes", negatable = true, defaultValue = "true", fallbackValue = "true",
+	@Option(names = "--modes", negatable = true, defaultValue = "true", fallbackValue = "true",
 			description = "Then measure the intake and end to end in both modes, secure and plaintext, each just "
-					+ "after a restart of the whole platform in it, side by side (default: on); the platform is "
-					+ "left as it was.")
+					+ "after a restart of the whole platform in it, side by side (default: on; --no-modes leaves "
+					+ "it out); the platform is left as it was.")
 	boolean bothModes;
 
 	@Override

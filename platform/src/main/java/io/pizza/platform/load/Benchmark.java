@@ -28,8 +28,10 @@ import org.apache.kafka.clients.admin.Admin;
  * {@code ./pizza bench}: on the running platform, in one go, Kafka's own ceiling, the
  * REST intake's highest sustained rate, end-to-end latency at a moderate rate, the pizza
  * makers' takeover with both group protocols after {@code kill} and {@code kill --hard},
- * and courier positions to an SSE client. The makers bake in no time while it runs (the
- * kitchen is not what is measured) and are started again as they were at the end.
+ * and courier positions to an SSE client; then the intake and end to end in both modes,
+ * secure and plaintext, each just after a restart of the whole platform in it. The makers
+ * bake in no time while it runs (the kitchen is not what is measured) and are started
+ * again as they were at the end.
  */
 public final class Benchmark {
 

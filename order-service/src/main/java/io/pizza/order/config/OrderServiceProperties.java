@@ -23,15 +23,19 @@ import org.springframework.validation.annotation.Validated;
  * @param rowsTopic the topic every order is published to again as a table row with its
  * schema, for Kafka Connect
  * @param statusTopic the topic of order status changes the timeline follows
- * @param sendTimeout how long a request waits for the brokers' acknowledgement
+ * @param answerDeadline how long {@code POST /orders} waits for the brokers'
+ * acknowledgement before it answers {@code 202 Accepted} and lets the send go on
+ * @param placementsKept how long this instance remembers an order it placed once its send
+ * has settled, for the read your own writes and for retries, when its read model has not
+ * taken it over earlier
  * @param maxRequestSize the largest request body accepted
  * @param menu what can be ordered, and at what price
  */
 @Validated
 @ConfigurationProperties("order-service")
 public record OrderServiceProperties(@NotBlank String instanceId, @Valid @NotNull Topic ordersTopic,
-		@Valid @NotNull Topic rowsTopic, @NotBlank String statusTopic, @NotNull Duration sendTimeout,
-		@NotNull DataSize maxRequestSize, @Valid @NotNull Menu menu) {
+		@Valid @NotNull Topic rowsTopic, @NotBlank String statusTopic, @NotNull Duration answerDeadline,
+		@NotNull Duration placementsKept, @NotNull DataSize maxRequestSize, @Valid @NotNull Menu menu) {
 
 	/**
 	 * A topic the service declares.

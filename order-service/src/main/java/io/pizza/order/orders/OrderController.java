@@ -11,8 +11,8 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.web.PagedModel;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -34,39 +34,52 @@ class OrderController {
 
 	private final OrderIntake intake;
 
-	private final Orders orders;
+	private final ReadModel readModel;
 
-	OrderController(OrderRules rules, OrderIntake intake, Orders orders) {
+	private final Placements placements;
+
+	OrderController(OrderRules rules, OrderIntake intake, ReadModel readModel, Placements placements) {
 		this.rules = rules;
 		this.intake = intake;
-		this.orders = orders;
+		this.readModel = readModel;
+		this.placements = placements;
 	}
 
+	/**
+	 * Places an order: {@code 201} once the brokers acknowledged it, {@code 202} with
+	 * status {@code PENDING} when they have not within the answer's deadline (the send
+	 * goes on; {@code GET} the order to see how it ends).
+	 */
 	@PostMapping(path = "/orders", consumes = "application/json")
-	ResponseEntity<OrderView> place(@Valid @RequestBody PlaceOrder order, @RequestHeader(name = "Idempotency-Key",
-			required = false) @Size(min = 1, max = 200) @Nullable String idempotencyKey) {
+	ResponseEntity<OrderView> place(
+			@Valid @RequestBody PlaceOrder order, @RequestHeader(name = "Idempotency-Key",
+					required = false) @Size(min = 1, max = 200) @Nullable String idempotencyKey)
+			throws InterruptedException {
 		this.rules.check(order);
-		OrderIntake.Placement placement = this.intake.place(order, idempotencyKey);
-		return ResponseEntity.created(URI.create("/orders/" + placement.order().orderId()))
-			.header(REPLAYED, String.valueOf(placement.replayed()))
-			.body(placement.order());
+		OrderIntake.Answer answer = this.intake.place(order, idempotencyKey);
+		HttpStatus status = (answer.order().status() == Status.PENDING) ? HttpStatus.ACCEPTED : HttpStatus.CREATED;
+		return ResponseEntity.status(status)
+			.location(URI.create("/orders/" + answer.order().orderId()))
+			.header(REPLAYED, String.valueOf(answer.replayed()))
+			.body(answer.order());
 	}
 
+	/**
+	 * An order: from the read model, or, until the read model has it, as this instance
+	 * sent it.
+	 */
 	@GetMapping("/orders/{orderId}")
-	@Transactional(readOnly = true)
 	OrderView order(@PathVariable UUID orderId) {
-		return this.orders.findById(orderId).map(OrderView::of).orElseThrow(() -> new OrderNotFound(orderId));
+		return this.readModel.view(orderId)
+			.or(() -> this.placements.find(orderId).map(OrderView::of))
+			.orElseThrow(() -> new OrderNotFound(orderId));
 	}
 
 	@GetMapping("/orders")
-	@Transactional(readOnly = true)
 	PagedModel<OrderView> orders(@RequestParam(required = false) @Nullable String shop,
 			@RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-		PageRequest request = PageRequest.of(page, size);
-		return new PagedModel<>(((shop != null) ? this.orders.findByShopOrderByPlacedAtDesc(shop, request)
-				: this.orders.findAllByOrderByPlacedAtDesc(request))
-			.map(OrderView::of));
+		return new PagedModel<>(this.readModel.page(shop, PageRequest.of(page, size)));
 	}
 
 }

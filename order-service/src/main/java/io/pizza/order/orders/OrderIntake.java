@@ -1,54 +1,59 @@
 package io.pizza.order.orders;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.CompletableFuture;
 
 import io.pizza.order.config.OrderServiceProperties;
-import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Places orders that keep the menu's rules: keeps them, publishes them keyed by shop (so
- * one shop's orders stay in order on one partition) and answers only once the brokers
- * have acknowledged them. The database row and the Kafka record go together: the row is
- * committed only after the acknowledgement, and a failed send rolls it back.
+ * Places orders that keep the menu's rules: sends each, keyed by shop (so one shop's
+ * orders stay in order on one partition), to the orders topic, the system of record, and
+ * answers once the brokers acknowledged it, or once the answer's deadline has passed
+ * while the send goes on. No database is touched on the way, but to find an order an
+ * idempotency key placed before.
  */
 @Service
 class OrderIntake {
 
-	private static final Logger log = LoggerFactory.getLogger(OrderIntake.class);
+	/** The header with the digest of a request sent with an idempotency key. */
+	static final String FINGERPRINT = "request-fingerprint";
 
-	private final Orders orders;
+	/** The header naming the instance that placed the order. */
+	static final String PLACED_BY = "placed-by";
+
+	private static final Logger log = LoggerFactory.getLogger(OrderIntake.class);
 
 	private final KafkaTemplate<String, OrderPlaced> kafka;
 
-	private final TransactionTemplate transaction;
+	private final Placements placements;
+
+	private final ReadModel readModel;
+
+	private final RequestFingerprint fingerprints;
 
 	private final OrderServiceProperties properties;
 
 	private final Clock clock = Clock.systemUTC();
 
-	OrderIntake(Orders orders, KafkaTemplate<String, OrderPlaced> kafka, TransactionTemplate transaction,
-			OrderServiceProperties properties) {
-		this.orders = orders;
+	OrderIntake(KafkaTemplate<String, OrderPlaced> kafka, Placements placements, ReadModel readModel,
+			RequestFingerprint fingerprints, OrderServiceProperties properties) {
 		this.kafka = kafka;
-		this.transaction = transaction;
+		this.placements = placements;
+		this.readModel = readModel;
+		this.fingerprints = fingerprints;
 		this.properties = properties;
 	}
 
@@ -56,90 +61,142 @@ class OrderIntake {
 	 * Places an order, or finds the one placed before with the same idempotency key.
 	 * @param request the order, checked by {@link OrderRules}
 	 * @param idempotencyKey the client's key for this order, if it sent one
-	 * @return the order, and whether it was placed by an earlier request
+	 * @return the order as it stands when the answer is due
+	 * @throws OrderNotSent when nothing was handed to Kafka or the brokers refused it
+	 * @throws IdempotencyKeyReused when the key placed another order before
+	 * @throws InterruptedException when the request's thread is interrupted while waiting
 	 */
-	Placement place(PlaceOrder request, @Nullable String idempotencyKey) {
-		String fingerprint = fingerprint(request);
-		if (idempotencyKey != null) {
-			Optional<Placement> earlier = earlier(idempotencyKey, fingerprint);
+	Answer place(PlaceOrder request, @Nullable String idempotencyKey) throws InterruptedException {
+		if (idempotencyKey == null) {
+			Placement placement = newPlacement(UUID.randomUUID(), request, null);
+			this.placements.addIfAbsent(placement);
+			return send(placement);
+		}
+		UUID orderId = RequestFingerprint.orderId(idempotencyKey);
+		String fingerprint = this.fingerprints.of(request);
+		while (true) {
+			Optional<Placement> earlier = this.placements.find(orderId);
 			if (earlier.isPresent()) {
-				return earlier.get();
+				Placement placement = checked(earlier.get(), fingerprint, idempotencyKey);
+				if (placement.status() != Status.NOT_PLACED) {
+					return answer(placement, true);
+				}
+				// the producer gave up on the first request: this one sends it again
+				Placement again = newPlacement(orderId, request, fingerprint);
+				if (this.placements.replace(placement, again)) {
+					return send(again);
+				}
+				continue;
+			}
+			Optional<ReadModel.Stored> stored = this.readModel.stored(orderId);
+			if (stored.isPresent()) {
+				if (!Objects.equals(stored.get().fingerprint(), fingerprint)) {
+					throw new IdempotencyKeyReused(idempotencyKey);
+				}
+				log.info("[{}] order {} replayed for an Idempotency-Key: nothing sent", this.properties.instanceId(),
+						orderId);
+				return new Answer(stored.get().view(), true);
+			}
+			Placement placement = newPlacement(orderId, request, fingerprint);
+			if (this.placements.addIfAbsent(placement).isEmpty()) {
+				return send(placement);
 			}
 		}
-		try {
-			return new Placement(this.transaction.execute((status) -> placeNew(request, idempotencyKey, fingerprint)),
-					false);
+	}
+
+	private Placement checked(Placement placement, String fingerprint, String idempotencyKey) {
+		if (!fingerprint.equals(placement.fingerprint())) {
+			throw new IdempotencyKeyReused(idempotencyKey);
 		}
-		catch (DataIntegrityViolationException ex) {
-			// the same key, sent twice at once: the other request placed the order
-			if (idempotencyKey != null) {
-				return earlier(idempotencyKey, fingerprint).orElseThrow(() -> ex);
+		return placement;
+	}
+
+	private Placement newPlacement(UUID orderId, PlaceOrder request, @Nullable String fingerprint) {
+		return new Placement(OrderPlaced.of(orderId, request, this.clock.instant()), fingerprint,
+				this.properties.instanceId());
+	}
+
+	private Answer send(Placement placement) throws InterruptedException {
+		OrderPlaced order = placement.order();
+		RecordHeaders headers = new RecordHeaders();
+		headers.add(PLACED_BY, placement.by().getBytes(StandardCharsets.UTF_8));
+		if (placement.fingerprint() != null) {
+			headers.add(FINGERPRINT, placement.fingerprint().getBytes(StandardCharsets.US_ASCII));
+		}
+		CompletableFuture<SendResult<String, OrderPlaced>> sent;
+		try {
+			// blocks at most max.block.ms, for the topic's metadata or room in the buffer
+			sent = this.kafka
+				.send(new ProducerRecord<>(this.properties.ordersTopic().name(), null, order.shop(), order, headers));
+		}
+		catch (RuntimeException ex) {
+			this.placements.remove(placement);
+			throw new OrderNotSent(order.orderId(), rootCause(ex));
+		}
+		if (sent.isCompletedExceptionally()) {
+			// failed before the record was handed over (no metadata, a full buffer)
+			this.placements.remove(placement);
+			throw new OrderNotSent(order.orderId(), rootCause(sent.handle((result, ex) -> ex).join()));
+		}
+		sent.whenComplete((result, ex) -> settled(placement, result, ex));
+		return answer(placement, false);
+	}
+
+	private void settled(Placement placement, @Nullable SendResult<String, OrderPlaced> result,
+			@Nullable Throwable ex) {
+		placement.settle((result != null) ? result.getRecordMetadata() : null, (ex != null) ? rootCause(ex) : null);
+		if (placement.age().compareTo(this.properties.answerDeadline()) > 0) {
+			// answered 202 already: say how it ended
+			if (ex != null) {
+				log.warn("[{}] order {} not placed: the producer gave up after {} ms: {}", placement.by(),
+						placement.order().orderId(), placement.age().toMillis(), rootCause(ex).toString());
 			}
-			throw ex;
-		}
-	}
-
-	private OrderView placeNew(PlaceOrder request, @Nullable String idempotencyKey, String fingerprint) {
-		PizzaOrder order = new PizzaOrder(UUID.randomUUID(), request.shop(), request.customer().name(),
-				request.customer().phone(), request.customer().address(),
-				request.pizzas().stream().map((pizza) -> new OrderedPizza(pizza.name(), pizza.toppings())).toList(),
-				this.clock.instant(), idempotencyKey, fingerprint);
-		order.record(Status.PLACED, order.getPlacedAt(), this.properties.instanceId());
-		this.orders.saveAndFlush(order);
-		RecordMetadata stored = publish(OrderPlaced.of(order));
-		order.storedAt(stored.partition(), stored.offset());
-		log.info("[{}] placed order {} for '{}' -> {}-{}@{} ({} pizzas)", this.properties.instanceId(),
-				order.getOrderId(), order.getShop(), stored.topic(), stored.partition(), stored.offset(),
-				order.getPizzas().size());
-		return OrderView.of(order);
-	}
-
-	private Optional<Placement> earlier(String idempotencyKey, String fingerprint) {
-		return this.transaction.execute((status) -> this.orders.findByIdempotencyKey(idempotencyKey).map((order) -> {
-			if (!order.getRequestFingerprint().equals(fingerprint)) {
-				throw new IdempotencyKeyReused(idempotencyKey);
+			else {
+				log.info("[{}] order {} placed after {} ms -> {}-{}@{}", placement.by(), placement.order().orderId(),
+						placement.age().toMillis(), result.getRecordMetadata().topic(),
+						result.getRecordMetadata().partition(), result.getRecordMetadata().offset());
 			}
-			log.info("[{}] order {} replayed for Idempotency-Key '{}': nothing published", this.properties.instanceId(),
-					order.getOrderId(), idempotencyKey);
-			return new Placement(OrderView.of(order), true);
-		}));
-	}
-
-	private RecordMetadata publish(OrderPlaced placed) {
-		try {
-			return this.kafka.send(this.properties.ordersTopic().name(), placed.shop(), placed)
-				.get(this.properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS)
-				.getRecordMetadata();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new OrderNotStored(placed.orderId(), ex);
-		}
-		catch (ExecutionException | TimeoutException | KafkaException ex) {
-			// KafkaException: the send failed before it was queued, e.g. no metadata in
-			// max.block.ms
-			throw new OrderNotStored(placed.orderId(), ex);
 		}
 	}
 
-	private static String fingerprint(PlaceOrder request) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256")
-				.digest(request.toString().getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest);
+	private Answer answer(Placement placement, boolean replayed) throws InterruptedException {
+		placement.await(this.properties.answerDeadline());
+		OrderPlaced order = placement.order();
+		switch (placement.status()) {
+			case PLACED -> log.info("[{}] order {} for '{}' -> {}-{}@{} ({} pizzas){}", this.properties.instanceId(),
+					order.orderId(), order.shop(), this.properties.ordersTopic().name(),
+					placement.stored().orElseThrow().partition(), placement.stored().orElseThrow().offset(),
+					order.pizzas().size(), replayed ? ", replayed" : "");
+			case PENDING ->
+				log.warn("[{}] order {} for '{}' not acknowledged within {} ms: answered 202, still sending",
+						this.properties.instanceId(), order.orderId(), order.shop(),
+						this.properties.answerDeadline().toMillis());
+			default -> {
+				// the brokers refused it before the deadline: nothing is on them
+				if (!replayed) {
+					this.placements.remove(placement);
+				}
+				throw new OrderNotSent(order.orderId(), placement.failure().orElseThrow());
+			}
 		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
+		return new Answer(OrderView.of(placement), replayed);
+	}
+
+	private static Throwable rootCause(Throwable ex) {
+		Throwable cause = ex;
+		while (cause.getCause() != null && cause.getCause() != cause) {
+			cause = cause.getCause();
 		}
+		return cause;
 	}
 
 	/**
-	 * An order placed, now or by an earlier request with the same idempotency key.
+	 * An order as it stands when the answer is due.
 	 *
-	 * @param order the order
-	 * @param replayed whether an earlier request placed it
+	 * @param order the order; its status tells {@code PLACED} from {@code PENDING}
+	 * @param replayed whether an earlier request with the same key placed it
 	 */
-	record Placement(OrderView order, boolean replayed) {
+	record Answer(OrderView order, boolean replayed) {
 	}
 
 }

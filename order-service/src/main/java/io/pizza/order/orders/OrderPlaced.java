@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * An order was placed: the value published to the orders topic, keyed by shop.
+ * An order was placed: the value published to the orders topic, keyed by shop. The topic
+ * is the system of record; order-service's tables are built from it.
  *
  * @param orderId the order's id
  * @param shop the shop that bakes it, also the record's key
@@ -15,11 +16,10 @@ import java.util.UUID;
  */
 public record OrderPlaced(UUID orderId, String shop, Customer customer, List<Pizza> pizzas, Instant placedAt) {
 
-	static OrderPlaced of(PizzaOrder order) {
-		return new OrderPlaced(order.getOrderId(), order.getShop(),
-				new Customer(order.getCustomerName(), order.getCustomerPhone(), order.getCustomerAddress()),
-				order.getPizzas().stream().map((pizza) -> new Pizza(pizza.getName(), pizza.getToppings())).toList(),
-				order.getPlacedAt());
+	static OrderPlaced of(UUID orderId, PlaceOrder request, Instant placedAt) {
+		return new OrderPlaced(orderId, request.shop(),
+				new Customer(request.customer().name(), request.customer().phone(), request.customer().address()),
+				request.pizzas().stream().map((pizza) -> new Pizza(pizza.name(), pizza.toppings())).toList(), placedAt);
 	}
 
 	/**

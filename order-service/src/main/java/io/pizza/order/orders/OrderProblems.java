@@ -49,10 +49,11 @@ class OrderProblems {
 	}
 
 	@ExceptionHandler
-	ResponseEntity<ProblemDetail> onNotStored(OrderNotStored ex) {
-		log.warn("{}: {}", ex.getMessage(), (ex.getCause() != null) ? ex.getCause().toString() : "");
+	ResponseEntity<ProblemDetail> onNotSent(OrderNotSent ex) {
+		log.warn(ex.getMessage());
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-				"The Kafka cluster did not acknowledge the order in time; nothing was placed. Try again shortly.");
+				"The Kafka cluster did not take the order (" + ex.getCause().getMessage()
+						+ "); nothing was placed. Try again shortly.");
 		problem.setTitle("Kafka unavailable");
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER.toSeconds()))

@@ -1,11 +1,19 @@
 package io.pizza.order.orders;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An order as clients read it: where Kafka stored it and how far it has come.
+ * {@code partition} and {@code offset} are null while the order is {@code PENDING} or
+ * {@code NOT_PLACED}.
  *
  * @param orderId the order's id
  * @param shop the shop, the Kafka record's key
@@ -17,18 +25,42 @@ import java.util.UUID;
  * @param pizzas what was ordered
  * @param timeline each status reached, when and by which instance
  */
-record OrderView(UUID orderId, String shop, Status status, Integer partition, Long offset, Instant placedAt,
-		Customer customer, List<Pizza> pizzas, List<Step> timeline) {
+record OrderView(UUID orderId, String shop, Status status, @Nullable Integer partition, @Nullable Long offset,
+		Instant placedAt, Customer customer, List<Pizza> pizzas, List<Step> timeline) {
 
-	static OrderView of(PizzaOrder order) {
-		return new OrderView(order.getOrderId(), order.getShop(), order.getStatus(), order.getKafkaPartition(),
-				order.getKafkaOffset(), order.getPlacedAt(),
+	/**
+	 * An order of the read model.
+	 * @param order the order
+	 * @param steps the steps of its timeline after {@code PLACED}
+	 * @return the view
+	 */
+	static OrderView of(PizzaOrder order, List<StatusChange> steps) {
+		List<Step> timeline = new ArrayList<>();
+		timeline.add(new Step(Status.PLACED, order.getPlacedAt(), order.getPlacedBy()));
+		steps.stream()
+			.sorted(Comparator.comparing(StatusChange::getStatus).thenComparing(StatusChange::getAt))
+			.forEach((change) -> timeline.add(new Step(change.getStatus(), change.getAt(), change.getBy())));
+		return new OrderView(order.getOrderId(), order.getShop(), timeline.get(timeline.size() - 1).status(),
+				order.getKafkaPartition(), order.getKafkaOffset(), order.getPlacedAt(),
 				new Customer(order.getCustomerName(), order.getCustomerPhone(), order.getCustomerAddress()),
 				order.getPizzas().stream().map((pizza) -> new Pizza(pizza.getName(), pizza.getToppings())).toList(),
-				order.getTimeline()
-					.stream()
-					.map((change) -> new Step(change.getStatus(), change.getAt(), change.getBy()))
-					.toList());
+				timeline);
+	}
+
+	/**
+	 * An order this instance sent, before the read model has it.
+	 * @param placement the order and what came of its send
+	 * @return the view: {@code PENDING}, {@code PLACED} or {@code NOT_PLACED}
+	 */
+	static OrderView of(Placement placement) {
+		OrderPlaced order = placement.order();
+		Optional<RecordMetadata> stored = placement.stored();
+		return new OrderView(order.orderId(), order.shop(), placement.status(),
+				stored.map(RecordMetadata::partition).orElse(null), stored.map(RecordMetadata::offset).orElse(null),
+				order.placedAt(),
+				new Customer(order.customer().name(), order.customer().phone(), order.customer().address()),
+				order.pizzas().stream().map((pizza) -> new Pizza(pizza.name(), pizza.toppings())).toList(),
+				stored.isPresent() ? List.of(new Step(Status.PLACED, order.placedAt(), placement.by())) : List.of());
 	}
 
 	/**

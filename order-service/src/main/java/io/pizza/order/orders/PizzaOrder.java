@@ -2,31 +2,27 @@ package io.pizza.order.orders;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
-import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.PostLoad;
 import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.domain.Persistable;
 
 /**
- * An order as the service keeps it: what was ordered, where Kafka stored it, and the
- * timeline of its status.
+ * An order as the read model keeps it: what was ordered, where Kafka stored it, who
+ * placed it. Written only from the orders topic, once per order id.
  */
 @Entity
 @Table(name = "orders")
@@ -52,26 +48,21 @@ class PizzaOrder implements Persistable<UUID> {
 	@OrderColumn(name = "position")
 	private List<OrderedPizza> pizzas = new ArrayList<>();
 
-	@Enumerated(EnumType.STRING)
 	@Column(nullable = false)
-	private Status status;
+	private int kafkaPartition;
 
-	private Integer kafkaPartition;
-
-	private Long kafkaOffset;
+	@Column(nullable = false)
+	private long kafkaOffset;
 
 	@Column(nullable = false)
 	private Instant placedAt;
 
-	private String idempotencyKey;
-
 	@Column(nullable = false)
+	private String placedBy;
+
 	private String requestFingerprint;
 
-	@OneToMany(mappedBy = "order", cascade = CascadeType.ALL, orphanRemoval = true)
-	private List<StatusChange> timeline = new ArrayList<>();
-
-	// the id is chosen here, not by the database: tell Spring Data a new order is new, so
+	// the id is the order's, not the database's: tell Spring Data a new order is new, so
 	// that saving it is an insert, not a merge of a detached copy
 	@Transient
 	private boolean isNew = true;
@@ -79,42 +70,18 @@ class PizzaOrder implements Persistable<UUID> {
 	protected PizzaOrder() {
 	}
 
-	PizzaOrder(UUID orderId, String shop, String customerName, String customerPhone, String customerAddress,
-			List<OrderedPizza> pizzas, Instant placedAt, String idempotencyKey, String requestFingerprint) {
-		this.orderId = orderId;
-		this.shop = shop;
-		this.customerName = customerName;
-		this.customerPhone = customerPhone;
-		this.customerAddress = customerAddress;
-		this.pizzas.addAll(pizzas);
-		this.placedAt = placedAt;
-		this.idempotencyKey = idempotencyKey;
-		this.requestFingerprint = requestFingerprint;
-		this.status = Status.PLACED;
-	}
-
-	/**
-	 * Adds a step to the timeline, once per status; the order's status is the furthest
-	 * step reached, whatever order the steps arrive in.
-	 * @param status the status reported
-	 * @param at when
-	 * @param by the reporting instance
-	 * @return whether the step was new
-	 */
-	boolean record(Status status, Instant at, String by) {
-		if (this.timeline.stream().anyMatch((change) -> change.getStatus() == status)) {
-			return false;
-		}
-		this.timeline.add(new StatusChange(this, status, at, by));
-		if (status.compareTo(this.status) > 0) {
-			this.status = status;
-		}
-		return true;
-	}
-
-	void storedAt(int partition, long offset) {
+	PizzaOrder(OrderPlaced order, int partition, long offset, String placedBy, @Nullable String requestFingerprint) {
+		this.orderId = order.orderId();
+		this.shop = order.shop();
+		this.customerName = order.customer().name();
+		this.customerPhone = order.customer().phone();
+		this.customerAddress = order.customer().address();
+		order.pizzas().forEach((pizza) -> this.pizzas.add(new OrderedPizza(pizza.name(), pizza.toppings())));
 		this.kafkaPartition = partition;
 		this.kafkaOffset = offset;
+		this.placedAt = order.placedAt();
+		this.placedBy = placedBy;
+		this.requestFingerprint = requestFingerprint;
 	}
 
 	@PostLoad
@@ -157,15 +124,11 @@ class PizzaOrder implements Persistable<UUID> {
 		return this.pizzas;
 	}
 
-	Status getStatus() {
-		return this.status;
-	}
-
-	Integer getKafkaPartition() {
+	int getKafkaPartition() {
 		return this.kafkaPartition;
 	}
 
-	Long getKafkaOffset() {
+	long getKafkaOffset() {
 		return this.kafkaOffset;
 	}
 
@@ -173,14 +136,12 @@ class PizzaOrder implements Persistable<UUID> {
 		return this.placedAt;
 	}
 
-	String getRequestFingerprint() {
-		return this.requestFingerprint;
+	String getPlacedBy() {
+		return this.placedBy;
 	}
 
-	List<StatusChange> getTimeline() {
-		return this.timeline.stream()
-			.sorted(Comparator.comparing(StatusChange::getStatus).thenComparing(StatusChange::getAt))
-			.toList();
+	@Nullable String getRequestFingerprint() {
+		return this.requestFingerprint;
 	}
 
 }

@@ -1,37 +1,33 @@
 package io.pizza.order.orders;
 
+import java.io.Serializable;
 import java.time.Instant;
+import java.util.UUID;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+
+import org.springframework.data.domain.Persistable;
 
 /**
- * One step of an order's timeline: its status, when, and which instance reported it.
+ * One step of an order's timeline, as read from the status topic: its status, when, and
+ * which instance reported it. Kept once per order and status, whether or not the order
+ * itself is in the read model yet.
  */
 @Entity
 @Table(name = "order_status")
-class StatusChange {
+class StatusChange implements Persistable<StatusChange.Key> {
 
-	@Id
-	@GeneratedValue(strategy = GenerationType.IDENTITY)
-	private Long id;
-
-	@ManyToOne(fetch = FetchType.LAZY, optional = false)
-	@JoinColumn(name = "order_id")
-	private PizzaOrder order;
-
-	@Enumerated(EnumType.STRING)
-	@Column(nullable = false)
-	private Status status;
+	@EmbeddedId
+	private Key key;
 
 	@Column(nullable = false)
 	private Instant at;
@@ -39,18 +35,40 @@ class StatusChange {
 	@Column(name = "by_instance", nullable = false)
 	private String by;
 
+	@Transient
+	private boolean isNew = true;
+
 	protected StatusChange() {
 	}
 
-	StatusChange(PizzaOrder order, Status status, Instant at, String by) {
-		this.order = order;
-		this.status = status;
+	StatusChange(UUID orderId, Status status, Instant at, String by) {
+		this.key = new Key(orderId, status);
 		this.at = at;
 		this.by = by;
 	}
 
+	@PostLoad
+	@PostPersist
+	void markNotNew() {
+		this.isNew = false;
+	}
+
+	@Override
+	public Key getId() {
+		return this.key;
+	}
+
+	@Override
+	public boolean isNew() {
+		return this.isNew;
+	}
+
+	UUID getOrderId() {
+		return this.key.getOrderId();
+	}
+
 	Status getStatus() {
-		return this.status;
+		return this.key.getStatus();
 	}
 
 	Instant getAt() {
@@ -59,6 +77,47 @@ class StatusChange {
 
 	String getBy() {
 		return this.by;
+	}
+
+	/**
+	 * An order and a status it reached.
+	 */
+	@Embeddable
+	static class Key implements Serializable {
+
+		@Column(nullable = false)
+		private UUID orderId;
+
+		@Enumerated(EnumType.STRING)
+		@Column(nullable = false)
+		private Status status;
+
+		protected Key() {
+		}
+
+		Key(UUID orderId, Status status) {
+			this.orderId = orderId;
+			this.status = status;
+		}
+
+		UUID getOrderId() {
+			return this.orderId;
+		}
+
+		Status getStatus() {
+			return this.status;
+		}
+
+		@Override
+		public boolean equals(Object other) {
+			return (other instanceof Key key) && this.orderId.equals(key.orderId) && this.status == key.status;
+		}
+
+		@Override
+		public int hashCode() {
+			return 31 * this.orderId.hashCode() + this.status.hashCode();
+		}
+
 	}
 
 }

@@ -42,12 +42,15 @@ class OrderControllerTests {
 	OrderIntake intake;
 
 	@MockitoBean
-	Orders orders;
+	ReadModel readModel;
+
+	@MockitoBean
+	Placements placements;
 
 	@Test
-	void aGoodOrderIsPlacedAndAnsweredWithWhereKafkaStoredIt() {
-		OrderView view = view();
-		given(this.intake.place(any(), eq(null))).willReturn(new OrderIntake.Placement(view, false));
+	void aGoodOrderIsPlacedAndAnsweredWithWhereKafkaStoredIt() throws Exception {
+		OrderView view = view(Status.PLACED);
+		given(this.intake.place(any(), eq(null))).willReturn(new OrderIntake.Answer(view, false));
 		MvcTestResult result = post(GOOD);
 		assertThat(result).hasStatus(201)
 			.hasHeader("Location", "/orders/" + view.orderId())
@@ -58,8 +61,18 @@ class OrderControllerTests {
 	}
 
 	@Test
-	void aRetriedOrderWithTheSameKeyIsAnsweredAsTheFirstTime() {
-		given(this.intake.place(any(), eq("key-1"))).willReturn(new OrderIntake.Placement(view(), true));
+	void anOrderNotAcknowledgedInTimeIs202PendingWithWhereToFollowIt() throws Exception {
+		OrderView view = view(Status.PENDING);
+		given(this.intake.place(any(), eq(null))).willReturn(new OrderIntake.Answer(view, false));
+		MvcTestResult result = post(GOOD);
+		assertThat(result).hasStatus(202).hasHeader("Location", "/orders/" + view.orderId());
+		assertThat(result).bodyJson().extractingPath("$.status").isEqualTo("PENDING");
+		assertThat(result).bodyJson().extractingPath("$.partition").isNull();
+	}
+
+	@Test
+	void aRetriedOrderWithTheSameKeyIsAnsweredAsTheFirstTime() throws Exception {
+		given(this.intake.place(any(), eq("key-1"))).willReturn(new OrderIntake.Answer(view(Status.PLACED), true));
 		assertThat(this.mvc.post()
 			.uri("/orders")
 			.header("Idempotency-Key", "key-1")
@@ -137,16 +150,16 @@ class OrderControllerTests {
 	}
 
 	@Test
-	void kafkaNotAcknowledgingIs503WithRetryAfter() {
+	void nothingHandedToKafkaIs503WithRetryAfter() throws Exception {
 		given(this.intake.place(any(), any()))
-			.willThrow(new OrderNotStored(UUID.randomUUID(), new RuntimeException("no leader")));
+			.willThrow(new OrderNotSent(UUID.randomUUID(), new RuntimeException("buffer full")));
 		MvcTestResult result = post(GOOD);
 		assertProblem(result, 503, "Kafka unavailable");
 		assertThat(result).hasHeader("Retry-After", "5");
 	}
 
 	@Test
-	void reusingAKeyForAnotherOrderIs422() {
+	void reusingAKeyForAnotherOrderIs422() throws Exception {
 		given(this.intake.place(any(), eq("key-2"))).willThrow(new IdempotencyKeyReused("key-2"));
 		assertProblem(this.mvc.post()
 			.uri("/orders")
@@ -182,11 +195,12 @@ class OrderControllerTests {
 		}
 	}
 
-	private static OrderView view() {
-		return new OrderView(UUID.randomUUID(), "Luigis Pizza", Status.PLACED, 3, 42L, Instant.now(),
-				new OrderView.Customer("Adele", "+39 02 1234567", "Via Roma 1, Milano"),
+	private static OrderView view(Status status) {
+		boolean placed = status == Status.PLACED;
+		return new OrderView(UUID.randomUUID(), "Luigis Pizza", status, placed ? 3 : null, placed ? 42L : null,
+				Instant.now(), new OrderView.Customer("Adele", "+39 02 1234567", "Via Roma 1, Milano"),
 				List.of(new OrderView.Pizza("Margherita", List.of("olives"))),
-				List.of(new OrderView.Step(Status.PLACED, Instant.now(), "order-service")));
+				placed ? List.of(new OrderView.Step(Status.PLACED, Instant.now(), "order-service")) : List.of());
 	}
 
 }

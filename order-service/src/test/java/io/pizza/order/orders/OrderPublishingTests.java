@@ -7,10 +7,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import io.pizza.testing.RealKafka;
 import io.pizza.testing.TopicContents;
@@ -45,7 +51,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * Orders placed over HTTP land on a real broker, keyed by shop, on the partition the
  * answer names, in the shape of the published contract; they are kept in a real
- * PostgreSQL, readable at once, and follow the kitchen's status changes.
+ * PostgreSQL read model built from the topic, readable at once, and follow the kitchen's
+ * status changes; an idempotency key names one order wherever and whenever it is sent.
  */
 @SpringBootTest(properties = { "order-service.orders-topic.replicas=1", "order-service.rows-topic.replicas=1" })
 @AutoConfigureMockMvc
@@ -67,6 +74,12 @@ class OrderPublishingTests {
 
 	@Autowired
 	KafkaConnectionDetails kafka;
+
+	@Autowired
+	ReadModel readModel;
+
+	@Autowired
+	Placements placements;
 
 	@Test
 	void ordersOfOneShopGoToThePartitionOfItsKey() throws Exception {
@@ -90,7 +103,9 @@ class OrderPublishingTests {
 			assertThat(record.key()).isEqualTo(answer.get("shop").asString());
 			assertThat(json.readTree(record.value()).get("orderId").asString())
 				.isEqualTo(answer.get("orderId").asString());
-			assertThat(record.headers().toArray()).as("no Java type headers").isEmpty();
+			assertThat(record.headers().lastHeader("__TypeId__")).as("no Java type headers").isNull();
+			assertThat(new String(record.headers().lastHeader("placed-by").value(), StandardCharsets.UTF_8))
+				.isEqualTo("order-service");
 		}
 		List<Long> luigisOffsets = answers.stream()
 			.filter((answer) -> answer.get("shop").asString().equals("Luigis Pizza"))
@@ -143,7 +158,87 @@ class OrderPublishingTests {
 		assertThat(retry).hasStatus(201).hasHeader("Idempotent-Replayed", "true");
 		String orderId = body(first).get("orderId").asString();
 		assertThat(body(retry).get("orderId").asString()).isEqualTo(orderId);
+		// the same order written otherwise (fields in another order, other spaces) is the
+		// same request; another order with the key is not
+		MvcTestResult reordered = this.mvc.post()
+			.uri("/orders")
+			.contentType(MediaType.APPLICATION_JSON)
+			.header("Idempotency-Key", "retry-me")
+			.content("""
+					{ "pizzas": [ {"toppings": ["olives"], "name": "Margherita"}, {"name": "Diavola", "toppings": []} ],
+					  "customer": {"address": "Via Roma 1, Milano", "phone": "+39 02 1234567", "name": "Adele"},
+					  "shop": "%s" }""".formatted(shop))
+			.exchange();
+		assertThat(reordered).hasStatus(201).hasHeader("Idempotent-Replayed", "true");
+		assertThat(placeOrder("Marios Pizza", "retry-me")).hasStatus(422);
 		assertThat(readAll().stream().filter((r) -> r.value().contains(orderId))).hasSize(1);
+	}
+
+	@Test
+	void aKeyIsHonouredFromTheReadModelByAnInstanceThatNeverSentIt() throws Exception {
+		String shop = "Circular Pi Pizzeria";
+		String orderId = body(placeOrder(shop, "kept-across-restarts")).get("orderId").asString();
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.readModel.view(UUID.fromString(orderId)).isPresent());
+		// what an instance knows after a restart, or another instance: the read model
+		// only
+		this.placements.find(UUID.fromString(orderId)).ifPresent(this.placements::remove);
+		MvcTestResult retry = placeOrder(shop, "kept-across-restarts");
+		assertThat(retry).hasStatus(201).hasHeader("Idempotent-Replayed", "true");
+		assertThat(body(retry).get("orderId").asString()).isEqualTo(orderId);
+		assertThat(placeOrder("Marios Pizza", "kept-across-restarts")).hasStatus(422);
+		assertThat(readAll().stream().filter((r) -> r.value().contains(orderId))).hasSize(1);
+	}
+
+	@Test
+	void concurrentRequestsWithOneKeyPlaceOneOrder() throws Exception {
+		int requests = 8;
+		ExecutorService clients = Executors.newFixedThreadPool(requests);
+		try {
+			List<Future<MvcTestResult>> answers = new ArrayList<>();
+			for (int i = 0; i < requests; i++) {
+				answers.add(clients.submit(() -> placeOrder("Mammamia Pizza", "one-key-many-clients")));
+			}
+			Set<String> orderIds = new HashSet<>();
+			for (Future<MvcTestResult> answer : answers) {
+				assertThat(answer.get()).hasStatus(201);
+				orderIds.add(body(answer.get()).get("orderId").asString());
+			}
+			assertThat(orderIds).hasSize(1);
+			assertThat(readAll().stream().filter((r) -> r.value().contains(orderIds.iterator().next()))).hasSize(1);
+		}
+		finally {
+			clients.shutdownNow();
+		}
+	}
+
+	@Test
+	void anOrderIdSeenTwiceOnTheTopicIsStoredAndSentAsARowOnce() throws Exception {
+		JsonNode placed = body(placeOrder("Luigis Pizza", null));
+		String orderId = placed.get("orderId").asString();
+		ConsumerRecord<String, String> original = readAll().stream()
+			.filter((r) -> r.value().contains(orderId))
+			.findFirst()
+			.orElseThrow();
+		try (Producer<String, String> producer = new KafkaProducer<>(producerConfig())) {
+			producer.send(new ProducerRecord<>("pizza-orders", original.key(), original.value())).get();
+		}
+		// a later order of the same shop, on the same partition: once it is in, the
+		// duplicate before it was handled
+		String later = body(placeOrder("Luigis Pizza", null)).get("orderId").asString();
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			assertThat(this.readModel.view(UUID.fromString(later))).isPresent();
+			assertThat(rowsOf(later)).hasSize(1);
+		});
+		assertThat(rowsOf(orderId)).hasSize(1);
+		MvcTestResult read = this.mvc.get().uri("/orders/" + orderId).exchange();
+		assertThat(read).bodyJson().extractingPath("$.offset").isEqualTo(placed.get("offset").asInt());
+	}
+
+	private List<ConsumerRecord<String, String>> rowsOf(String orderId) {
+		return TopicContents.readAll(String.join(",", this.kafka.getBootstrapServers()), ROWS_TOPIC)
+			.stream()
+			.filter((r) -> orderId.equals(r.key()))
+			.toList();
 	}
 
 	@Test
@@ -181,12 +276,15 @@ class OrderPublishingTests {
 	}
 
 	private void publishStatus(String orderId, String change) throws Exception {
-		Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-				String.join(",", this.kafka.getBootstrapServers()), ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-				StringSerializer.class, ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-		try (Producer<String, String> producer = new KafkaProducer<>(config)) {
+		try (Producer<String, String> producer = new KafkaProducer<>(producerConfig())) {
 			producer.send(new ProducerRecord<>("pizza-order-status", orderId, change)).get();
 		}
+	}
+
+	private Map<String, Object> producerConfig() {
+		return Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", this.kafka.getBootstrapServers()),
+				ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+				ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
 	}
 
 	private static JsonNode body(MvcTestResult result) throws Exception {

@@ -1,0 +1,82 @@
+package io.pizza.order.orders;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import io.pizza.order.config.OrderServiceProperties;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds the read model's orders from the orders topic, a poll at a time: the orders it
+ * does not have yet in one transaction of batched inserts, an order id seen before (a
+ * client's retry that reached another instance, a record written twice) logged and
+ * skipped, and a record that is no order skipped with one line.
+ */
+@Component
+class OrderPlacedListener {
+
+	private static final Logger log = LoggerFactory.getLogger(OrderPlacedListener.class);
+
+	private final ReadModel readModel;
+
+	private final Placements placements;
+
+	private final OrderServiceProperties properties;
+
+	OrderPlacedListener(ReadModel readModel, Placements placements, OrderServiceProperties properties) {
+		this.readModel = readModel;
+		this.placements = placements;
+		this.properties = properties;
+	}
+
+	@KafkaListener(id = "order-book", idIsGroup = false, topics = "${order-service.orders-topic.name}", batch = "true",
+			properties = "spring.json.value.default.type=io.pizza.order.orders.OrderPlaced")
+	void on(List<ConsumerRecord<String, @Nullable OrderPlaced>> records) {
+		List<UUID> ids = new ArrayList<>();
+		for (ConsumerRecord<String, @Nullable OrderPlaced> record : records) {
+			if (record.value() != null) {
+				ids.add(record.value().orderId());
+			}
+		}
+		Set<UUID> known = this.readModel.known(ids);
+		Map<UUID, PizzaOrder> fresh = new LinkedHashMap<>();
+		String instance = this.properties.instanceId();
+		for (ConsumerRecord<String, @Nullable OrderPlaced> record : records) {
+			OrderPlaced order = record.value();
+			if (order == null) {
+				log.warn("[{}] {}-{}@{} skipped: not readable as an order", instance, record.topic(),
+						record.partition(), record.offset());
+			}
+			else if (known.contains(order.orderId()) || fresh.containsKey(order.orderId())) {
+				log.info("[{}] {}-{}@{} order={} seen before: skipped", instance, record.topic(), record.partition(),
+						record.offset(), order.orderId());
+			}
+			else {
+				fresh.put(order.orderId(), new PizzaOrder(order, record.partition(), record.offset(),
+						header(record, OrderIntake.PLACED_BY, "?"), header(record, OrderIntake.FINGERPRINT, null)));
+				log.info("[{}] {}-{}@{} order={} shop='{}' stored", instance, record.topic(), record.partition(),
+						record.offset(), order.orderId(), order.shop());
+			}
+		}
+		this.readModel.add(List.copyOf(fresh.values()));
+		this.placements.stored(ids);
+	}
+
+	private static String header(ConsumerRecord<?, ?> record, String name, @Nullable String otherwise) {
+		Header header = record.headers().lastHeader(name);
+		return (header != null) ? new String(header.value(), StandardCharsets.UTF_8) : otherwise;
+	}
+
+}

@@ -34,13 +34,35 @@ public class Destinations {
 
 	};
 
+	private final Map<UUID, Long> offsets = new LinkedHashMap<>(1024, 0.75f, false) {
+
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<UUID, Long> eldest) {
+			return size() > MOST_RECENT;
+		}
+
+	};
+
 	private final SortedMap<String, GeoPoint> shops = new TreeMap<>();
 
-	synchronized void add(OrderPlaced order) {
+	/**
+	 * Learns where an order goes, unless it knows already.
+	 * @param order an order read from the orders topic
+	 * @param offset the record's offset (a copy of an order is on the same partition)
+	 * @return the offset of an earlier record of the same order id, which keeps its place
+	 * (reading the same record again, after a rebalance, is not a copy)
+	 */
+	synchronized Optional<Long> add(OrderPlaced order, long offset) {
+		Long earlier = this.offsets.get(order.orderId());
+		if (earlier != null) {
+			return (earlier != offset) ? Optional.of(earlier) : Optional.empty();
+		}
 		GeoPoint shop = this.city.locate(order.shop());
 		this.shops.put(order.shop(), shop);
 		this.byOrder.put(order.orderId(), new Destination(order.orderId(), order.shop(), order.customer().address(),
 				shop, this.city.locate(order.customer().address())));
+		this.offsets.put(order.orderId(), offset);
+		return Optional.empty();
 	}
 
 	public synchronized Optional<Destination> of(UUID orderId) {

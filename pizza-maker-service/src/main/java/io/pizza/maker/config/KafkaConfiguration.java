@@ -1,15 +1,19 @@
 package io.pizza.maker.config;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ContainerCustomizer;
@@ -26,11 +30,14 @@ import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * The maker's Kafka wiring: the status topic it declares, one transactional producer for
- * status events and dead letters, what happens to a record that fails, and the rebalance
- * log.
+ * status events and dead letters, where a record that cannot be read goes, how a failed
+ * poll is retried, how many orders a poll takes, and the rebalance log.
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaConfiguration {
+
+	/** The most pizzas an order may have (order-service's rule). */
+	static final int MAX_PIZZAS = 10;
 
 	@Bean
 	NewTopic statusTopic(PizzaMakerProperties properties) {
@@ -65,22 +72,52 @@ class KafkaConfiguration {
 	}
 
 	/**
-	 * A record that cannot be read (not JSON, fields missing) goes to the dead-letter
-	 * topic at once, with its original bytes and the error in its headers; any other
-	 * failure is retried in place, blocking the partition so that a shop's orders stay in
-	 * order, and dead-lettered after the last try. Either way the maker goes on with the
-	 * next record, and the dead letter and the offset are committed in one transaction.
+	 * Where a record that cannot be read (not JSON, fields missing) goes: the dead-letter
+	 * topic, on the partition of the same number, with its original bytes and the error
+	 * in its headers. The listener sends it inside the poll's transaction, so the dead
+	 * letter and the offset are committed together.
 	 */
 	@Bean
-	AfterRollbackProcessor<Object, Object> deadLetters(KafkaTemplate<Object, Object> template,
+	DeadLetterPublishingRecoverer deadLetterPublishingRecoverer(KafkaTemplate<Object, Object> template,
 			PizzaMakerProperties properties) {
 		String deadLetterTopic = properties.deadLetterTopic().name();
-		// same partition as the original: the dead-letter topic has as many
-		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
+		return new DeadLetterPublishingRecoverer(template,
 				(record, ex) -> new TopicPartition(deadLetterTopic, record.partition()));
+	}
+
+	/**
+	 * A poll that fails (the brokers, the transaction) is rolled back and taken again
+	 * from its first record, after a back-off of up to 10 s, without end: order per shop
+	 * matters more than speed, and nothing that can never succeed gets this far.
+	 */
+	@Bean
+	AfterRollbackProcessor<Object, Object> retryPolls() {
 		ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
-		backOff.setMaxElapsedTime(5_000);
-		return new DefaultAfterRollbackProcessor<>(recoverer, backOff, template, true);
+		backOff.setMaxInterval(10_000);
+		return new DefaultAfterRollbackProcessor<>(backOff);
+	}
+
+	/**
+	 * A poll's baking must end well within the transaction's timeout: at most as many
+	 * orders as fit in half of it if every order were of the largest size and all on one
+	 * partition. Baking in no time, Kafka's own default.
+	 */
+	@Bean
+	DefaultKafkaConsumerFactoryCustomizer pollsWithinTheTransaction(PizzaMakerProperties properties,
+			KafkaProperties kafka) {
+		return (factory) -> factory
+			.updateConfigs(Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords(properties, kafka)));
+	}
+
+	static int maxPollRecords(PizzaMakerProperties properties, KafkaProperties kafka) {
+		Duration perOrder = properties.bakingTimePerPizza().multipliedBy(MAX_PIZZAS);
+		if (perOrder.isZero()) {
+			return ConsumerConfig.DEFAULT_MAX_POLL_RECORDS;
+		}
+		Duration budget = Duration.ofMillis(
+				Long.parseLong(kafka.getProducer().getProperties().getOrDefault("transaction.timeout.ms", "60000"))
+						/ 2);
+		return (int) Math.max(1, Math.min(ConsumerConfig.DEFAULT_MAX_POLL_RECORDS, budget.dividedBy(perOrder)));
 	}
 
 	@Bean

@@ -2,21 +2,34 @@ package io.pizza.maker.kitchen;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
 import io.pizza.maker.config.PizzaMakerProperties;
+import org.apache.kafka.common.TopicPartition;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Bakes orders, reporting {@code BAKING} and then {@code BAKED} on the status topic. Run
- * inside the listener's Kafka transaction, the two reports and the order's offset are
- * committed together or not at all.
+ * Bakes a poll's orders, reporting {@code BAKING} and then {@code BAKED} for each on the
+ * status topic. Each partition's orders are baked one after the other, in order, and the
+ * partitions in parallel: an oven per partition. Run inside the listener's Kafka
+ * transaction, the reports and the poll's offsets are committed together or not at all;
+ * the reports are sent from the listener's thread, which holds the transaction.
  */
 @Component
-class Kitchen {
+class Kitchen implements DisposableBean {
 
 	private final KafkaTemplate<Object, Object> kafka;
 
@@ -26,48 +39,110 @@ class Kitchen {
 
 	private final AtomicLong baked = new AtomicLong();
 
-	private final AtomicReference<OrderPlaced> current = new AtomicReference<>();
+	private final Map<TopicPartition, OrderPlaced> inOvens = new ConcurrentHashMap<>();
+
+	private final ExecutorService ovens;
 
 	Kitchen(KafkaTemplate<Object, Object> kafka, PizzaMakerProperties properties) {
 		this.kafka = kafka;
 		this.properties = properties;
+		AtomicInteger oven = new AtomicInteger();
+		this.ovens = Executors.newCachedThreadPool((task) -> {
+			Thread thread = new Thread(task, "oven-" + oven.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		});
 	}
 
 	/**
-	 * Bakes one order.
-	 * @param order the order
-	 * @return how long it took
+	 * Bakes orders.
+	 * @param tickets each partition's orders, in the order placed
+	 * @return the orders baked, partition by partition, each when it was done
 	 * @throws InterruptedException if the maker is stopped while baking
 	 */
-	Duration bake(OrderPlaced order) throws InterruptedException {
-		long started = System.nanoTime();
-		this.current.set(order);
-		try {
-			report(order, "BAKING");
-			Duration bakingTime = this.properties.bakingTimePerPizza().multipliedBy(order.pizzas().size());
-			if (!bakingTime.isZero()) {
-				Thread.sleep(bakingTime.toMillis());
+	List<Baked> bake(Map<TopicPartition, List<Ticket>> tickets) throws InterruptedException {
+		Instant started = this.clock.instant();
+		tickets.values().forEach((orders) -> orders.forEach((ticket) -> report(ticket.order(), "BAKING", started)));
+		List<Baked> done = new ArrayList<>();
+		if (this.properties.bakingTimePerPizza().isZero()) {
+			tickets.values().forEach((orders) -> orders.forEach((ticket) -> done.add(new Baked(ticket, started))));
+		}
+		else {
+			List<Future<List<Baked>>> baking = new ArrayList<>();
+			tickets.forEach((partition, orders) -> baking.add(this.ovens.submit(() -> bakeInOrder(partition, orders))));
+			try {
+				for (Future<List<Baked>> oven : baking) {
+					done.addAll(oven.get());
+				}
 			}
-			report(order, "BAKED");
-			this.baked.incrementAndGet();
-			return Duration.ofNanos(System.nanoTime() - started);
+			catch (ExecutionException ex) {
+				throw new IllegalStateException("An oven failed", ex.getCause());
+			}
+			finally {
+				baking.forEach((oven) -> oven.cancel(true));
+			}
+		}
+		done.forEach((order) -> report(order.ticket().order(), "BAKED", order.at()));
+		this.baked.addAndGet(done.size());
+		return done;
+	}
+
+	private List<Baked> bakeInOrder(TopicPartition partition, List<Ticket> orders) throws InterruptedException {
+		List<Baked> done = new ArrayList<>();
+		try {
+			for (Ticket ticket : orders) {
+				this.inOvens.put(partition, ticket.order());
+				Thread.sleep(
+						this.properties.bakingTimePerPizza().multipliedBy(ticket.order().pizzas().size()).toMillis());
+				done.add(new Baked(ticket, this.clock.instant()));
+			}
+			return done;
 		}
 		finally {
-			this.current.set(null);
+			this.inOvens.remove(partition);
 		}
 	}
 
-	private void report(OrderPlaced order, String status) {
+	private void report(OrderPlaced order, String status, Instant at) {
 		this.kafka.send(this.properties.statusTopic().name(), order.orderId().toString(),
-				new OrderStatusChanged(order.orderId(), status, this.properties.instanceId(), this.clock.instant()));
+				new OrderStatusChanged(order.orderId(), status, this.properties.instanceId(), at));
 	}
 
 	long baked() {
 		return this.baked.get();
 	}
 
-	OrderPlaced current() {
-		return this.current.get();
+	Map<TopicPartition, OrderPlaced> inOvens() {
+		return Map.copyOf(this.inOvens);
+	}
+
+	@Override
+	public void destroy() {
+		this.ovens.shutdownNow();
+	}
+
+	/**
+	 * An order to bake, and where it was read.
+	 *
+	 * @param order the order
+	 * @param partition its record's partition
+	 * @param offset its record's offset
+	 */
+	record Ticket(OrderPlaced order, TopicPartition partition, long offset) {
+	}
+
+	/**
+	 * An order baked.
+	 *
+	 * @param ticket the order and where it was read
+	 * @param at when it was done
+	 */
+	record Baked(Ticket ticket, Instant at) {
+
+		Duration took(Instant started) {
+			return Duration.between(started, this.at);
+		}
+
 	}
 
 }

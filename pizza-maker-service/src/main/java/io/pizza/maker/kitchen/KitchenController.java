@@ -36,14 +36,19 @@ class KitchenController {
 		MessageListenerContainer container = this.listeners.getListenerContainer(OrderPlacedListener.ID);
 		Collection<TopicPartition> assigned = (container != null && container.getAssignedPartitions() != null)
 				? container.getAssignedPartitions() : List.of();
-		OrderPlaced current = this.kitchen.current();
 		return new KitchenView(this.properties.instanceId(),
 				assigned.stream()
 					.sorted(Comparator.comparing(TopicPartition::topic).thenComparing(TopicPartition::partition))
 					.map(TopicPartition::toString)
 					.toList(),
-				this.kitchen.baked(), (current != null)
-						? new CurrentOrder(current.orderId(), current.shop(), current.pizzas().size()) : null);
+				this.kitchen.baked(),
+				this.kitchen.inOvens()
+					.entrySet()
+					.stream()
+					.sorted(Comparator.comparing((oven) -> oven.getKey().partition()))
+					.map((oven) -> new CurrentOrder(oven.getKey().toString(), oven.getValue().orderId(),
+							oven.getValue().shop(), oven.getValue().pizzas().size()))
+					.toList());
 	}
 
 	/**
@@ -52,19 +57,20 @@ class KitchenController {
 	 * @param instance the maker
 	 * @param partitions the partitions assigned to it
 	 * @param ordersBaked how many orders it baked since it started
-	 * @param currentOrder the order in the oven, if any
+	 * @param inOvens the orders baking now, one oven per partition
 	 */
-	record KitchenView(String instance, List<String> partitions, long ordersBaked, CurrentOrder currentOrder) {
+	record KitchenView(String instance, List<String> partitions, long ordersBaked, List<CurrentOrder> inOvens) {
 	}
 
 	/**
-	 * The order in the oven.
+	 * An order in an oven.
 	 *
+	 * @param partition the partition it came from
 	 * @param orderId its id
 	 * @param shop its shop
 	 * @param pizzas how many pizzas
 	 */
-	record CurrentOrder(UUID orderId, String shop, int pizzas) {
+	record CurrentOrder(String partition, UUID orderId, String shop, int pizzas) {
 	}
 
 }

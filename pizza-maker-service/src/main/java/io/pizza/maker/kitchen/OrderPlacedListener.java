@@ -1,20 +1,32 @@
 package io.pizza.maker.kitchen;
 
-import java.time.Duration;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import io.pizza.maker.config.PizzaMakerProperties;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.listener.adapter.ConsumerRecordMetadata;
-import org.springframework.messaging.handler.annotation.Payload;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.stereotype.Component;
 
 /**
- * Takes the orders of this maker's partitions, one at a time and in order, and bakes
- * them: one line in the log each.
+ * Takes the orders of this maker's partitions a poll at a time, in one Kafka transaction:
+ * a record that cannot be read goes to the dead-letter topic as it came, an order id seen
+ * before is skipped, the others are baked (each shop's in order) and their offsets
+ * committed with the reports. One line in the log per record.
  */
 @Component
 class OrderPlacedListener {
@@ -26,20 +38,67 @@ class OrderPlacedListener {
 
 	private final Kitchen kitchen;
 
+	private final RecentOrders recent;
+
+	private final DeadLetterPublishingRecoverer deadLetters;
+
 	private final PizzaMakerProperties properties;
 
-	OrderPlacedListener(Kitchen kitchen, PizzaMakerProperties properties) {
+	private final Clock clock = Clock.systemUTC();
+
+	OrderPlacedListener(Kitchen kitchen, RecentOrders recent, DeadLetterPublishingRecoverer deadLetters,
+			PizzaMakerProperties properties) {
 		this.kitchen = kitchen;
+		this.recent = recent;
+		this.deadLetters = deadLetters;
 		this.properties = properties;
 	}
 
-	@KafkaListener(id = ID, idIsGroup = false, topics = "${pizza-maker.orders-topic}")
-	void on(@Payload OrderPlaced order, ConsumerRecordMetadata record) throws InterruptedException {
-		Duration took = this.kitchen.bake(order);
-		log.info("[{}] {}-{}@{} shop='{}' order={} pizzas=[{}] baked in {} ms", this.properties.instanceId(),
-				record.topic(), record.partition(), record.offset(), order.shop(), order.orderId(),
-				order.pizzas().stream().map(OrderPlaced.Pizza::name).collect(Collectors.joining(", ")),
-				took.toMillis());
+	@KafkaListener(id = ID, idIsGroup = false, topics = "${pizza-maker.orders-topic}", batch = "true")
+	void on(List<ConsumerRecord<String, @Nullable OrderPlaced>> records) throws InterruptedException {
+		String instance = this.properties.instanceId();
+		Map<TopicPartition, List<Kitchen.Ticket>> tickets = new LinkedHashMap<>();
+		for (ConsumerRecord<String, @Nullable OrderPlaced> record : records) {
+			TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+			OrderPlaced order = record.value();
+			if (order == null) {
+				DeserializationException reason = SerializationUtils.getExceptionFromHeader(record,
+						SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, null);
+				// within the transaction: the dead letter and the offset go together
+				this.deadLetters.accept(record, null,
+						(reason != null) ? reason : new IllegalArgumentException("no order in the record"));
+				log.warn("[{}] {}-{}@{} not an order: sent to the dead-letter topic ({})", instance, record.topic(),
+						record.partition(), record.offset(), (reason != null) ? rootMessage(reason) : "empty");
+				continue;
+			}
+			Optional<Long> earlier = this.recent.seenBefore(partition, record.offset(), order.orderId());
+			if (earlier.isPresent()) {
+				log.info("[{}] {}-{}@{} shop='{}' order={} seen before at offset {}: skipped", instance, record.topic(),
+						record.partition(), record.offset(), order.shop(), order.orderId(), earlier.get());
+				continue;
+			}
+			tickets.computeIfAbsent(partition, (p) -> new ArrayList<>())
+				.add(new Kitchen.Ticket(order, partition, record.offset()));
+		}
+		Instant started = this.clock.instant();
+		for (Kitchen.Baked baked : this.kitchen.bake(tickets)) {
+			OrderPlaced order = baked.ticket().order();
+			if (log.isInfoEnabled()) {
+				log.info("[{}] {}-{}@{} shop='{}' order={} pizzas=[{}] baked in {} ms", instance,
+						baked.ticket().partition().topic(), baked.ticket().partition().partition(),
+						baked.ticket().offset(), order.shop(), order.orderId(),
+						order.pizzas().stream().map(OrderPlaced.Pizza::name).collect(Collectors.joining(", ")),
+						baked.took(started).toMillis());
+			}
+		}
+	}
+
+	private static String rootMessage(Throwable ex) {
+		Throwable cause = ex;
+		while (cause.getCause() != null && cause.getCause() != cause) {
+			cause = cause.getCause();
+		}
+		return String.valueOf(cause.getMessage()).lines().findFirst().orElse("");
 	}
 
 }

@@ -51,7 +51,7 @@ import static org.awaitility.Awaitility.await;
  * partitions; when one leaves, the other takes them all, and across the handover every
  * order is baked exactly once (for {@code read_committed} readers) and each shop's orders
  * in the order they were placed. A record that cannot be read goes to the dead-letter
- * topic as it came, and the next order is still baked.
+ * topic as it came, alone: the orders of the same poll around it are baked.
  */
 @SpringBootTest(properties = { "pizza-maker.instance-id=maker-a", "pizza-maker.status-topic.replicas=1",
 		"pizza-maker.dead-letter-topic.replicas=1", "pizza-maker.baking-time-per-pizza=20ms" })
@@ -138,20 +138,28 @@ class MakersGroupTests {
 	}
 
 	@Test
-	void aPoisonPillGoesToTheDeadLetterTopicAndTheNextOrderIsBaked() throws Exception {
+	void aPoisonPillInTheMiddleOfAPollGoesToTheDeadLetterTopicAloneAndTheOrdersAroundItAreBaked() throws Exception {
 		String order = Files.readString(Path.of("../contracts/pizza-orders/order-placed.json"));
-		String next = UUID.randomUUID().toString();
+		String before = UUID.randomUUID().toString();
+		String after = UUID.randomUUID().toString();
 		String notJson = "this is not an order";
 		String noShop = order.replace("\"shop\": \"Luigis Pizza\",", "");
 		try (Producer<String, String> producer = producer()) {
+			// sent at once, one after the other: they come in one poll
+			producer.send(new ProducerRecord<>("pizza-orders", "Luigis Pizza", order.replace(CONTRACT_ID, before)));
 			producer.send(new ProducerRecord<>("pizza-orders", "Luigis Pizza", notJson));
 			producer.send(new ProducerRecord<>("pizza-orders", "Luigis Pizza", noShop));
-			producer.send(new ProducerRecord<>("pizza-orders", "Luigis Pizza", order.replace(CONTRACT_ID, next)));
+			producer.send(new ProducerRecord<>("pizza-orders", "Luigis Pizza", order.replace(CONTRACT_ID, after)));
 		}
 		await().atMost(Duration.ofSeconds(60))
-			.until(() -> baked().stream().anyMatch((e) -> e.get("orderId").asString().equals(next)));
+			.until(() -> baked().stream().anyMatch((e) -> e.get("orderId").asString().equals(after)));
+		assertThat(baked().stream().filter((e) -> Set.of(before, after).contains(e.get("orderId").asString())))
+			.as("each order around the poison pills baked once")
+			.hasSize(2);
 		List<ConsumerRecord<String, String>> dead = readAll("pizza-orders.DLT");
 		assertThat(dead).extracting(ConsumerRecord::value).contains(notJson, noShop);
+		assertThat(dead).extracting(ConsumerRecord::value)
+			.noneMatch((value) -> value.contains(before) || value.contains(after));
 		assertThat(dead).allSatisfy((record) -> {
 			assertThat(record.key()).isEqualTo("Luigis Pizza");
 			assertThat(record.headers().lastHeader("kafka_dlt-exception-message")).isNotNull();

@@ -4,9 +4,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 
 import io.pizza.testing.RealKafka;
+import io.pizza.testing.TopicContents;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -55,6 +58,36 @@ class OrderPlacedListenerTests {
 			.formatted(sent.partition(), sent.offset());
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(output.getOut()).contains(line));
 		assertThat(output.getOut()).contains("[maker-under-test] partitions assigned:");
+	}
+
+	@Test
+	void anOrderIdSeenTwiceIsBakedOnce(CapturedOutput output) throws Exception {
+		String orderId = UUID.randomUUID().toString();
+		String order = Files.readString(Path.of("../contracts/pizza-orders/order-placed.json"))
+			.replace("0b6f3c9e-5f1d-4a8e-9a57-3c2f7d9b1e42", orderId);
+		RecordMetadata first;
+		RecordMetadata copy;
+		try (Producer<String, String> producer = producer()) {
+			first = producer.send(new ProducerRecord<>("pizza-orders", "Luigis Pizza", order)).get();
+			copy = producer.send(new ProducerRecord<>("pizza-orders", "Luigis Pizza", order)).get();
+		}
+		String skipped = "pizza-orders-%d@%d shop='Luigis Pizza' order=%s seen before at offset %d: skipped"
+			.formatted(copy.partition(), copy.offset(), orderId, first.offset());
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(output.getOut()).contains(skipped));
+		// the copy is skipped in the same transaction as the original is baked
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(
+					TopicContents.readAll(String.join(",", this.kafka.getBootstrapServers()), "pizza-order-status")
+						.stream()
+						.map(ConsumerRecord::value)
+						.filter((value) -> value.contains(orderId) && value.contains("\"BAKED\"")))
+				.hasSize(1));
+	}
+
+	private Producer<String, String> producer() {
+		return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+				String.join(",", this.kafka.getBootstrapServers()), ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+				StringSerializer.class, ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)

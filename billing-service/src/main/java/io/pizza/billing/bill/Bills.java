@@ -1,5 +1,6 @@
 package io.pizza.billing.bill;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -12,6 +13,9 @@ import org.springframework.data.jpa.repository.Query;
  * All bills, one per order id.
  */
 interface Bills extends JpaRepository<Bill, UUID> {
+
+	@Query("select b.orderId from Bill b where b.orderId in :orderIds")
+	List<UUID> findKnown(Collection<UUID> orderIds);
 
 	Page<Bill> findByShopOrderByPlacedAtDesc(String shop, Pageable pageable);
 

@@ -1,57 +1,121 @@
 package io.pizza.billing.bill;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
 import io.pizza.billing.config.BillingProperties;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.listener.adapter.ConsumerRecordMetadata;
-import org.springframework.messaging.handler.annotation.Payload;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Bills each order once. The bill is committed to the database before the record's offset
- * is committed to Kafka, so a crash in between redelivers an order already billed: that,
- * and any replay, finds the bill there and changes nothing.
+ * Bills each order once, a poll at a time: the poll's new bills in one database
+ * transaction of batched inserts, committed before the container commits the poll's
+ * offsets to Kafka, so a crash in between redelivers orders already billed: those, and
+ * any replay or copy of an order, find their bill there and change nothing. A record that
+ * can never be billed (no order, a pizza not on the price list) goes to the dead-letter
+ * topic alone; a poll that fails otherwise (the database away) is retried whole, and
+ * billed once.
  */
 @Component
 class OrderPlacedListener {
 
 	private static final Logger log = LoggerFactory.getLogger(OrderPlacedListener.class);
 
+	private static final JsonMapper json = JsonMapper.builder()
+		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.build();
+
 	private final Bills bills;
 
 	private final PriceList prices;
+
+	private final DeadLetterPublishingRecoverer deadLetters;
+
+	private final TransactionTemplate transaction;
 
 	private final BillingProperties properties;
 
 	private final Clock clock = Clock.systemUTC();
 
-	OrderPlacedListener(Bills bills, PriceList prices, BillingProperties properties) {
+	OrderPlacedListener(Bills bills, PriceList prices, DeadLetterPublishingRecoverer deadLetters,
+			TransactionTemplate transaction, BillingProperties properties) {
 		this.bills = bills;
 		this.prices = prices;
+		this.deadLetters = deadLetters;
+		this.transaction = transaction;
 		this.properties = properties;
 	}
 
-	@KafkaListener(id = "billing", idIsGroup = false, topics = "${billing.orders-topic}")
-	@Transactional
-	void on(@Payload OrderPlaced order, ConsumerRecordMetadata record) {
-		String where = record.topic() + "-" + record.partition() + "@" + record.offset();
-		if (this.bills.existsById(order.orderId())) {
-			log.info("[{}] {} shop='{}' order={} already billed: skipped", this.properties.instanceId(), where,
-					order.shop(), order.orderId());
-			return;
+	@KafkaListener(id = "billing", idIsGroup = false, topics = "${billing.orders-topic}", batch = "true")
+	void on(List<ConsumerRecord<String, byte[]>> records) {
+		Instant now = this.clock.instant();
+		Map<UUID, Bill> fresh = new LinkedHashMap<>();
+		Map<UUID, ConsumerRecord<String, byte[]>> where = new LinkedHashMap<>();
+		List<String> skipped = new ArrayList<>();
+		for (ConsumerRecord<String, byte[]> record : records) {
+			try {
+				OrderPlaced order = json.readValue(record.value(), OrderPlaced.class);
+				if (fresh.containsKey(order.orderId())) {
+					skipped.add(describe(record) + " shop='" + order.shop() + "' order=" + order.orderId());
+					continue;
+				}
+				fresh.put(order.orderId(), new Bill(order.orderId(), order.shop(), this.prices.lines(order),
+						this.prices.currency(), order.placedAt(), now, record.partition(), record.offset()));
+				where.put(order.orderId(), record);
+			}
+			catch (JacksonException | IllegalArgumentException | NullPointerException ex) {
+				// can never be billed: the record goes to the dead-letter topic as it
+				// came
+				log.warn("[{}] {} cannot be billed, sent to {}: {}", this.properties.instanceId(), describe(record),
+						this.properties.deadLetterTopic().name(), rootCause(ex));
+				this.deadLetters.accept(record, null, ex);
+			}
 		}
-		List<BillLine> lines = this.prices.lines(order);
-		Bill bill = this.bills.save(new Bill(order.orderId(), order.shop(), lines, this.prices.currency(),
-				order.placedAt(), this.clock.instant(), record.partition(), record.offset()));
-		log.info("[{}] {} shop='{}' order={} billed {} {} (pizzas: {}, toppings: {})", this.properties.instanceId(),
-				where, order.shop(), order.orderId(), bill.getCurrency(), bill.getTotal(), order.pizzas().size(),
-				lines.size() - order.pizzas().size());
+		Set<UUID> billedBefore = this.transaction.execute((status) -> {
+			Set<UUID> known = new HashSet<>(this.bills.findKnown(fresh.keySet()));
+			this.bills.saveAll(fresh.values().stream().filter((bill) -> !known.contains(bill.getId())).toList());
+			return known;
+		});
+		fresh.forEach((orderId, bill) -> {
+			String line = describe(where.get(orderId)) + " shop='" + bill.getShop() + "' order=" + orderId;
+			if (billedBefore.contains(orderId)) {
+				log.info("[{}] {} already billed: skipped", this.properties.instanceId(), line);
+			}
+			else {
+				log.info("[{}] {} billed {} {} ({} lines)", this.properties.instanceId(), line, bill.getCurrency(),
+						bill.getTotal(), bill.getLines().size());
+			}
+		});
+		skipped.forEach((line) -> log.info("[{}] {} already billed: skipped", this.properties.instanceId(), line));
+	}
+
+	private static String describe(ConsumerRecord<?, ?> record) {
+		return record.topic() + "-" + record.partition() + "@" + record.offset();
+	}
+
+	private static String rootCause(Throwable ex) {
+		Throwable cause = ex;
+		while (cause.getCause() != null && cause.getCause() != cause) {
+			cause = cause.getCause();
+		}
+		return cause.getClass().getSimpleName() + ": "
+				+ String.valueOf(cause.getMessage()).lines().findFirst().orElse("");
 	}
 
 }

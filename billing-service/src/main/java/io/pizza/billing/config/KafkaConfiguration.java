@@ -2,6 +2,8 @@ package io.pizza.billing.config;
 
 import io.pizza.billing.system.DatabaseOutage;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.slf4j.Logger;
@@ -14,11 +16,9 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.support.converter.ByteArrayJacksonJsonMessageConverter;
-import org.springframework.kafka.support.converter.RecordMessageConverter;
+import org.springframework.kafka.listener.RetryListener;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
-import org.springframework.util.backoff.FixedBackOff;
 
 /**
  * Billing's Kafka wiring. Records are read as bytes and turned into orders by the
@@ -40,40 +40,49 @@ class KafkaConfiguration {
 			.build();
 	}
 
+	/**
+	 * Where a record that can never be billed goes: billing's dead-letter topic, on the
+	 * partition of the same number, as it came, with the reason in its headers.
+	 */
 	@Bean
-	RecordMessageConverter orderConverter() {
-		return new ByteArrayJacksonJsonMessageConverter();
+	DeadLetterPublishingRecoverer deadLetterPublishingRecoverer(KafkaTemplate<Object, Object> template,
+			BillingProperties properties) {
+		String deadLetterTopic = properties.deadLetterTopic().name();
+		// same partition as the original: the dead-letter topic has as many
+		return new DeadLetterPublishingRecoverer(template,
+				(record, ex) -> new TopicPartition(deadLetterTopic, record.partition()));
 	}
 
 	/**
-	 * While the database is away, the failed order is tried again and again, with a
-	 * growing pause, and nothing after it is read: no offset moves, nothing is skipped.
-	 * An order that cannot be billed (unreadable, an unknown pizza) goes to the
-	 * dead-letter topic at once, any other failure after three tries; billing then goes
-	 * on with the next order.
+	 * The listener sends what can never be billed to the dead-letter topic itself, so a
+	 * poll that fails was failed by something that passes: the database away, above all.
+	 * The poll is tried again and again, with a growing pause and one line each time, and
+	 * nothing after it is read: no offset moves, nothing is skipped, nothing
+	 * dead-lettered.
 	 */
 	@Bean
-	CommonErrorHandler billingErrorHandler(KafkaTemplate<Object, Object> template, BillingProperties properties) {
-		String deadLetterTopic = properties.deadLetterTopic().name();
-		// same partition as the original: the dead-letter topic has as many
-		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
-				(record, ex) -> new TopicPartition(deadLetterTopic, record.partition()));
-		DefaultErrorHandler handler = new DefaultErrorHandler((record, ex) -> {
-			log.warn("[{}] {}-{}@{} cannot be billed, sent to {}: {}", properties.instanceId(), record.topic(),
-					record.partition(), record.offset(), deadLetterTopic, rootCause(ex));
-			recoverer.accept(record, ex);
-		}, new FixedBackOff(500, 2));
-		handler.addNotRetryableExceptions(IllegalArgumentException.class);
-		BackOff untilBack = untilDatabaseIsBack(properties.databaseRetry());
-		handler.setBackOffFunction((record, ex) -> DatabaseOutage.causedIt(ex) ? untilBack : null);
-		handler.setRetryListeners((record, ex, attempt) -> {
-			if (DatabaseOutage.causedIt(ex)) {
-				log.warn("[{}] {}-{}@{} database unavailable (try {}), billing waits for it: {}",
-						properties.instanceId(), record.topic(), record.partition(), record.offset(), attempt,
-						rootCause(ex));
+	CommonErrorHandler billingErrorHandler(BillingProperties properties) {
+		DefaultErrorHandler handler = new DefaultErrorHandler(untilDatabaseIsBack(properties.databaseRetry()));
+		handler.setRetryListeners(new RetryListener() {
+
+			@Override
+			public void failedDelivery(ConsumerRecord<?, ?> record, Exception ex, int attempt) {
+				log.warn("[{}] {}-{}@{} not billed yet (try {}): {}", properties.instanceId(), record.topic(),
+						record.partition(), record.offset(), attempt, reason(ex));
 			}
+
+			@Override
+			public void failedDelivery(ConsumerRecords<?, ?> records, Exception ex, int attempt) {
+				log.warn("[{}] {} orders not billed yet (try {}), billing waits: {}", properties.instanceId(),
+						records.count(), attempt, reason(ex));
+			}
+
 		});
 		return handler;
+	}
+
+	private static String reason(Exception ex) {
+		return (DatabaseOutage.causedIt(ex) ? "database unavailable: " : "") + rootCause(ex);
 	}
 
 	private static BackOff untilDatabaseIsBack(BillingProperties.Retry retry) {

@@ -89,6 +89,14 @@ public final class PlatformSettings {
 		defaults.setProperty("kafka.heap", "512m");
 		defaults.setProperty("postgres.port", "5432");
 		defaults.setProperty("service.heap", "256m");
+		// quick to start and small: one JIT compiler, the serial collector
+		defaults.setProperty("service.jvm-options",
+				"-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:MaxMetaspaceSize=160m -Xss512k");
+		// the intake is measured for throughput: both JIT compilers, the parallel
+		// collector,
+		// a larger heap (docs/performance.md has the figures)
+		defaults.setProperty("order-service.jvm-options", "-XX:+UseParallelGC -XX:MaxMetaspaceSize=200m -Xss512k");
+		defaults.setProperty("order-service.heap", "512m");
 		defaults.setProperty("order-service.port", "8080");
 		defaults.setProperty("pizza-maker-1.port", "8081");
 		defaults.setProperty("pizza-maker-2.port", "8082");
@@ -321,6 +329,18 @@ public final class PlatformSettings {
 			}
 		}
 		return environment;
+	}
+
+	/**
+	 * The JVM options a service instance starts with, besides its heap:
+	 * {@code <instance>.jvm-options}, or else {@code service.jvm-options}.
+	 * @param service the instance
+	 * @return the options, in order
+	 */
+	public List<String> jvmOptions(Instance service) {
+		String options = this.properties.getProperty(service.name() + ".jvm-options",
+				this.properties.getProperty("service.jvm-options"));
+		return List.of(options.trim().split("\\s+"));
 	}
 
 	private int intSetting(String key) {

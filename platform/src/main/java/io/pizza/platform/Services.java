@@ -128,9 +128,10 @@ public final class Services {
 		this.processes.start(service, command, environment);
 	}
 
-	private static List<String> jvmOptions(Instance service) {
-		return List.of("-Xms" + service.heap(), "-Xmx" + service.heap(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-				"-XX:MaxMetaspaceSize=160m", "-Xss512k");
+	private List<String> jvmOptions(Instance service) {
+		List<String> options = new ArrayList<>(List.of("-Xms" + service.heap(), "-Xmx" + service.heap()));
+		options.addAll(this.settings.jvmOptions(service));
+		return options;
 	}
 
 	private Map<String, String> environment(Instance service) {

@@ -82,8 +82,18 @@ class PlatformSettingsTests {
 		PlatformSettings settings = PlatformSettings.load(this.root, overrides);
 		Instance orders = settings.instance("order-service").orElseThrow();
 		assertThat(orders.port()).isEqualTo(28080);
-		assertThat(orders.heap()).isEqualTo("192m");
+		assertThat(settings.instance("billing-service").orElseThrow().heap()).isEqualTo("192m");
+		assertThat(orders.heap()).as("order-service's own default wins").isEqualTo("512m");
 		assertThat(settings.bootstrapServers()).isEqualTo("localhost:19092,localhost:19093,localhost:19094");
+	}
+
+	@Test
+	void servicesStartFastButTheIntakeRunsForThroughput() {
+		PlatformSettings settings = PlatformSettings.load(this.root, new Properties());
+		assertThat(settings.jvmOptions(settings.instance("billing-service").orElseThrow()))
+			.contains("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+		assertThat(settings.jvmOptions(settings.instance("order-service").orElseThrow())).contains("-XX:+UseParallelGC")
+			.doesNotContain("-XX:TieredStopAtLevel=1");
 	}
 
 	@Test

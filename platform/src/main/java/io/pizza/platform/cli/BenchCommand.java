@@ -14,12 +14,14 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "bench",
 		description = "Benchmark the running platform in one go and print one table: Kafka's own ceiling "
-				+ "(ProducerPerformance, acks=all, the orders' record size), the REST intake's highest sustained "
-				+ "rate and its ratio to that ceiling, end-to-end latency at a moderate rate, the pizza makers' "
-				+ "takeover after kill and kill --hard with the new and the classic group protocol, and courier "
-				+ "position to SSE client latency; then the intake and end to end in secure and in plaintext mode, "
-				+ "each just after a restart of the whole platform in it. Restarts the makers (baking in no time "
-				+ "while it runs) and leaves the platform as it was. Writes the report as JSON under bench/results/.")
+				+ "(ProducerPerformance, acks=all, the orders' record size), end-to-end latency at a moderate rate, "
+				+ "the pizza makers' takeover after kill and kill --hard with the new and the classic group "
+				+ "protocol, courier position to SSE client latency, then the REST intake: POST /orders beside "
+				+ "GET /menu of the same JVM in a closed loop (wrk), as ratios of that HTTP ceiling and of Kafka's, "
+				+ "its highest sustained open-loop rate, and how fast the makers go through the backlog it left; "
+				+ "with --modes, the intake and end to end in secure and in plaintext mode, each just after a "
+				+ "restart of the whole platform in it. Restarts the makers (baking in no time while it runs) and "
+				+ "leaves the platform as it was. Writes the report as JSON under bench/results/.")
 class BenchCommand implements Callable<Integer> {
 
 	@ParentCommand
@@ -43,9 +45,16 @@ class BenchCommand implements Callable<Integer> {
 	String intakeStep;
 
 	@Option(names = "--rate", defaultValue = "0",
-			description = "The end-to-end run's rate, in orders/s (default: half the REST intake's highest "
-					+ "sustained rate).")
+			description = "The end-to-end run's rate, in orders/s (default: half the intake's first step).")
 	double rate;
+
+	@Option(names = "--connections", defaultValue = "64",
+			description = "Requests the closed-loop runs keep in flight (default: ${DEFAULT-VALUE}).")
+	int connections;
+
+	@Option(names = "--closed-loop", defaultValue = "30s",
+			description = "How long each closed-loop run lasts (default: ${DEFAULT-VALUE}).")
+	String closedLoop;
 
 	@Option(names = "--duration", defaultValue = "20s",
 			description = "How long the end-to-end run sends (default: ${DEFAULT-VALUE}).")
@@ -58,17 +67,18 @@ class BenchCommand implements Callable<Integer> {
 	@Option(names = "--seed", defaultValue = "42", description = "Seed of the fake orders (default: ${DEFAULT-VALUE}).")
 	long seed;
 
-	@Option(names = "--modes", negatable = true, defaultValue = "true", fallbackValue = "true",
+	@Option(names = "--modes", negatable = true, defaultValue = "false", fallbackValue = "true",
 			description = "Then measure the intake and end to end in both modes, secure and plaintext, each just "
-					+ "after a restart of the whole platform in it, side by side (default: on; --no-modes leaves "
-					+ "it out); the platform is left as it was.")
+					+ "after a restart of the whole platform in it, side by side (default: off); the platform is "
+					+ "left as it was.")
 	boolean bothModes;
 
 	@Override
 	public Integer call() {
 		Benchmark.Result result = new Benchmark(this.cli.platform(), Console::progress)
 			.run(new Benchmark.Options(this.ceilingRecords, this.intakeFrom, this.intakeMax, duration(this.intakeStep),
-					this.rate, duration(this.duration), duration(this.sse), this.seed, this.bothModes));
+					this.rate, duration(this.duration), this.connections, duration(this.closedLoop), duration(this.sse),
+					this.seed, this.bothModes));
 		System.out.println();
 		System.out.println(result.report().table());
 		System.out.println();

@@ -15,9 +15,12 @@ import java.util.stream.Collectors;
  * @param startedAt when the benchmark began
  * @param machine what it ran on
  * @param ceiling Kafka's own producer on the cluster
- * @param intake the REST intake's steps
+ * @param intake the REST intake: closed loop beside the HTTP ceiling, and the open-loop
+ * steps
  * @param kitchen orders per second the two makers baked (in no time, exactly once) going
  * through the intake's backlog, or {@code null} when they kept up and left none
+ * @param backlogLeft orders the makers had still to bake when the benchmark stopped
+ * waiting for them
  * @param endToEnd the load run at a fixed moderate rate
  * @param takeovers the makers' takeovers
  * @param sse position to SSE client
@@ -25,9 +28,9 @@ import java.util.stream.Collectors;
  * @param modes the intake and end to end in both modes, each just after a restart of the
  * whole platform, or {@code null} when not measured
  */
-public record BenchReport(Instant startedAt, String machine, ProducerCeiling.Result ceiling,
-		List<IntakeRamp.Step> intake, Double kitchen, LoadReport endToEnd, List<TakeoverTime> takeovers, Latencies sse,
-		String mode, Modes modes) {
+public record BenchReport(Instant startedAt, String machine, ProducerCeiling.Result ceiling, Benchmark.Intake intake,
+		Double kitchen, long backlogLeft, LoadReport endToEnd, List<TakeoverTime> takeovers, Latencies sse, String mode,
+		Modes modes) {
 
 	private static final String ROW = "| %-58s | %s |";
 
@@ -36,7 +39,7 @@ public record BenchReport(Instant startedAt, String machine, ProducerCeiling.Res
 	 * @return that step
 	 */
 	public Optional<IntakeRamp.Step> sustainedIntake() {
-		return IntakeRamp.highestSustained(this.intake);
+		return IntakeRamp.highestSustained(this.intake.steps());
 	}
 
 	/**
@@ -55,22 +58,25 @@ public record BenchReport(Instant startedAt, String machine, ProducerCeiling.Res
 				"%.0f records/s of %d B (%.2f MB/s), ack p50 %d ms, p99 %d ms".formatted(
 						this.ceiling.recordsPerSecond(), this.ceiling.recordSize(), this.ceiling.megabytesPerSecond(),
 						this.ceiling.p50Millis(), this.ceiling.p99Millis())));
-		rows.add(ROW
-			.formatted("REST intake, highest sustained rate",
-					sustainedIntake()
-						.map((step) -> "%.0f orders/s (HTTP p50 %.0f ms, p99 %.0f ms): %.1f%% of the ceiling".formatted(
-								step.acceptedRate(), step.http().p50(), step.http().p99(),
-								100 * step.acceptedRate() / this.ceiling.recordsPerSecond()))
-						.orElse("none of the steps")));
-		rows.add(ROW.formatted("REST intake, the steps",
-				this.intake.stream()
+		rows.addAll(closedLoopRows(this.intake, this.ceiling));
+		rows.add(
+				ROW.formatted("REST intake, open loop, highest sustained rate",
+						sustainedIntake()
+							.map((step) -> "%.0f orders/s (HTTP p50 %.0f ms, p99 %.0f ms): %.3fx the ceiling".formatted(
+									step.acceptedRate(), step.http().p50(), step.http().p99(),
+									step.acceptedRate() / this.ceiling.recordsPerSecond()))
+							.orElse("none of the steps")));
+		rows.add(ROW.formatted("REST intake, open loop, the steps",
+				this.intake.steps()
+					.stream()
 					.map((step) -> "%.0f/s %s".formatted(step.rate(),
 							step.sustained() ? "ok"
 									: "no (%d failed, p99 %.0f ms)".formatted(step.failed(), step.http().p99())))
 					.collect(Collectors.joining(", "))));
 		rows.add(ROW.formatted("Makers, exactly once (2, baking in no time)",
-				(this.kitchen != null) ? "%.1f orders/s through the intake's backlog".formatted(this.kitchen)
-						: "kept up with the intake: no backlog to measure"));
+				((this.kitchen != null) ? "%.1f orders/s through the intake's backlog".formatted(this.kitchen)
+						: "kept up with the intake: no backlog to measure")
+						+ ((this.backlogLeft > 0) ? "; %d orders left to bake".formatted(this.backlogLeft) : "")));
 		rows.add(ROW.formatted(
 				"End to end at %.0f orders/s for %d s".formatted(this.endToEnd.rate(),
 						this.endToEnd.duration().toSeconds()),
@@ -91,6 +97,35 @@ public record BenchReport(Instant startedAt, String machine, ProducerCeiling.Res
 		return String.join(System.lineSeparator(), rows);
 	}
 
+	// GET /menu and POST /orders side by side, the second as ratios of the first and of
+	// Kafka's own ceiling
+	private static List<String> closedLoopRows(Benchmark.Intake intake, ProducerCeiling.Result ceiling) {
+		if (intake.menu() == null || intake.orders() == null) {
+			return List.of(ROW.formatted("REST intake, closed loop", "not measured (wrk is not installed)"));
+		}
+		ClosedLoop.Result menu = intake.menu();
+		ClosedLoop.Result orders = intake.orders();
+		return List.of(
+				ROW.formatted("HTTP ceiling: GET /menu, closed loop, %d connections".formatted(menu.connections()),
+						"%.0f req/s, p50 %.1f ms, p99 %.1f ms".formatted(menu.perSecond(), menu.p50Millis(),
+								menu.p99Millis())),
+				ROW.formatted("REST intake: POST /orders, closed loop, %d connections".formatted(orders.connections()),
+						"%.0f orders/s, p50 %.1f ms, p99 %.1f ms; %s".formatted(orders.perSecond(), orders.p50Millis(),
+								orders.p99Millis(), answers(orders))),
+				ROW.formatted("  POST /orders as ratios", "%.2fx GET /menu, %.3fx Kafka's ceiling".formatted(
+						orders.perSecond() / menu.perSecond(), orders.perSecond() / ceiling.recordsPerSecond())));
+	}
+
+	private static String answers(ClosedLoop.Result run) {
+		String statuses = run.statuses()
+			.entrySet()
+			.stream()
+			.map((entry) -> entry.getKey() + ": " + entry.getValue())
+			.collect(Collectors.joining(", "));
+		return (statuses.isEmpty() ? "answers not counted" : statuses)
+				+ ((run.socketErrors() > 0) ? ", " + run.socketErrors() + " socket errors" : "");
+	}
+
 	// each mode just after a restart, the other mode's figures beside the first's as
 	// ratios
 	private List<String> modeRows() {
@@ -101,18 +136,25 @@ public record BenchReport(Instant startedAt, String machine, ProducerCeiling.Res
 	}
 
 	private static List<String> modeRows(ModeRun run, ModeRun against) {
-		Optional<IntakeRamp.Step> sustained = IntakeRamp.highestSustained(run.intake());
+		Optional<IntakeRamp.Step> sustained = IntakeRamp.highestSustained(run.intake().steps());
 		String intakeRatio = sustained
 			.flatMap((step) -> Optional.ofNullable(against)
-				.flatMap((first) -> IntakeRamp.highestSustained(first.intake()))
+				.flatMap((first) -> IntakeRamp.highestSustained(first.intake().steps()))
 				.map((firstStep) -> "; %.2fx %s".formatted(step.acceptedRate() / firstStep.acceptedRate(),
 						against.mode())))
 			.orElse("");
 		String restarted = "Restarted in " + run.mode() + " mode: ";
 		LoadReport endToEnd = run.endToEnd();
 		LoadReport first = (against != null) ? against.endToEnd() : null;
+		ClosedLoop.Result posts = run.intake().orders();
+		ClosedLoop.Result firstPosts = (against != null) ? against.intake().orders() : null;
+		String closedLoop = (posts == null) ? "not measured (wrk is not installed)"
+				: "%.0f orders/s, p99 %.1f ms%s".formatted(posts.perSecond(), posts.p99Millis(), (firstPosts != null)
+						? "; %.2fx %s".formatted(posts.perSecond() / firstPosts.perSecond(), against.mode()) : "");
 		return List.of(
-				ROW.formatted(restarted + "REST intake, sustained",
+				ROW.formatted(restarted + "POST /orders, closed loop", closedLoop),
+				ROW.formatted(
+						restarted + "REST intake, sustained",
 						sustained
 							.map((step) -> "%.0f orders/s (HTTP p50 %.0f ms, p99 %.0f ms)%s"
 								.formatted(step.acceptedRate(), step.http().p50(), step.http().p99(), intakeRatio))
@@ -161,10 +203,10 @@ public record BenchReport(Instant startedAt, String machine, ProducerCeiling.Res
 	 * started in it.
 	 *
 	 * @param mode {@code secure} or {@code plaintext}
-	 * @param intake the intake's steps
+	 * @param intake the intake, closed and open loop
 	 * @param endToEnd the load run, at the same rate in both modes
 	 */
-	public record ModeRun(String mode, List<IntakeRamp.Step> intake, LoadReport endToEnd) {
+	public record ModeRun(String mode, Benchmark.Intake intake, LoadReport endToEnd) {
 	}
 
 	/**

@@ -81,22 +81,23 @@ public final class Benchmark {
 		BenchReport.Modes modes = options.bothModes()
 				? measureBothModes(orderService, options, measured.endToEnd().rate()) : null;
 		BenchReport report = new BenchReport(startedAt, ReportFiles.thisMachine(), measured.ceiling(),
-				measured.intake(), measured.makersRate(), measured.endToEnd(), measured.takeovers(), sse, mode, modes);
+				measured.intake(), measured.makersRate(), measured.backlogLeft(), measured.endToEnd(),
+				measured.takeovers(), sse, mode, modes);
 		return new Result(report, report.write(this.platform.settings().root().resolve("bench").resolve("results")));
 	}
 
-	// everything measured with the makers baking in no time: intake, makers, ceiling, end
-	// to end, takeovers
+	// everything measured with the makers baking in no time: ceiling, end to end and
+	// takeovers while there is no backlog, then the intake, whose load leaves one behind,
+	// then how fast the makers go through it
 	private WithFastMakers measureWithFastMakers(Admin admin, URI orderService, Options options) {
 		try {
-			List<IntakeRamp.Step> intake = rampUp(admin, orderService, options);
-			Drain backlog = awaitCaughtUp(admin);
-			this.progress.accept(
-					"makers: %d orders baked in %.1f s".formatted(backlog.orders(), backlog.took().toNanos() / 1e9));
-			// no backlog: the makers kept up, and there is no rate of theirs to tell
-			Double makersRate = (backlog.orders() > 0) ? backlog.ordersPerSecond() : null;
+			FakeOrders orders = new FakeOrders(Menu.of(orderService, this.http), options.seed());
+			IntakeRamp ramp = new IntakeRamp(orderService, this.http, orders);
+			ramp.warmUp(options.firstIntakeRate(), options.intakeStep(), this.progress);
+			awaitCaughtUp(admin);
 			ProducerCeiling.Result ceiling = ceiling(admin, options);
-			double rate = endToEndRate(options, intake, makersRate);
+			double rate = (options.endToEndRate() > 0) ? options.endToEndRate()
+					: Math.max(1, options.firstIntakeRate() / 2);
 			this.progress
 				.accept("end to end: %.0f orders/s for %d s".formatted(rate, options.endToEndDuration().toSeconds()));
 			LoadReport endToEnd = new LoadTest(this.platform.settings(), this.progress)
@@ -111,7 +112,16 @@ public final class Benchmark {
 			classic.put("SPRING_PROFILES_ACTIVE", "classic-protocol");
 			restartMakers(classic);
 			takeovers.addAll(takeovers(takeover, "classic", classic));
-			return new WithFastMakers(ceiling, intake, makersRate, endToEnd, takeovers);
+			restartMakers(NO_BAKING_TIME);
+			awaitCaughtUp(admin);
+			Intake intake = intake(orderService, orders, ramp, options);
+			Drain backlog = awaitCaughtUp(admin);
+			this.progress
+				.accept("makers: %d orders baked in %.1f s%s".formatted(backlog.baked(), backlog.took().toNanos() / 1e9,
+						(backlog.left() > 0) ? ", " + backlog.left() + " left to bake" : ""));
+			// no backlog: the makers kept up, and there is no rate of theirs to tell
+			Double makersRate = (backlog.baked() > 0) ? backlog.ordersPerSecond() : null;
+			return new WithFastMakers(ceiling, intake, makersRate, backlog.left(), endToEnd, takeovers);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -119,13 +129,29 @@ public final class Benchmark {
 		}
 	}
 
-	// the intake's steps, after a warm-up and once its backlog is done
-	private List<IntakeRamp.Step> rampUp(Admin admin, URI orderService, Options options) throws InterruptedException {
-		IntakeRamp ramp = new IntakeRamp(orderService, this.http,
-				new FakeOrders(Menu.of(orderService, this.http), options.seed()));
-		ramp.warmUp(options.firstIntakeRate(), options.intakeStep(), this.progress);
-		awaitCaughtUp(admin);
-		return ramp.run(options.firstIntakeRate(), options.maxIntakeRate(), options.intakeStep(), this.progress);
+	// the intake, with the whole system running: the cheapest endpoint of the same JVM
+	// and
+	// POST /orders side by side in a closed loop, then the open-loop ramp
+	private Intake intake(URI orderService, FakeOrders orders, IntakeRamp ramp, Options options)
+			throws InterruptedException {
+		ClosedLoop.Result menu = null;
+		ClosedLoop.Result posts = null;
+		if (ClosedLoop.available()) {
+			ClosedLoop closedLoop = new ClosedLoop(options.connections(), options.closedLoop());
+			// not counted: the service's JIT compiler warms up on the very requests
+			// measured
+			new ClosedLoop(options.connections(), options.closedLoop()).postOrders(orderService, orders, this.progress);
+			menu = closedLoop.get(orderService.resolve("/menu"), this.progress);
+			this.progress.accept(menu.toString());
+			posts = closedLoop.postOrders(orderService, orders, this.progress);
+			this.progress.accept(posts.toString());
+		}
+		else {
+			this.progress.accept("closed loop: wrk is not installed (apt-get install wrk): left out");
+		}
+		List<IntakeRamp.Step> steps = ramp.run(options.firstIntakeRate(), options.maxIntakeRate(), options.intakeStep(),
+				this.progress);
+		return new Intake(menu, posts, steps);
 	}
 
 	/**
@@ -167,13 +193,17 @@ public final class Benchmark {
 		platform.up();
 		String mode = mode(platform.settings().secure());
 		try (Admin admin = platform.kafka().admin()) {
-			List<IntakeRamp.Step> intake = rampUp(admin, orderService, options);
+			FakeOrders orders = new FakeOrders(Menu.of(orderService, this.http), options.seed());
+			IntakeRamp ramp = new IntakeRamp(orderService, this.http, orders);
+			ramp.warmUp(options.firstIntakeRate(), options.intakeStep(), this.progress);
 			awaitCaughtUp(admin);
 			this.progress.accept("end to end, %s mode: %.0f orders/s for %d s".formatted(mode, endToEndRate,
 					options.endToEndDuration().toSeconds()));
 			LoadReport endToEnd = new LoadTest(platform.settings(), this.progress)
 				.run(endToEndRate, options.endToEndDuration(), options.seed() + 1)
 				.report();
+			Intake intake = intake(orderService, orders, ramp, options);
+			awaitCaughtUp(admin);
 			return new BenchReport.ModeRun(mode, intake, endToEnd);
 		}
 		catch (InterruptedException ex) {
@@ -203,18 +233,6 @@ public final class Benchmark {
 		return producer.run(options.ceilingRecords(), recordSize, this.progress);
 	}
 
-	// the rate asked, or else half of what the slower of the intake and the makers
-	// sustained: moderate on any machine
-	private static double endToEndRate(Options options, List<IntakeRamp.Step> intake, Double makersRate) {
-		if (options.endToEndRate() > 0) {
-			return options.endToEndRate();
-		}
-		double sustained = IntakeRamp.highestSustained(intake)
-			.map(IntakeRamp.Step::acceptedRate)
-			.orElse(options.firstIntakeRate());
-		return Math.max(1, Math.floor(((makersRate != null) ? Math.min(sustained, makersRate) : sustained) / 2));
-	}
-
 	private List<BenchReport.TakeoverTime> takeovers(Takeover takeover, String protocol,
 			Map<String, String> environment) {
 		List<BenchReport.TakeoverTime> times = new ArrayList<>();
@@ -238,7 +256,8 @@ public final class Benchmark {
 	}
 
 	// the makers and billing done with every order so far, so that one measure does not
-	// pay for the last one's backlog; how fast the makers went through it
+	// pay for the last one's backlog; how fast the makers went through it. A backlog that
+	// outlasts the wait is left to them, and said.
 	private Drain awaitCaughtUp(Admin admin) {
 		long started = System.nanoTime();
 		long deadline = started + WAIT.toNanos();
@@ -252,11 +271,14 @@ public final class Benchmark {
 				this.progress
 					.accept("waiting for the backlog: %d orders to bake, %d to bill".formatted(makers, billing));
 				if (System.nanoTime() > deadline) {
-					throw new PlatformException("The backlog was not done within " + WAIT.toMinutes() + " min");
+					this.progress
+						.accept("the backlog outlasted %d min: left to the services".formatted(WAIT.toMinutes()));
+					return new Drain(Math.max(0, first - makers), makers,
+							Duration.ofNanos(System.nanoTime() - started));
 				}
 				Processes.pause(Duration.ofSeconds(1));
 			}
-			return new Drain(Math.max(0, first), Duration.ofNanos(System.nanoTime() - started));
+			return new Drain(Math.max(0, first), 0, Duration.ofNanos(System.nanoTime() - started));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -278,16 +300,19 @@ public final class Benchmark {
 	 * @param firstIntakeRate the intake's first step, in orders per second
 	 * @param maxIntakeRate the intake's highest step
 	 * @param intakeStep how long each intake step sends
-	 * @param endToEndRate the end-to-end run's rate, or 0 for half of what the slower of
-	 * the intake and the makers sustained
+	 * @param endToEndRate the end-to-end run's rate, or 0 for half the intake's first
+	 * step
 	 * @param endToEndDuration how long the end-to-end run sends
+	 * @param connections requests the closed-loop runs keep in flight
+	 * @param closedLoop how long each closed-loop run lasts
 	 * @param sseListen how long the SSE client listens
 	 * @param seed the fake orders' seed
 	 * @param bothModes whether to measure the intake and end to end again in both modes,
 	 * each just after a restart of the platform
 	 */
 	public record Options(long ceilingRecords, double firstIntakeRate, double maxIntakeRate, Duration intakeStep,
-			double endToEndRate, Duration endToEndDuration, Duration sseListen, long seed, boolean bothModes) {
+			double endToEndRate, Duration endToEndDuration, int connections, Duration closedLoop, Duration sseListen,
+			long seed, boolean bothModes) {
 	}
 
 	/**
@@ -296,25 +321,40 @@ public final class Benchmark {
 	 * @param ceiling Kafka's own producer
 	 * @param intake the intake's steps
 	 * @param makersRate the makers' rate through the intake's backlog, if there was one
+	 * @param backlogLeft orders the makers had still to bake when the benchmark stopped
+	 * waiting
 	 * @param endToEnd the end-to-end run
 	 * @param takeovers the takeovers
 	 */
-	private record WithFastMakers(ProducerCeiling.Result ceiling, List<IntakeRamp.Step> intake, Double makersRate,
+	private record WithFastMakers(ProducerCeiling.Result ceiling, Intake intake, Double makersRate, long backlogLeft,
 			LoadReport endToEnd, List<BenchReport.TakeoverTime> takeovers) {
 	}
 
 	/**
-	 * A backlog gone through.
+	 * A backlog gone through, or part of it.
 	 *
-	 * @param orders the makers' lag when it was first looked at
-	 * @param took until the makers and billing had none
+	 * @param baked orders the makers baked of their lag when it was first looked at
+	 * @param left orders still to bake when the wait ended
+	 * @param took how long it was waited for
 	 */
-	private record Drain(long orders, Duration took) {
+	private record Drain(long baked, long left, Duration took) {
 
 		double ordersPerSecond() {
-			return this.orders / Math.max(0.001, this.took.toNanos() / 1e9);
+			return this.baked / Math.max(0.001, this.took.toNanos() / 1e9);
 		}
 
+	}
+
+	/**
+	 * The REST intake, measured with the whole system running.
+	 *
+	 * @param menu {@code GET /menu} in a closed loop: the HTTP ceiling of the same JVM,
+	 * {@code null} without wrk
+	 * @param orders {@code POST /orders} in the same closed loop, {@code null} without
+	 * wrk
+	 * @param steps the open-loop ramp's steps
+	 */
+	public record Intake(ClosedLoop.Result menu, ClosedLoop.Result orders, List<IntakeRamp.Step> steps) {
 	}
 
 	/**

@@ -2,6 +2,7 @@ package io.pizza.platform.load;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,8 +25,13 @@ class BenchReportTests {
 	void tellsTheIntakeAsAShareOfTheCeilingAndWhatWasNotMeasured() {
 		BenchReport report = report(null, List.of(new BenchReport.TakeoverTime("consumer (KIP-848)", "kill", 740L),
 				new BenchReport.TakeoverTime("classic", "kill --hard", null)));
-		assertThat(report.table()).contains("| REST intake, highest sustained rate")
-			.contains("20 orders/s (HTTP p50 40 ms, p99 200 ms): 0.2% of the ceiling")
+		assertThat(report.table()).contains("| REST intake, open loop, highest sustained rate")
+			.contains("20 orders/s (HTTP p50 40 ms, p99 200 ms): 0.002x the ceiling")
+			.contains("| HTTP ceiling: GET /menu, closed loop, 64 connections")
+			.contains("6000 req/s, p50 4.0 ms, p99 90.0 ms")
+			.contains("| REST intake: POST /orders, closed loop, 64 connections")
+			.contains("2400 orders/s, p50 20.0 ms, p99 80.0 ms; 201: 71990, 202: 10")
+			.contains("0.40x GET /menu, 0.240x Kafka's ceiling")
 			.contains("10/s ok, 20/s ok, 40/s no (3 failed, p99 4000 ms)")
 			.contains("kept up with the intake: no backlog to measure")
 			.contains("| Maker takeover, consumer (KIP-848) protocol, kill")
@@ -39,6 +45,40 @@ class BenchReportTests {
 	}
 
 	@Test
+	void saysWhenTheClosedLoopCouldNotBeMeasured() {
+		BenchReport measured = report(null, List.of());
+		BenchReport notMeasured = new BenchReport(measured.startedAt(), measured.machine(), measured.ceiling(),
+				new Benchmark.Intake(null, null, measured.intake().steps()), null, 0, measured.endToEnd(), List.of(),
+				FAST, "plaintext", null);
+		assertThat(notMeasured.table()).contains("not measured (wrk is not installed)").doesNotContain("GET /menu");
+	}
+
+	@Test
+	void readsWhatWrkPrints() {
+		ClosedLoop.Result result = ClosedLoop.parse("POST /orders", 64, """
+				Running 30s test @ http://localhost:8080/orders
+				  2 threads and 64 connections
+				  Latency Distribution
+				     50%   28.67ms
+				     75%   40.10ms
+				     90%   60.00ms
+				     99%  1.23s
+				  48475 requests in 25.06s, 30.71MB read
+				  Socket errors: connect 0, read 2, write 0, timeout 1
+				Requests/sec:   1934.30
+				Transfer/sec:      1.23MB
+				statuses: 201=48470 202=5
+				""");
+		assertThat(result.requests()).isEqualTo(48475);
+		assertThat(result.perSecond()).isEqualTo(1934.30);
+		assertThat(result.p50Millis()).isEqualTo(28.67);
+		assertThat(result.p99Millis()).isEqualTo(1230.0);
+		assertThat(result.socketErrors()).isEqualTo(3);
+		assertThat(result.answered(201)).contains(48470L);
+		assertThat(result.answered(503)).contains(0L);
+	}
+
+	@Test
 	void tellsBothModesAfterARestartTheSecondAsRatiosOfTheFirst() {
 		List<IntakeRamp.Step> secureSteps = List.of(new IntakeRamp.Step(10, 10, 0, FAST, true),
 				new IntakeRamp.Step(20, 14, 6, SLOW, false));
@@ -46,10 +86,12 @@ class BenchReportTests {
 				6, 6, Map.of(201, 120L), SLOW, SLOW, FAST, 0, 2, "a machine");
 		LoadReport plaintextRun = new LoadReport(Instant.parse("2026-11-25T15:57:00Z"), 6, Duration.ofSeconds(20), 43,
 				120, 6, 6, Map.of(201, 120L), FAST, FAST, FAST, 0, 0, "a machine");
-		BenchReport.Modes modes = new BenchReport.Modes(
-				new BenchReport.ModeRun("plaintext", List.of(new IntakeRamp.Step(20, 20, 0, FAST, true)), plaintextRun),
-				new BenchReport.ModeRun("secure", secureSteps, secureRun));
+		BenchReport.Modes modes = new BenchReport.Modes(new BenchReport.ModeRun("plaintext",
+				intake(List.of(new IntakeRamp.Step(20, 20, 0, FAST, true)), 2000), plaintextRun),
+				new BenchReport.ModeRun("secure", intake(secureSteps, 1500), secureRun));
 		assertThat(report(null, List.of(), modes).table())
+			.contains("| Restarted in secure mode: POST /orders, closed loop")
+			.contains("1500 orders/s, p99 80.0 ms; 0.75x plaintext")
 			.contains("| Restarted in plaintext mode: REST intake, sustained")
 			.contains("20 orders/s (HTTP p50 40 ms, p99 200 ms) |")
 			.contains("| Restarted in secure mode: REST intake, sustained")
@@ -73,8 +115,16 @@ class BenchReportTests {
 		LoadReport endToEnd = new LoadReport(Instant.parse("2026-11-25T15:49:00Z"), 6, Duration.ofSeconds(20), 43, 120,
 				6, 6, Map.of(201, 120L), FAST, FAST, FAST, 0, 0, "a machine");
 		return new BenchReport(Instant.parse("2026-11-25T15:49:00Z"), "a machine",
-				new ProducerCeiling.Result(100000, 574, 10000, 5.5, 2924, 3676), steps, kitchen, endToEnd, takeovers,
-				FAST, "plaintext", modes);
+				new ProducerCeiling.Result(100000, 574, 10000, 5.5, 2924, 3676), intake(steps, 2400), kitchen, 0,
+				endToEnd, takeovers, FAST, "plaintext", modes);
+	}
+
+	private static Benchmark.Intake intake(List<IntakeRamp.Step> steps, double orders) {
+		Map<String, Long> statuses = new LinkedHashMap<>();
+		statuses.put("201", 71990L);
+		statuses.put("202", 10L);
+		return new Benchmark.Intake(new ClosedLoop.Result("GET /menu", 64, 180000, 6000, 4, 90, 0, 0, Map.of()),
+				new ClosedLoop.Result("POST /orders", 64, 72000, orders, 20, 80, 0, 0, statuses), steps);
 	}
 
 }

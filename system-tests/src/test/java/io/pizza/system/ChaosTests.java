@@ -14,6 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -42,9 +45,12 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The whole system under a steady stream of orders while its parts are taken away: a
- * maker and a broker killed hard, billing stopped and started, a poison pill. Every order
- * acknowledged is baked exactly once, in its shop's order, billed exactly once with the
- * menu's total, and delivered; the poison pill lands in both dead-letter topics.
+ * maker and a broker killed hard, billing stopped and started, a poison pill. The client
+ * sends every order with an {@code Idempotency-Key} and retries any answer but
+ * {@code 201} ({@code 202}, {@code 503}, none) with the same key until it gets one. Every
+ * order it meant is then on the orders topic under one order id, baked exactly once, in
+ * its shop's order, billed exactly once with the menu's total, and delivered; the poison
+ * pill lands in both dead-letter topics.
  */
 class ChaosTests {
 
@@ -94,14 +100,28 @@ class ChaosTests {
 			start("pizza-maker-1");
 			stream.awaitPlaced(70);
 			stream.stop();
+			stream.awaitIdle();
 			sender.shutdown();
 			assertThat(sender.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
 
-			assertThat(stream.unexpected()).as("answers other than 201 and 503").isEmpty();
+			assertThat(stream.unexpected()).as("answers other than 201, 202 and 503").isEmpty();
 			List<Placed> placed = stream.placed();
-			System.out.printf("[chaos] %d orders acknowledged, %d answers 503 retried%n", placed.size(),
-					stream.retried());
+			System.out.printf("[chaos] %d orders acknowledged; retried: %s%n", placed.size(), stream.retried());
 			Map<String, Placed> byId = placed.stream().collect(Collectors.toMap(Placed::orderId, (p) -> p));
+
+			// each order the client meant (one customer name each) is on the topic under
+			// one order id, however often it was sent
+			Map<String, Set<String>> idsByCustomer = TopicContents
+				.readAll(platform.settings().bootstrapServers(), "pizza-orders")
+				.stream()
+				.map((record) -> json.readTree(record.value()))
+				.filter((order) -> order.has("customer")
+						&& order.get("customer").get("name").asString().startsWith(OrderStream.CUSTOMER))
+				.collect(Collectors.groupingBy((order) -> order.get("customer").get("name").asString(),
+						Collectors.mapping((order) -> order.get("orderId").asString(), Collectors.toSet())));
+			assertThat(idsByCustomer.keySet())
+				.containsExactlyInAnyOrderElementsOf(placed.stream().map(Placed::customer).toList());
+			assertThat(idsByCustomer.values()).allSatisfy((ids) -> assertThat(ids).hasSize(1));
 
 			// baked exactly once each, as read_committed consumers see it, in each shop's
 			// order
@@ -190,18 +210,21 @@ class ChaosTests {
 	 * An order order-service acknowledged.
 	 *
 	 * @param orderId its id
+	 * @param customer the customer's name, one per order the client meant
 	 * @param shop its shop
 	 * @param total what it costs by the menu
 	 */
-	record Placed(String orderId, String shop, BigDecimal total) {
+	record Placed(String orderId, String customer, String shop, BigDecimal total) {
 	}
 
 	/**
-	 * A client placing orders one after another across every shop, going on after a 503
-	 * with the next order, as a client honouring Retry-After would (sooner: it is a
-	 * test).
+	 * A client placing orders one after another across every shop, each with an
+	 * idempotency key of its own, retrying an order on its next tick until it is answered
+	 * {@code 201} (sooner than {@code Retry-After} asks: it is a test).
 	 */
 	private static final class OrderStream {
+
+		static final String CUSTOMER = "Chaos ";
 
 		private final JsonNode menu;
 
@@ -213,49 +236,66 @@ class ChaosTests {
 
 		private final List<String> unexpected = new CopyOnWriteArrayList<>();
 
-		private volatile int retried;
+		private final Map<String, Integer> retried = new ConcurrentSkipListMap<>();
+
+		private int next;
+
+		private volatile Order current;
 
 		OrderStream(JsonNode menu) {
 			this.menu = menu;
 		}
 
 		/**
-		 * Places one order, unless the stream was stopped.
+		 * Sends the order in hand again if it was not acknowledged yet, otherwise a new
+		 * one, unless the stream was stopped.
 		 */
 		void placeOne() {
-			if (!this.running.get()) {
-				return;
+			Order order = this.current;
+			if (order == null) {
+				if (!this.running.get()) {
+					return;
+				}
+				order = newOrder();
+				this.current = order;
 			}
-			String shop = pick(this.menu.get("shops")).asString();
-			JsonNode pizza = pick(this.menu.get("pizzas"));
-			JsonNode topping = pick(this.menu.get("toppings"));
-			String body = """
-					{"shop": "%s", "customer": {"name": "Chaos", "phone": "+39 02 0000000", "address": "Via %d, Milano"},
-					 "pizzas": [{"name": "%s", "toppings": ["%s"]}]}"""
-				.formatted(shop, this.random.nextInt(500), pizza.get("name").asString(),
-						topping.get("name").asString());
-			BigDecimal total = pizza.get("price").decimalValue().add(topping.get("price").decimalValue());
 			try {
-				HttpResponse<String> answer = SystemUnderTest.post(port("order-service"), "/orders", body);
+				HttpResponse<String> answer = SystemUnderTest.post(port("order-service"), "/orders", order.body(),
+						Map.of("Idempotency-Key", order.key()));
 				if (answer.statusCode() == 201) {
 					Matcher id = ORDER_ID.matcher(answer.body());
 					if (id.find()) {
-						this.placed.add(new Placed(id.group(1), shop, total));
+						this.placed.add(new Placed(id.group(1), order.customer(), order.shop(), order.total()));
 					}
+					this.current = null;
 				}
-				else if (answer.statusCode() == 503) {
-					this.retried++;
+				else if (answer.statusCode() == 202 || answer.statusCode() == 503) {
+					this.retried.merge(String.valueOf(answer.statusCode()), 1, Integer::sum);
 				}
 				else {
 					this.unexpected.add(answer.statusCode() + " " + answer.body());
+					this.current = null;
 				}
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
 			}
 			catch (IOException ex) {
-				this.retried++;
+				this.retried.merge("no answer", 1, Integer::sum);
 			}
+		}
+
+		private Order newOrder() {
+			String shop = pick(this.menu.get("shops")).asString();
+			JsonNode pizza = pick(this.menu.get("pizzas"));
+			JsonNode topping = pick(this.menu.get("toppings"));
+			String customer = CUSTOMER + (++this.next);
+			String body = """
+					{"shop": "%s", "customer": {"name": "%s", "phone": "+39 02 0000000", "address": "Via %d, Milano"},
+					 "pizzas": [{"name": "%s", "toppings": ["%s"]}]}""".formatted(shop, customer,
+					this.random.nextInt(500), pizza.get("name").asString(), topping.get("name").asString());
+			return new Order(UUID.randomUUID().toString(), customer, shop, body,
+					pizza.get("price").decimalValue().add(topping.get("price").decimalValue()));
 		}
 
 		private JsonNode pick(JsonNode items) {
@@ -266,20 +306,39 @@ class ChaosTests {
 			await().atMost(Duration.ofSeconds(90)).until(() -> this.placed.size() >= count);
 		}
 
+		/**
+		 * Starts no new order; the one in hand is still sent until it is acknowledged.
+		 */
 		void stop() {
 			this.running.set(false);
+		}
+
+		void awaitIdle() {
+			await().atMost(Duration.ofMinutes(2)).until(() -> this.current == null);
 		}
 
 		List<Placed> placed() {
 			return List.copyOf(this.placed);
 		}
 
-		int retried() {
-			return this.retried;
+		Map<String, Integer> retried() {
+			return Map.copyOf(this.retried);
 		}
 
 		List<String> unexpected() {
 			return List.copyOf(this.unexpected);
+		}
+
+		/**
+		 * An order the client means to place.
+		 *
+		 * @param key its idempotency key
+		 * @param customer its customer, one per order
+		 * @param shop its shop
+		 * @param body the request
+		 * @param total what it costs by the menu
+		 */
+		private record Order(String key, String customer, String shop, String body, BigDecimal total) {
 		}
 
 	}

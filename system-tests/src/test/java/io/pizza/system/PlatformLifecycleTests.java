@@ -7,9 +7,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
@@ -218,20 +221,29 @@ class PlatformLifecycleTests {
 		assertThat(status("kafka-2").running()).isFalse();
 		// until the controller notices the broker is gone (broker.session.timeout.ms),
 		// the
-		// partitions it led have no leader: the service answers 503 with Retry-After, and
-		// a
-		// client that retries gets its order in once the leaders have moved
+		// partitions it led have no leader: the service answers 202 (its producer goes on
+		// trying) or 503 with Retry-After (nothing handed over), and a client that
+		// retries
+		// with the same Idempotency-Key gets its one order in once the leaders have moved
+		Map<String, String> key = Map.of("Idempotency-Key", UUID.randomUUID().toString());
+		Set<String> orderIds = new HashSet<>();
 		AtomicReference<HttpResponse<String>> accepted = new AtomicReference<>();
 		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-			HttpResponse<String> answer = SystemUnderTest.post(port("order-service"), "/orders", ORDER);
+			HttpResponse<String> answer = SystemUnderTest.post(port("order-service"), "/orders", ORDER, key);
+			if (answer.statusCode() == 202) {
+				orderIds.add(orderId(answer.body()));
+				return false;
+			}
 			if (answer.statusCode() != 201) {
 				assertThat(answer.statusCode()).as(answer.body()).isEqualTo(503);
 				assertThat(answer.headers().firstValue("Retry-After")).isPresent();
 				return false;
 			}
+			orderIds.add(orderId(answer.body()));
 			accepted.set(answer);
 			return true;
 		});
+		assertThat(orderIds).as("one order, however often it was sent").hasSize(1);
 		String orderId = orderId(accepted.get().body());
 		await().atMost(Duration.ofSeconds(60)).until(() -> billed(orderId));
 		platform.start(broker);

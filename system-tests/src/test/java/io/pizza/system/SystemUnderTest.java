@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Comparator;
 import java.util.Properties;
 import java.util.stream.Stream;
@@ -82,12 +83,17 @@ final class SystemUnderTest {
 	}
 
 	static HttpResponse<String> post(int port, String path, String json) throws IOException, InterruptedException {
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+		return post(port, path, json, Map.of());
+	}
+
+	static HttpResponse<String> post(int port, String path, String json, Map<String, String> headers)
+			throws IOException, InterruptedException {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
 			.timeout(Duration.ofSeconds(15))
 			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(json))
-			.build();
-		return http.send(request, HttpResponse.BodyHandlers.ofString());
+			.POST(HttpRequest.BodyPublishers.ofString(json));
+		headers.forEach(request::header);
+		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	static String get(int port, String path) throws IOException, InterruptedException {

@@ -12,13 +12,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
-import org.jspecify.annotations.Nullable;
 
-import org.springframework.data.domain.Persistable;
+import io.pizza.order.persistence.AssignedId;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An order as the read model keeps it: what was ordered, where Kafka stored it, who
@@ -26,7 +23,7 @@ import org.springframework.data.domain.Persistable;
  */
 @Entity
 @Table(name = "orders")
-class PizzaOrder implements Persistable<UUID> {
+class PizzaOrder extends AssignedId<UUID> {
 
 	@Id
 	private UUID orderId;
@@ -62,11 +59,6 @@ class PizzaOrder implements Persistable<UUID> {
 
 	private String requestFingerprint;
 
-	// the id is the order's, not the database's: tell Spring Data a new order is new, so
-	// that saving it is an insert, not a merge of a detached copy
-	@Transient
-	private boolean isNew = true;
-
 	protected PizzaOrder() {
 	}
 
@@ -84,20 +76,9 @@ class PizzaOrder implements Persistable<UUID> {
 		this.requestFingerprint = requestFingerprint;
 	}
 
-	@PostLoad
-	@PostPersist
-	void markNotNew() {
-		this.isNew = false;
-	}
-
 	@Override
 	public UUID getId() {
 		return this.orderId;
-	}
-
-	@Override
-	public boolean isNew() {
-		return this.isNew;
 	}
 
 	UUID getOrderId() {

@@ -10,12 +10,9 @@ import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 
-import org.springframework.data.domain.Persistable;
+import io.pizza.order.persistence.AssignedId;
 
 /**
  * One step of an order's timeline, as read from the status topic: its status, when, and
@@ -24,7 +21,7 @@ import org.springframework.data.domain.Persistable;
  */
 @Entity
 @Table(name = "order_status")
-class StatusChange implements Persistable<StatusChange.Key> {
+class StatusChange extends AssignedId<StatusChange.Key> {
 
 	@EmbeddedId
 	private Key key;
@@ -35,9 +32,6 @@ class StatusChange implements Persistable<StatusChange.Key> {
 	@Column(name = "by_instance", nullable = false)
 	private String by;
 
-	@Transient
-	private boolean isNew = true;
-
 	protected StatusChange() {
 	}
 
@@ -47,20 +41,9 @@ class StatusChange implements Persistable<StatusChange.Key> {
 		this.by = by;
 	}
 
-	@PostLoad
-	@PostPersist
-	void markNotNew() {
-		this.isNew = false;
-	}
-
 	@Override
 	public Key getId() {
 		return this.key;
-	}
-
-	@Override
-	public boolean isNew() {
-		return this.isNew;
 	}
 
 	UUID getOrderId() {

@@ -6,12 +6,9 @@ import java.util.UUID;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 
-import org.springframework.data.domain.Persistable;
+import io.pizza.order.persistence.AssignedId;
 
 /**
  * An order whose row the brokers acknowledged: what makes the feed skip the order when it
@@ -19,16 +16,13 @@ import org.springframework.data.domain.Persistable;
  */
 @Entity
 @Table(name = "order_rows_sent")
-class RowSent implements Persistable<UUID> {
+class RowSent extends AssignedId<UUID> {
 
 	@Id
 	private UUID orderId;
 
 	@Column(nullable = false)
 	private Instant sentAt;
-
-	@Transient
-	private boolean isNew = true;
 
 	protected RowSent() {
 	}
@@ -38,20 +32,9 @@ class RowSent implements Persistable<UUID> {
 		this.sentAt = sentAt;
 	}
 
-	@PostLoad
-	@PostPersist
-	void markNotNew() {
-		this.isNew = false;
-	}
-
 	@Override
 	public UUID getId() {
 		return this.orderId;
-	}
-
-	@Override
-	public boolean isNew() {
-		return this.isNew;
 	}
 
 }

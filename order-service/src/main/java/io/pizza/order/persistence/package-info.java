@@ -1,0 +1,4 @@
+/**
+ * What the service's entities share.
+ */
+package io.pizza.order.persistence;

@@ -1,13 +1,16 @@
 package io.pizza.order.orders;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import io.pizza.order.config.OrderServiceProperties;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -16,17 +19,30 @@ import org.springframework.stereotype.Component;
  * client reads right after its {@code 201} or {@code 202}, and what a retry with the same
  * idempotency key finds while the first send is still going on. An order the read model
  * never takes over (one another instance stores, or one the producer gave up on) is
- * forgotten {@code placements-kept} after its send settled.
+ * forgotten {@code placements-kept} after its send settled, or sooner once more than
+ * {@value #MOST_SETTLED} are kept (a read model that lags, a database away): memory stays
+ * bounded, and the read model answers for them once it has them.
  */
 @Component
 class Placements {
 
+	/** How many settled placements are kept at most, whatever their age. */
+	static final int MOST_SETTLED = 100_000;
+
 	private final Map<UUID, Placement> byId = new ConcurrentHashMap<>();
 
-	private final OrderServiceProperties properties;
+	private final Duration kept;
 
+	private final int mostSettled;
+
+	@Autowired
 	Placements(OrderServiceProperties properties) {
-		this.properties = properties;
+		this(properties.placementsKept(), MOST_SETTLED);
+	}
+
+	Placements(Duration kept, int mostSettled) {
+		this.kept = kept;
+		this.mostSettled = mostSettled;
 	}
 
 	/**
@@ -67,9 +83,10 @@ class Placements {
 		}
 	}
 
-	@Scheduled(fixedDelayString = "${order-service.placements-kept}")
+	@Scheduled(fixedDelay = 10, timeUnit = TimeUnit.SECONDS)
 	void forgetSettled() {
-		long before = System.nanoTime() - this.properties.placementsKept().toNanos();
+		long now = System.nanoTime();
+		long before = (this.byId.size() > this.mostSettled) ? now : now - this.kept.toNanos();
 		this.byId.values().removeIf((placement) -> placement.settledBefore(before));
 	}
 

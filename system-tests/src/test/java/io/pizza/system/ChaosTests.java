@@ -29,6 +29,8 @@ import java.util.stream.Collectors;
 import io.pizza.platform.Instance;
 import io.pizza.platform.Platform;
 import io.pizza.testing.TopicContents;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -45,12 +47,13 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The whole system under a steady stream of orders while its parts are taken away: a
- * maker and a broker killed hard, billing stopped and started, a poison pill. The client
- * sends every order with an {@code Idempotency-Key} and retries any answer but
- * {@code 201} ({@code 202}, {@code 503}, none) with the same key until it gets one. Every
- * order it meant is then on the orders topic under one order id, baked exactly once, in
- * its shop's order, billed exactly once with the menu's total, and delivered; the poison
- * pill lands in both dead-letter topics.
+ * maker and a broker killed hard, billing stopped and started, a poison pill, a maker
+ * frozen past its session timeout and thawed. The client sends every order with an
+ * {@code Idempotency-Key} and retries any answer but {@code 201} ({@code 202},
+ * {@code 503}, none) with the same key until it gets one. Every order it meant is then on
+ * the orders topic under one order id, baked exactly once, in its shop's order, billed
+ * exactly once with the menu's total, and delivered; the poison pill lands in both
+ * dead-letter topics.
  */
 class ChaosTests {
 
@@ -99,6 +102,16 @@ class ChaosTests {
 			start("kafka-3");
 			start("pizza-maker-1");
 			stream.awaitPlaced(70);
+			// a maker frozen mid-stream, past its session timeout: the other takes its
+			// partitions over and bakes what it held; thawed, its late transaction must
+			// be
+			// fenced, nothing baked twice
+			signal("pizza-maker-2", "STOP");
+			await().atMost(Duration.ofSeconds(60))
+				.pollInterval(Duration.ofMillis(200))
+				.until(() -> ownsEveryPartition("pizza-maker-1"));
+			signal("pizza-maker-2", "CONT");
+			stream.awaitPlaced(85);
 			stream.stop();
 			stream.awaitIdle();
 			sender.shutdown();
@@ -197,6 +210,32 @@ class ChaosTests {
 		System.out.printf("[chaos] %s %s%n", hard ? "killed (SIGKILL)" : "stopped", name);
 	}
 
+	private static void signal(String name, String signal) throws Exception {
+		Instance instance = platform.settings().instance(name).orElseThrow();
+		long pid = platform.status()
+			.stream()
+			.filter((status) -> status.instance().equals(instance))
+			.findFirst()
+			.orElseThrow()
+			.pid();
+		assertThat(pid).as(name + " runs").isPositive();
+		assertThat(new ProcessBuilder("kill", "-" + signal, String.valueOf(pid)).start().waitFor()).isZero();
+		System.out.printf("[chaos] SIG%s sent to %s%n", signal, name);
+	}
+
+	private static boolean ownsEveryPartition(String maker) throws Exception {
+		try (Admin admin = platform.kafka().admin()) {
+			ConsumerGroupDescription group = admin.describeConsumerGroups(List.of("pizza-makers"))
+				.describedGroups()
+				.get("pizza-makers")
+				.get();
+			return group.members().size() == 1 && group.members()
+				.stream()
+				.allMatch((member) -> member.clientId().startsWith(maker)
+						&& member.assignment().topicPartitions().size() == 6);
+		}
+	}
+
 	private static void start(String name) {
 		platform.start(platform.settings().instance(name).orElseThrow());
 		System.out.printf("[chaos] started %s%n", name);
@@ -224,7 +263,10 @@ class ChaosTests {
 	 */
 	private static final class OrderStream {
 
-		static final String CUSTOMER = "Chaos ";
+		// one name per order, unique to this run: the platform's state may hold an
+		// earlier
+		// run's orders
+		static final String CUSTOMER = "Chaos " + UUID.randomUUID().toString().substring(0, 8) + " ";
 
 		private final JsonNode menu;
 

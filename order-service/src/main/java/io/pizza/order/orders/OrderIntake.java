@@ -1,42 +1,30 @@
 package io.pizza.order.orders;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 
 import io.pizza.order.config.OrderServiceProperties;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.support.SendResult;
 import org.springframework.stereotype.Service;
 
 /**
- * Places orders that keep the menu's rules: sends each, keyed by shop (so one shop's
- * orders stay in order on one partition), to the orders topic, the system of record, and
- * answers once the brokers acknowledged it, or once the answer's deadline has passed
- * while the send goes on. No database is touched on the way, but to find an order an
- * idempotency key placed before.
+ * Places orders that keep the menu's rules: hands each to {@link OrderSender} for the
+ * orders topic, the system of record, and answers once the brokers acknowledged it, or
+ * once the answer's deadline has passed while the send goes on. No database is touched on
+ * the way, but to find an order an idempotency key placed before.
  */
 @Service
 class OrderIntake {
 
-	/** The header with the digest of a request sent with an idempotency key. */
-	static final String FINGERPRINT = "request-fingerprint";
-
-	/** The header naming the instance that placed the order. */
-	static final String PLACED_BY = "placed-by";
-
 	private static final Logger log = LoggerFactory.getLogger(OrderIntake.class);
 
-	private final KafkaTemplate<String, OrderPlaced> kafka;
+	private final OrderSender sender;
 
 	private final Placements placements;
 
@@ -48,9 +36,9 @@ class OrderIntake {
 
 	private final Clock clock = Clock.systemUTC();
 
-	OrderIntake(KafkaTemplate<String, OrderPlaced> kafka, Placements placements, ReadModel readModel,
-			RequestFingerprint fingerprints, OrderServiceProperties properties) {
-		this.kafka = kafka;
+	OrderIntake(OrderSender sender, Placements placements, ReadModel readModel, RequestFingerprint fingerprints,
+			OrderServiceProperties properties) {
+		this.sender = sender;
 		this.placements = placements;
 		this.readModel = readModel;
 		this.fingerprints = fingerprints;
@@ -117,56 +105,26 @@ class OrderIntake {
 	}
 
 	private Answer send(Placement placement) throws InterruptedException {
-		OrderPlaced order = placement.order();
-		RecordHeaders headers = new RecordHeaders();
-		headers.add(PLACED_BY, placement.by().getBytes(StandardCharsets.UTF_8));
-		if (placement.fingerprint() != null) {
-			headers.add(FINGERPRINT, placement.fingerprint().getBytes(StandardCharsets.US_ASCII));
-		}
-		CompletableFuture<SendResult<String, OrderPlaced>> sent;
 		try {
-			// blocks at most max.block.ms, for the topic's metadata or room in the buffer
-			sent = this.kafka
-				.send(new ProducerRecord<>(this.properties.ordersTopic().name(), null, order.shop(), order, headers));
+			this.sender.send(placement);
 		}
-		catch (RuntimeException ex) {
+		catch (OrderNotSent ex) {
 			this.placements.remove(placement);
-			throw new OrderNotSent(order.orderId(), rootCause(ex));
+			throw ex;
 		}
-		if (sent.isCompletedExceptionally()) {
-			// failed before the record was handed over (no metadata, a full buffer)
-			this.placements.remove(placement);
-			throw new OrderNotSent(order.orderId(), rootCause(sent.handle((result, ex) -> ex).join()));
-		}
-		sent.whenComplete((result, ex) -> settled(placement, result, ex));
 		return answer(placement, false);
-	}
-
-	private void settled(Placement placement, @Nullable SendResult<String, OrderPlaced> result,
-			@Nullable Throwable ex) {
-		placement.settle((result != null) ? result.getRecordMetadata() : null, (ex != null) ? rootCause(ex) : null);
-		if (placement.age().compareTo(this.properties.answerDeadline()) > 0) {
-			// answered 202 already: say how it ended
-			if (ex != null) {
-				log.warn("[{}] order {} not placed: the producer gave up after {} ms: {}", placement.by(),
-						placement.order().orderId(), placement.age().toMillis(), rootCause(ex).toString());
-			}
-			else {
-				log.info("[{}] order {} placed after {} ms -> {}-{}@{}", placement.by(), placement.order().orderId(),
-						placement.age().toMillis(), result.getRecordMetadata().topic(),
-						result.getRecordMetadata().partition(), result.getRecordMetadata().offset());
-			}
-		}
 	}
 
 	private Answer answer(Placement placement, boolean replayed) throws InterruptedException {
 		placement.await(this.properties.answerDeadline());
 		OrderPlaced order = placement.order();
 		switch (placement.status()) {
-			case PLACED -> log.info("[{}] order {} for '{}' -> {}-{}@{} ({} pizzas){}", this.properties.instanceId(),
-					order.orderId(), order.shop(), this.properties.ordersTopic().name(),
-					placement.stored().orElseThrow().partition(), placement.stored().orElseThrow().offset(),
-					order.pizzas().size(), replayed ? ", replayed" : "");
+			case PLACED -> {
+				RecordMetadata stored = placement.stored().orElseThrow();
+				log.info("[{}] order {} for '{}' -> {}-{}@{} ({} pizzas){}", this.properties.instanceId(),
+						order.orderId(), order.shop(), stored.topic(), stored.partition(), stored.offset(),
+						order.pizzas().size(), replayed ? ", replayed" : "");
+			}
 			case PENDING ->
 				log.warn("[{}] order {} for '{}' not acknowledged within {} ms: answered 202, still sending",
 						this.properties.instanceId(), order.orderId(), order.shop(),
@@ -180,14 +138,6 @@ class OrderIntake {
 			}
 		}
 		return new Answer(OrderView.of(placement), replayed);
-	}
-
-	private static Throwable rootCause(Throwable ex) {
-		Throwable cause = ex;
-		while (cause.getCause() != null && cause.getCause() != cause) {
-			cause = cause.getCause();
-		}
-		return cause;
 	}
 
 	/**

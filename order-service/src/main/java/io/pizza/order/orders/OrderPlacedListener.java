@@ -65,7 +65,7 @@ class OrderPlacedListener {
 			}
 			else {
 				fresh.put(order.orderId(), new PizzaOrder(order, record.partition(), record.offset(),
-						header(record, OrderIntake.PLACED_BY, "?"), header(record, OrderIntake.FINGERPRINT, null)));
+						header(record, OrderSender.PLACED_BY, "?"), header(record, OrderSender.FINGERPRINT, null)));
 				log.info("[{}] {}-{}@{} order={} shop='{}' stored", instance, record.topic(), record.partition(),
 						record.offset(), order.orderId(), order.shop());
 			}

@@ -1,0 +1,96 @@
+package io.pizza.order.orders;
+
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+
+import io.pizza.order.config.OrderServiceProperties;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
+import org.springframework.stereotype.Component;
+
+/**
+ * Hands an order to the Kafka producer, keyed by its shop (so one shop's orders stay in
+ * order on one partition), with who placed it and the request's fingerprint in its
+ * headers, and settles its {@link Placement} when the producer has the last word. Never
+ * sends an order twice: the producer's own retries do that work.
+ */
+@Component
+class OrderSender {
+
+	/** The header with the digest of a request sent with an idempotency key. */
+	static final String FINGERPRINT = "request-fingerprint";
+
+	/** The header naming the instance that placed the order. */
+	static final String PLACED_BY = "placed-by";
+
+	private static final Logger log = LoggerFactory.getLogger(OrderSender.class);
+
+	private final KafkaTemplate<String, OrderPlaced> kafka;
+
+	private final OrderServiceProperties properties;
+
+	OrderSender(KafkaTemplate<String, OrderPlaced> kafka, OrderServiceProperties properties) {
+		this.kafka = kafka;
+		this.properties = properties;
+	}
+
+	/**
+	 * Hands an order over; blocks at most {@code max.block.ms}, for the topic's metadata
+	 * or room in the producer's buffer.
+	 * @param placement the order
+	 * @throws OrderNotSent when the producer did not take it: nothing is on the brokers
+	 */
+	void send(Placement placement) {
+		OrderPlaced order = placement.order();
+		RecordHeaders headers = new RecordHeaders();
+		headers.add(PLACED_BY, placement.by().getBytes(StandardCharsets.UTF_8));
+		if (placement.fingerprint() != null) {
+			headers.add(FINGERPRINT, placement.fingerprint().getBytes(StandardCharsets.US_ASCII));
+		}
+		CompletableFuture<SendResult<String, OrderPlaced>> sent;
+		try {
+			sent = this.kafka
+				.send(new ProducerRecord<>(this.properties.ordersTopic().name(), null, order.shop(), order, headers));
+		}
+		catch (RuntimeException ex) {
+			throw new OrderNotSent(order.orderId(), rootCause(ex));
+		}
+		if (sent.isCompletedExceptionally()) {
+			// failed before the record was handed over (no metadata, a full buffer)
+			throw new OrderNotSent(order.orderId(), rootCause(sent.handle((result, ex) -> ex).join()));
+		}
+		sent.whenComplete((result, ex) -> settled(placement, result, ex));
+	}
+
+	private void settled(Placement placement, @Nullable SendResult<String, OrderPlaced> result,
+			@Nullable Throwable ex) {
+		placement.settle((result != null) ? result.getRecordMetadata() : null, (ex != null) ? rootCause(ex) : null);
+		if (placement.age().compareTo(this.properties.answerDeadline()) > 0) {
+			// answered 202 already: say how it ended
+			if (ex != null) {
+				log.warn("[{}] order {} not placed: the producer gave up after {} ms: {}", placement.by(),
+						placement.order().orderId(), placement.age().toMillis(), rootCause(ex).toString());
+			}
+			else {
+				log.info("[{}] order {} placed after {} ms -> {}-{}@{}", placement.by(), placement.order().orderId(),
+						placement.age().toMillis(), result.getRecordMetadata().topic(),
+						result.getRecordMetadata().partition(), result.getRecordMetadata().offset());
+			}
+		}
+	}
+
+	private static Throwable rootCause(Throwable ex) {
+		Throwable cause = ex;
+		while (cause.getCause() != null && cause.getCause() != cause) {
+			cause = cause.getCause();
+		}
+		return cause;
+	}
+
+}

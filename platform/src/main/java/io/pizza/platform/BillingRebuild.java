@@ -71,7 +71,7 @@ public final class BillingRebuild {
 		String url = "jdbc:postgresql://localhost:" + this.platform.settings().postgresPort() + "/billing";
 		try (Connection connection = DriverManager.getConnection(url, "postgres", "pizza");
 				Statement statement = connection.createStatement()) {
-			statement.execute("TRUNCATE bills CASCADE");
+			statement.execute("TRUNCATE bills, shop_totals CASCADE");
 		}
 		catch (SQLException ex) {
 			throw new PlatformException("Could not empty billing's tables: " + ex.getMessage(), ex);

@@ -22,10 +22,13 @@ class BillController {
 
 	private final Bills bills;
 
+	private final ShopAccounts accounts;
+
 	private final PriceList prices;
 
-	BillController(Bills bills, PriceList prices) {
+	BillController(Bills bills, ShopAccounts accounts, PriceList prices) {
 		this.bills = bills;
+		this.accounts = accounts;
 		this.prices = prices;
 	}
 
@@ -49,7 +52,7 @@ class BillController {
 	@GetMapping("/bills/summary")
 	@Transactional(readOnly = true)
 	Summary summary() {
-		return Summary.of(this.prices.currency(), this.bills.totalsByShop());
+		return Summary.of(this.prices.currency(), this.accounts.totals());
 	}
 
 }

@@ -21,9 +21,4 @@ interface Bills extends JpaRepository<Bill, UUID> {
 
 	Page<Bill> findAllByOrderByPlacedAtDesc(Pageable pageable);
 
-	@Query("""
-			select new io.pizza.billing.bill.ShopTotal(b.shop, count(b), sum(b.total))
-			from Bill b group by b.shop order by b.shop""")
-	List<ShopTotal> totalsByShop();
-
 }

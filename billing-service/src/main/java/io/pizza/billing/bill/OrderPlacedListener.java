@@ -1,5 +1,6 @@
 package io.pizza.billing.bill;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import io.pizza.billing.config.BillingProperties;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -25,12 +27,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Bills each order once, a poll at a time: the poll's new bills in one database
- * transaction of batched inserts, committed before the container commits the poll's
- * offsets to Kafka, so a crash in between redelivers orders already billed: those, and
- * any replay or copy of an order, find their bill there and change nothing. A record that
- * can never be billed (no order, a pizza not on the price list) goes to the dead-letter
- * topic alone; a poll that fails otherwise (the database away) is retried whole, and
- * billed once.
+ * transaction of batched inserts (and each shop's running totals), committed before the
+ * container commits the poll's offsets to Kafka, so a crash in between redelivers orders
+ * already billed: those, and any replay or copy of an order, find their bill there and
+ * change nothing. A record that can never be billed (no order, a pizza not on the price
+ * list) goes to the dead-letter topic alone; a poll that fails otherwise (the database
+ * away) is retried whole, and billed once.
  */
 @Component
 class OrderPlacedListener {
@@ -43,6 +45,8 @@ class OrderPlacedListener {
 
 	private final Bills bills;
 
+	private final ShopAccounts accounts;
+
 	private final PriceList prices;
 
 	private final DeadLetterPublishingRecoverer deadLetters;
@@ -53,9 +57,10 @@ class OrderPlacedListener {
 
 	private final Clock clock = Clock.systemUTC();
 
-	OrderPlacedListener(Bills bills, PriceList prices, DeadLetterPublishingRecoverer deadLetters,
+	OrderPlacedListener(Bills bills, ShopAccounts accounts, PriceList prices, DeadLetterPublishingRecoverer deadLetters,
 			TransactionTemplate transaction, BillingProperties properties) {
 		this.bills = bills;
+		this.accounts = accounts;
 		this.prices = prices;
 		this.deadLetters = deadLetters;
 		this.transaction = transaction;
@@ -89,7 +94,9 @@ class OrderPlacedListener {
 		}
 		Set<UUID> billedBefore = this.transaction.execute((status) -> {
 			Set<UUID> known = new HashSet<>(this.bills.findKnown(fresh.keySet()));
-			this.bills.saveAll(fresh.values().stream().filter((bill) -> !known.contains(bill.getId())).toList());
+			List<Bill> added = fresh.values().stream().filter((bill) -> !known.contains(bill.getId())).toList();
+			this.bills.saveAll(added);
+			addToTotals(added);
 			return known;
 		});
 		fresh.forEach((orderId, bill) -> {
@@ -103,6 +110,12 @@ class OrderPlacedListener {
 			}
 		});
 		skipped.forEach((line) -> log.info("[{}] {} already billed: skipped", this.properties.instanceId(), line));
+	}
+
+	private void addToTotals(List<Bill> added) {
+		Map<String, List<Bill>> byShop = added.stream().collect(Collectors.groupingBy(Bill::getShop));
+		byShop.forEach((shop, bills) -> this.accounts.add(shop, bills.size(),
+				bills.stream().map(Bill::getTotal).reduce(BigDecimal.ZERO, BigDecimal::add)));
 	}
 
 	private static String describe(ConsumerRecord<?, ?> record) {

@@ -35,6 +35,9 @@ class BillControllerTests {
 	@MockitoBean
 	Bills bills;
 
+	@MockitoBean
+	ShopAccounts accounts;
+
 	@Test
 	void showsABillWithItsLinesAndTotal() {
 		Bill bill = new Bill(ORDER_ID, "Luigis Pizza",
@@ -80,7 +83,7 @@ class BillControllerTests {
 
 	@Test
 	void sumsEveryShop() {
-		given(this.bills.totalsByShop()).willReturn(List.of(new ShopTotal("Luigis Pizza", 2, new BigDecimal("21.00")),
+		given(this.accounts.totals()).willReturn(List.of(new ShopTotal("Luigis Pizza", 2, new BigDecimal("21.00")),
 				new ShopTotal("Marios Pizza", 1, new BigDecimal("7.50"))));
 		assertThat(this.mvc.get().uri("/bills/summary")).hasStatusOk().bodyJson().isLenientlyEqualTo("""
 				{"currency": "EUR", "bills": 3, "revenue": 28.50,

@@ -2,6 +2,7 @@ package io.pizza.platform;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -229,6 +230,18 @@ public final class Platform {
 				return;
 			}
 		}
+	}
+
+	/**
+	 * The processes of the instances that run, by instance name.
+	 * @return each running instance's process
+	 */
+	public Map<String, ProcessHandle> running() {
+		Map<String, ProcessHandle> running = new LinkedHashMap<>();
+		for (Instance instance : this.settings.instances()) {
+			this.processes.running(instance).ifPresent((process) -> running.put(instance.name(), process));
+		}
+		return running;
 	}
 
 	/**

@@ -56,6 +56,11 @@ class BenchCommand implements Callable<Integer> {
 			description = "How long each closed-loop run lasts (default: ${DEFAULT-VALUE}).")
 	String closedLoop;
 
+	@Option(names = "--warm-up", defaultValue = "2m",
+			description = "How long POST /orders runs in a closed loop, not counted, before the one measured: the "
+					+ "brokers' and the services' JIT compilers warm up on it (default: ${DEFAULT-VALUE}).")
+	String warmUp;
+
 	@Option(names = "--duration", defaultValue = "20s",
 			description = "How long the end-to-end run sends (default: ${DEFAULT-VALUE}).")
 	String duration;
@@ -77,8 +82,8 @@ class BenchCommand implements Callable<Integer> {
 	public Integer call() {
 		Benchmark.Result result = new Benchmark(this.cli.platform(), Console::progress)
 			.run(new Benchmark.Options(this.ceilingRecords, this.intakeFrom, this.intakeMax, duration(this.intakeStep),
-					this.rate, duration(this.duration), this.connections, duration(this.closedLoop), duration(this.sse),
-					this.seed, this.bothModes));
+					this.rate, duration(this.duration), this.connections, duration(this.closedLoop),
+					duration(this.warmUp), duration(this.sse), this.seed, this.bothModes));
 		System.out.println();
 		System.out.println(result.report().table());
 		System.out.println();

@@ -114,7 +114,7 @@ public final class Benchmark {
 			takeovers.addAll(takeovers(takeover, "classic", classic));
 			restartMakers(NO_BAKING_TIME);
 			awaitCaughtUp(admin);
-			Intake intake = intake(orderService, orders, ramp, options);
+			Intake intake = intake(this.platform, orderService, orders, ramp, options);
 			Drain backlog = awaitCaughtUp(admin);
 			this.progress
 				.accept("makers: %d orders baked in %.1f s%s".formatted(backlog.baked(), backlog.took().toNanos() / 1e9,
@@ -132,26 +132,30 @@ public final class Benchmark {
 	// the intake, with the whole system running: the cheapest endpoint of the same JVM
 	// and
 	// POST /orders side by side in a closed loop, then the open-loop ramp
-	private Intake intake(URI orderService, FakeOrders orders, IntakeRamp ramp, Options options)
+	private Intake intake(Platform platform, URI orderService, FakeOrders orders, IntakeRamp ramp, Options options)
 			throws InterruptedException {
 		ClosedLoop.Result menu = null;
 		ClosedLoop.Result posts = null;
+		CpuUse cpu = null;
 		if (ClosedLoop.available()) {
 			ClosedLoop closedLoop = new ClosedLoop(options.connections(), options.closedLoop());
-			// not counted: the service's JIT compiler warms up on the very requests
-			// measured
-			new ClosedLoop(options.connections(), options.closedLoop()).postOrders(orderService, orders, this.progress);
+			// not counted: the brokers' and services' JIT compilers warm up on the very
+			// requests measured
+			new ClosedLoop(options.connections(), options.warmUp()).postOrders(orderService, orders, this.progress);
 			menu = closedLoop.get(orderService.resolve("/menu"), this.progress);
 			this.progress.accept(menu.toString());
+			CpuUse.Meter meter = CpuUse.start(platform.running());
 			posts = closedLoop.postOrders(orderService, orders, this.progress);
+			cpu = meter.stop();
 			this.progress.accept(posts.toString());
+			this.progress.accept("CPU while POST /orders ran: " + cpu.summary());
 		}
 		else {
 			this.progress.accept("closed loop: wrk is not installed (apt-get install wrk): left out");
 		}
 		List<IntakeRamp.Step> steps = ramp.run(options.firstIntakeRate(), options.maxIntakeRate(), options.intakeStep(),
 				this.progress);
-		return new Intake(menu, posts, steps);
+		return new Intake(menu, posts, cpu, steps);
 	}
 
 	/**
@@ -202,7 +206,7 @@ public final class Benchmark {
 			LoadReport endToEnd = new LoadTest(platform.settings(), this.progress)
 				.run(endToEndRate, options.endToEndDuration(), options.seed() + 1)
 				.report();
-			Intake intake = intake(orderService, orders, ramp, options);
+			Intake intake = intake(platform, orderService, orders, ramp, options);
 			awaitCaughtUp(admin);
 			return new BenchReport.ModeRun(mode, intake, endToEnd);
 		}
@@ -305,14 +309,16 @@ public final class Benchmark {
 	 * @param endToEndDuration how long the end-to-end run sends
 	 * @param connections requests the closed-loop runs keep in flight
 	 * @param closedLoop how long each closed-loop run lasts
+	 * @param warmUp how long {@code POST /orders} runs, not counted, before the measured
+	 * run
 	 * @param sseListen how long the SSE client listens
 	 * @param seed the fake orders' seed
 	 * @param bothModes whether to measure the intake and end to end again in both modes,
 	 * each just after a restart of the platform
 	 */
 	public record Options(long ceilingRecords, double firstIntakeRate, double maxIntakeRate, Duration intakeStep,
-			double endToEndRate, Duration endToEndDuration, int connections, Duration closedLoop, Duration sseListen,
-			long seed, boolean bothModes) {
+			double endToEndRate, Duration endToEndDuration, int connections, Duration closedLoop, Duration warmUp,
+			Duration sseListen, long seed, boolean bothModes) {
 	}
 
 	/**
@@ -352,9 +358,11 @@ public final class Benchmark {
 	 * {@code null} without wrk
 	 * @param orders {@code POST /orders} in the same closed loop, {@code null} without
 	 * wrk
+	 * @param cpu the CPU each part of the platform used while {@code POST /orders} ran,
+	 * {@code null} without wrk
 	 * @param steps the open-loop ramp's steps
 	 */
-	public record Intake(ClosedLoop.Result menu, ClosedLoop.Result orders, List<IntakeRamp.Step> steps) {
+	public record Intake(ClosedLoop.Result menu, ClosedLoop.Result orders, CpuUse cpu, List<IntakeRamp.Step> steps) {
 	}
 
 	/**

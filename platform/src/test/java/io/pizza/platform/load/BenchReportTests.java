@@ -45,11 +45,16 @@ class BenchReportTests {
 	}
 
 	@Test
+	void tellsWhereTheCpuWentWhileOrdersWerePosted() {
+		assertThat(report(null, List.of()).table()).contains("| 1.20 of 2 cores: brokers 1.20 (60%) |");
+	}
+
+	@Test
 	void saysWhenTheClosedLoopCouldNotBeMeasured() {
 		BenchReport measured = report(null, List.of());
 		BenchReport notMeasured = new BenchReport(measured.startedAt(), measured.machine(), measured.ceiling(),
-				new Benchmark.Intake(null, null, measured.intake().steps()), null, 0, measured.endToEnd(), List.of(),
-				FAST, "plaintext", null);
+				new Benchmark.Intake(null, null, null, measured.intake().steps()), null, 0, measured.endToEnd(),
+				List.of(), FAST, "plaintext", null);
 		assertThat(notMeasured.table()).contains("not measured (wrk is not installed)").doesNotContain("GET /menu");
 	}
 
@@ -124,7 +129,8 @@ class BenchReportTests {
 		statuses.put("201", 71990L);
 		statuses.put("202", 10L);
 		return new Benchmark.Intake(new ClosedLoop.Result("GET /menu", 64, 180000, 6000, 4, 90, 0, 0, Map.of()),
-				new ClosedLoop.Result("POST /orders", 64, 72000, orders, 20, 80, 0, 0, statuses), steps);
+				new ClosedLoop.Result("POST /orders", 64, 72000, orders, 20, 80, 0, 0, statuses),
+				new CpuUse(2, Map.of("brokers", 1.2, "postgres", 0.004)), steps);
 	}
 
 }

@@ -36,6 +36,11 @@ public final class PostgresStarter {
 			.setOverrideWorkingDirectory(binaries.toFile())
 			.setPort(port)
 			.setServerConfig("max_connections", "200")
+			// as durable as PostgreSQL is out of its box (the test library turns commits
+			// asynchronous): a commit acknowledged is on disk, whatever is killed next
+			.setServerConfig("fsync", "on")
+			.setServerConfig("synchronous_commit", "on")
+			.setServerConfig("full_page_writes", "on")
 			.setPGStartupWait(Duration.ofSeconds(60))
 			.setOutputRedirector(ProcessBuilder.Redirect.appendTo(new File(log.toString())))
 			.setErrorRedirector(ProcessBuilder.Redirect.appendTo(new File(log.toString())))

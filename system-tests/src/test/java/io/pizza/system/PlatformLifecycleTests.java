@@ -98,6 +98,20 @@ class PlatformLifecycleTests {
 	}
 
 	@Test
+	@Order(1)
+	void postgresCommitsToDiskBeforeItAcknowledges() throws SQLException {
+		try (Connection connection = SystemUnderTest.database(platform, "billing");
+				Statement statement = connection.createStatement()) {
+			for (String setting : List.of("fsync", "synchronous_commit", "full_page_writes")) {
+				try (ResultSet result = statement.executeQuery("SHOW " + setting)) {
+					assertThat(result.next()).isTrue();
+					assertThat(result.getString(1)).as(setting).isEqualTo("on");
+				}
+			}
+		}
+	}
+
+	@Test
 	@Order(2)
 	void anOrderIsBakedBilledAndDelivered() throws Exception {
 		HttpResponse<String> answer = SystemUnderTest.post(port("order-service"), "/orders", ORDER);

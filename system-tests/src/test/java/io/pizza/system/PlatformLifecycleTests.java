@@ -1,12 +1,15 @@
 package io.pizza.system;
 
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,10 +28,13 @@ import io.pizza.platform.InstanceStatus;
 import io.pizza.platform.Kind;
 import io.pizza.platform.Platform;
 import io.pizza.platform.PlatformException;
+import io.pizza.platform.deadletters.DeadLetter;
+import io.pizza.platform.deadletters.DeadLetters;
 import io.pizza.testing.Chromium;
 import io.pizza.testing.TopicContents;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -262,6 +268,66 @@ class PlatformLifecycleTests {
 		await().atMost(Duration.ofSeconds(60)).until(() -> billed(orderId));
 		platform.start(broker);
 		assertThat(status("kafka-2").health()).isEqualTo("UP");
+	}
+
+	@Test
+	@Order(6)
+	void deadLettersAreListedWithTheirSourceAndReasonAndAReplayIsHandled() throws Exception {
+		DeadLetters deadLetters = new DeadLetters(platform.settings().kafkaClient());
+		// an order billing gave up on, as Spring Kafka dead-letters it; the cause since
+		// fixed
+		String orderId = UUID.randomUUID().toString();
+		String order = """
+				{"orderId":"%s","shop":"Marios Pizza","customer":{"name":"Dora","phone":"+39 02 7654321",\
+				"address":"Via Roma 2, Milano"},"pizzas":[{"name":"Margherita","toppings":[]}],"placedAt":"%s"}\
+				""".formatted(orderId, Instant.now());
+		ProducerRecord<String, String> deadLetter = new ProducerRecord<>("pizza-orders.billing.DLT", "Marios Pizza",
+				order);
+		deadLetter.headers()
+			.add("kafka_dlt-original-topic", "pizza-orders".getBytes(StandardCharsets.UTF_8))
+			.add("kafka_dlt-original-partition", ByteBuffer.allocate(4).putInt(4).array())
+			.add("kafka_dlt-original-offset", ByteBuffer.allocate(8).putLong(41).array())
+			.add("kafka_dlt-exception-fqcn", "java.lang.IllegalArgumentException".getBytes(StandardCharsets.UTF_8))
+			.add("kafka_dlt-exception-message", "no price for Margherita".getBytes(StandardCharsets.UTF_8))
+			.add("placed-by", "order-service-1".getBytes(StandardCharsets.UTF_8));
+		long offset;
+		try (Producer<String, String> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+				platform.settings().bootstrapServers(), ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+				StringSerializer.class, ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
+			offset = producer.send(deadLetter).get().offset();
+		}
+		assertThat(deadLetters.topics()).contains("pizza-orders.DLT", "pizza-orders.billing.DLT",
+				"pizza_order_rows.connect.DLT");
+		assertThat(deadLetters.in("pizza-orders.billing.DLT")).anySatisfy((letter) -> {
+			assertThat(letter.offset()).isEqualTo(offset);
+			assertThat(letter.key()).isEqualTo("Marios Pizza");
+			assertThat(letter)
+				.extracting(DeadLetter::sourceTopic, DeadLetter::sourcePartition, DeadLetter::sourceOffset)
+				.containsExactly("pizza-orders", 4, 41L);
+			assertThat(letter.reason()).isEqualTo("IllegalArgumentException: no price for Margherita");
+		});
+		// Kafka Connect's dead letter of the sink test, as Connect writes its headers
+		assertThat(deadLetters.in("pizza_order_rows.connect.DLT")).anySatisfy((letter) -> {
+			assertThat(letter.key()).isEqualTo("not-an-order");
+			assertThat(letter.sourceTopic()).isEqualTo("pizza_order_rows");
+			assertThat(letter.reason()).isNotBlank();
+		});
+
+		List<DeadLetter> replayed = deadLetters.replay("pizza-orders.billing.DLT", Optional.of(offset));
+		assertThat(replayed).singleElement().extracting(DeadLetter::offset).isEqualTo(offset);
+		await().atMost(Duration.ofSeconds(60)).until(() -> billed(orderId));
+		List<ConsumerRecord<String, String>> sentBackAll = TopicContents
+			.readAll(platform.settings().bootstrapServers(), "pizza-orders")
+			.stream()
+			.filter((record) -> record.value().contains(orderId))
+			.toList();
+		assertThat(sentBackAll).hasSize(1);
+		ConsumerRecord<String, String> sentBack = sentBackAll.get(0);
+		assertThat(sentBack.key()).isEqualTo("Marios Pizza");
+		assertThat(new String(sentBack.headers().lastHeader("replayed-from").value(), StandardCharsets.UTF_8))
+			.endsWith("@" + offset);
+		assertThat(sentBack.headers().lastHeader("placed-by")).isNotNull();
+		assertThat(sentBack.headers().lastHeader("kafka_dlt-original-topic")).isNull();
 	}
 
 	@Test

@@ -20,7 +20,7 @@ import picocli.CommandLine.ScopeType;
 		description = "Runs the pizza system locally: a 3-node Kafka cluster, PostgreSQL and the services.",
 		subcommands = { UpCommand.class, DownCommand.class, StatusCommand.class, LogsCommand.class, KillCommand.class,
 				StartCommand.class, OrderCommand.class, RebuildCommand.class, LoadCommand.class, BenchCommand.class,
-				ConnectCommand.class, CertsCommand.class })
+				ConnectCommand.class, DltCommand.class, CertsCommand.class })
 public class PizzaCli {
 
 	@Option(names = "--root", hidden = true, defaultValue = "${sys:pizza.root:-.}",

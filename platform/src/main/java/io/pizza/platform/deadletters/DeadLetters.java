@@ -1,0 +1,168 @@
+package io.pizza.platform.deadletters;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+
+import io.pizza.platform.PlatformException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * Every dead-letter topic of the cluster (a name ending in {@code .DLT}), read from its
+ * start to its end, committed records only; and a replay: dead letters sent back to the
+ * topic they came from, key, value and the producer's headers as they were, with a
+ * {@code replayed-from} header. The consumers are idempotent by order id, so a replay of
+ * an order that was handled after all changes nothing.
+ */
+public final class DeadLetters {
+
+	private static final Duration POLL = Duration.ofMillis(500);
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+	private final Map<String, Object> client;
+
+	/**
+	 * Dead letters on the cluster these settings reach.
+	 * @param client the Kafka client's settings (bootstrap servers, TLS)
+	 */
+	public DeadLetters(Map<String, Object> client) {
+		this.client = Map.copyOf(client);
+	}
+
+	/**
+	 * The dead-letter topics.
+	 * @return their names, sorted
+	 */
+	public List<String> topics() {
+		try (Admin admin = Admin.create(this.client)) {
+			return admin.listTopics().names().get().stream().filter((name) -> name.endsWith(".DLT")).sorted().toList();
+		}
+		catch (ExecutionException ex) {
+			throw new PlatformException("Could not list the topics: " + ex.getCause().getMessage(), ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new PlatformException("Interrupted", ex);
+		}
+	}
+
+	/**
+	 * Every dead letter of one topic.
+	 * @param topic a dead-letter topic
+	 * @return its records, by partition and offset
+	 */
+	public List<DeadLetter> in(String topic) {
+		Map<String, Object> config = new HashMap<>(this.client);
+		config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+		try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
+				new ByteArrayDeserializer())) {
+			List<TopicPartition> partitions = consumer.partitionsFor(topic, TIMEOUT)
+				.stream()
+				.map((info) -> new TopicPartition(topic, info.partition()))
+				.toList();
+			consumer.assign(partitions);
+			consumer.seekToBeginning(partitions);
+			Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, TIMEOUT);
+			List<DeadLetter> letters = new ArrayList<>();
+			long deadline = System.nanoTime() + TIMEOUT.toNanos();
+			while (!readToEnd(consumer, ends)) {
+				if (System.nanoTime() > deadline) {
+					throw new PlatformException(
+							"Could not read " + topic + " to its end within " + TIMEOUT.toSeconds() + " s");
+				}
+				for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
+					letters.add(DeadLetterHeaders.read(record));
+				}
+			}
+			letters.sort(Comparator.comparingInt(DeadLetter::partition).thenComparingLong(DeadLetter::offset));
+			return letters;
+		}
+	}
+
+	/**
+	 * Sends dead letters back to their source topic and waits for the brokers to take
+	 * them.
+	 * @param topic the dead-letter topic
+	 * @param offset only the dead letter at this offset (of any partition), or all
+	 * @return the dead letters sent back
+	 */
+	public List<DeadLetter> replay(String topic, Optional<Long> offset) {
+		List<DeadLetter> letters = in(topic).stream()
+			.filter((letter) -> offset.map((wanted) -> letter.offset() == wanted).orElse(true))
+			.toList();
+		Set<String> unknownSources = letters.stream()
+			.map(DeadLetter::sourceTopic)
+			.filter((source) -> source.equals("?"))
+			.collect(Collectors.toSet());
+		if (!unknownSources.isEmpty()) {
+			throw new PlatformException("Some dead letters of " + topic + " do not say where they came from");
+		}
+		Map<String, Object> config = new HashMap<>(this.client);
+		config.put(ProducerConfig.ACKS_CONFIG, "all");
+		config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+		try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config, new ByteArraySerializer(),
+				new ByteArraySerializer())) {
+			List<Future<RecordMetadata>> sent = new ArrayList<>();
+			for (DeadLetter letter : letters) {
+				sent.add(producer.send(backToSource(letter)));
+			}
+			for (Future<RecordMetadata> send : sent) {
+				send.get();
+			}
+			return letters;
+		}
+		catch (ExecutionException ex) {
+			throw new PlatformException("Could not send the dead letters back: " + ex.getCause().getMessage(), ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new PlatformException("Interrupted", ex);
+		}
+	}
+
+	// the key and value as they were, the producer's own headers kept, the dead
+	// lettering's left out; the partition is the key's again (none given)
+	private static ProducerRecord<byte[], byte[]> backToSource(DeadLetter letter) {
+		ConsumerRecord<byte[], byte[]> record = letter.record();
+		List<Header> headers = new ArrayList<>();
+		for (Header header : record.headers()) {
+			if (!DeadLetterHeaders.isDeadLettering(header)) {
+				headers.add(header);
+			}
+		}
+		ProducerRecord<byte[], byte[]> replay = new ProducerRecord<>(letter.sourceTopic(), null, record.key(),
+				record.value(), headers);
+		replay.headers()
+			.add(DeadLetterHeaders.REPLAYED_FROM,
+					"%s-%d@%d".formatted(letter.topic(), letter.partition(), letter.offset())
+						.getBytes(StandardCharsets.UTF_8));
+		return replay;
+	}
+
+	private static boolean readToEnd(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> ends) {
+		return ends.entrySet().stream().allMatch((end) -> consumer.position(end.getKey()) >= end.getValue());
+	}
+
+}

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.UUID;
@@ -11,8 +12,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import io.pizza.delivery.config.DeliveryTrackerProperties;
 import io.pizza.delivery.dispatch.Destination;
@@ -25,9 +26,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Simulated couriers: each rides from the shop to the customer's address in
- * {@code courier.trip}, publishing where it is every {@code courier.interval}. A shop has
- * {@code courier.per-shop} of them: an order baked while all are out waits, in the order
- * it came, for the first one back.
+ * {@code courier.trip}, publishing where it is at each tick of the fleet's clock, every
+ * {@code courier.interval}. One clock moves every courier on the road, so that a tick's
+ * positions reach the brokers in one request per broker instead of one per courier. A
+ * shop has {@code courier.per-shop} of them: an order baked while all are out waits, in
+ * the order it came, for the first one back. A courier whose publishing fails says so and
+ * rides on: it always comes back, and its shop never runs out of couriers.
  */
 @Component
 public class CourierFleet implements DisposableBean {
@@ -40,13 +44,13 @@ public class CourierFleet implements DisposableBean {
 
 	private final Clock clock = Clock.systemUTC();
 
-	private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, (task) -> {
+	private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor((task) -> {
 		Thread thread = new Thread(task, "courier");
 		thread.setDaemon(true);
 		return thread;
 	});
 
-	private final Map<UUID, ScheduledFuture<?>> onTheRoad = new ConcurrentHashMap<>();
+	private final Map<UUID, Trip> onTheRoad = new ConcurrentHashMap<>();
 
 	/** Each shop's couriers out and orders waiting; guarded by itself. */
 	private final Map<String, Shop> shops = new HashMap<>();
@@ -54,6 +58,8 @@ public class CourierFleet implements DisposableBean {
 	CourierFleet(Couriers couriers, DeliveryTrackerProperties properties) {
 		this.couriers = couriers;
 		this.properties = properties;
+		long interval = properties.courier().interval().toMillis();
+		this.scheduler.scheduleAtFixedRate(this::tick, interval, interval, TimeUnit.MILLISECONDS);
 	}
 
 	/**
@@ -75,29 +81,53 @@ public class CourierFleet implements DisposableBean {
 		send(destination);
 	}
 
+	// on the road first, then said: a courier that could not say it left still rides,
+	// and comes back
 	private void send(Destination destination) {
 		String courierId = "courier-" + destination.orderId().toString().substring(0, 4);
 		Duration interval = this.properties.courier().interval();
 		int steps = (int) Math.max(1, this.properties.courier().trip().toMillis() / interval.toMillis());
 		Route route = Route.between(destination.from(), destination.to());
+		Trip trip = new Trip(destination, courierId, route, steps);
+		this.onTheRoad.put(destination.orderId(), trip);
 		log.info("[{}] order={} shop='{}' {} dispatched to '{}' ({} m, {} positions)", this.properties.instanceId(),
 				destination.orderId(), destination.shop(), courierId, destination.address(),
 				Math.round(destination.from().metersTo(destination.to())), steps + 1);
-		warnIfLost(this.couriers.status(destination.orderId(), "OUT_FOR_DELIVERY", courierId, this.clock.instant()),
+		publish(() -> this.couriers.status(destination.orderId(), "OUT_FOR_DELIVERY", courierId, this.clock.instant()),
 				destination.orderId(), "OUT_FOR_DELIVERY");
-		Trip trip = new Trip(destination, courierId, route, steps);
-		this.onTheRoad.put(destination.orderId(),
-				this.scheduler.scheduleAtFixedRate(trip, 0, interval.toMillis(), TimeUnit.MILLISECONDS));
+		trip.step();
 	}
 
-	// a simulated courier does not wait for the brokers: a send that fails is said, once
-	private void warnIfLost(CompletableFuture<?> sent, UUID orderId, String what) {
-		sent.whenComplete((result, ex) -> {
-			if (ex != null) {
-				log.warn("[{}] order={} {} not published: {}", this.properties.instanceId(), orderId, what,
-						ex.getMessage());
+	// every courier on the road a step further; one courier's failure stops no other
+	private void tick() {
+		for (Trip trip : List.copyOf(this.onTheRoad.values())) {
+			try {
+				trip.step();
 			}
-		});
+			catch (RuntimeException ex) {
+				log.warn("[{}] order={} {} could not move: {}", this.properties.instanceId(), trip.orderId,
+						trip.courierId, ex.toString());
+			}
+		}
+	}
+
+	// a simulated courier does not wait for the brokers: a send that fails, at once or
+	// later, is said, once
+	private void publish(Supplier<CompletableFuture<?>> send, UUID orderId, String what) {
+		try {
+			send.get().whenComplete((result, ex) -> {
+				if (ex != null) {
+					warnNotPublished(orderId, what, ex);
+				}
+			});
+		}
+		catch (RuntimeException ex) {
+			warnNotPublished(orderId, what, ex);
+		}
+	}
+
+	private void warnNotPublished(UUID orderId, String what, Throwable ex) {
+		log.warn("[{}] order={} {} not published: {}", this.properties.instanceId(), orderId, what, ex.getMessage());
 	}
 
 	// a courier back at its shop takes the order that waited longest, if any
@@ -139,9 +169,9 @@ public class CourierFleet implements DisposableBean {
 	}
 
 	/**
-	 * One courier's ride, a step each time it runs.
+	 * One courier's ride, a step each tick.
 	 */
-	private final class Trip implements Runnable {
+	private final class Trip {
 
 		private final Destination destination;
 
@@ -163,22 +193,23 @@ public class CourierFleet implements DisposableBean {
 			this.steps = steps;
 		}
 
-		@Override
-		public void run() {
+		// the position is published, or said lost, and the courier is a step further
+		// either way
+		private synchronized void step() {
+			if (this.step > this.steps) {
+				return;
+			}
 			boolean arrived = this.step == this.steps;
 			var point = this.route.at((double) this.step / this.steps);
-			warnIfLost(CourierFleet.this.couriers.position(new CourierPosition(this.orderId, this.courierId,
-					point.lat(), point.lon(), CourierFleet.this.clock.instant(), arrived)), this.orderId, "a position");
 			this.step++;
+			publish(() -> CourierFleet.this.couriers.position(new CourierPosition(this.orderId, this.courierId,
+					point.lat(), point.lon(), CourierFleet.this.clock.instant(), arrived)), this.orderId, "a position");
 			if (arrived) {
-				warnIfLost(CourierFleet.this.couriers.status(this.orderId, "DELIVERED", this.courierId,
+				publish(() -> CourierFleet.this.couriers.status(this.orderId, "DELIVERED", this.courierId,
 						CourierFleet.this.clock.instant()), this.orderId, "DELIVERED");
 				log.info("[{}] order={} {} delivered", CourierFleet.this.properties.instanceId(), this.orderId,
 						this.courierId);
-				ScheduledFuture<?> self = CourierFleet.this.onTheRoad.remove(this.orderId);
-				if (self != null) {
-					self.cancel(false);
-				}
+				CourierFleet.this.onTheRoad.remove(this.orderId);
 				back(this.destination.shop());
 			}
 		}

@@ -61,6 +61,11 @@ class BenchCommand implements Callable<Integer> {
 					+ "brokers' and the services' JIT compilers warm up on it (default: ${DEFAULT-VALUE}).")
 	String warmUp;
 
+	@Option(names = "--backlog", defaultValue = "20000",
+			description = "Orders written straight to the orders topic for the makers, then for billing, to "
+					+ "measure how fast each goes through a backlog (default: ${DEFAULT-VALUE}).")
+	int backlog;
+
 	@Option(names = "--duration", defaultValue = "20s",
 			description = "How long the end-to-end run sends (default: ${DEFAULT-VALUE}).")
 	String duration;
@@ -83,7 +88,7 @@ class BenchCommand implements Callable<Integer> {
 		Benchmark.Result result = new Benchmark(this.cli.platform(), Console::progress)
 			.run(new Benchmark.Options(this.ceilingRecords, this.intakeFrom, this.intakeMax, duration(this.intakeStep),
 					this.rate, duration(this.duration), this.connections, duration(this.closedLoop),
-					duration(this.warmUp), duration(this.sse), this.seed, this.bothModes));
+					duration(this.warmUp), this.backlog, duration(this.sse), this.seed, this.bothModes));
 		System.out.println();
 		System.out.println(result.report().table());
 		System.out.println();

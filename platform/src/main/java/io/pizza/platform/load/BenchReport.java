@@ -17,10 +17,8 @@ import java.util.stream.Collectors;
  * @param ceiling Kafka's own producer on the cluster
  * @param intake the REST intake: closed loop beside the HTTP ceiling, and the open-loop
  * steps
- * @param kitchen orders per second the two makers baked (in no time, exactly once) going
- * through the intake's backlog, or {@code null} when they kept up and left none
- * @param backlogLeft orders the makers had still to bake when the benchmark stopped
- * waiting for them
+ * @param backlogs how fast the makers (baking in no time, exactly once) and billing went
+ * through a backlog of orders written straight to the topic
  * @param endToEnd the load run at a fixed moderate rate
  * @param takeovers the makers' takeovers
  * @param sse position to SSE client
@@ -29,7 +27,7 @@ import java.util.stream.Collectors;
  * whole platform, or {@code null} when not measured
  */
 public record BenchReport(Instant startedAt, String machine, ProducerCeiling.Result ceiling, Benchmark.Intake intake,
-		Double kitchen, long backlogLeft, LoadReport endToEnd, List<TakeoverTime> takeovers, Latencies sse, String mode,
+		List<Backlog.Result> backlogs, LoadReport endToEnd, List<TakeoverTime> takeovers, Latencies sse, String mode,
 		Modes modes) {
 
 	private static final String ROW = "| %-58s | %s |";
@@ -73,10 +71,13 @@ public record BenchReport(Instant startedAt, String machine, ProducerCeiling.Res
 							step.sustained() ? "ok"
 									: "no (%d failed, p99 %.0f ms)".formatted(step.failed(), step.http().p99())))
 					.collect(Collectors.joining(", "))));
-		rows.add(ROW.formatted("Makers, exactly once (2, baking in no time)",
-				((this.kitchen != null) ? "%.1f orders/s through the intake's backlog".formatted(this.kitchen)
-						: "kept up with the intake: no backlog to measure")
-						+ ((this.backlogLeft > 0) ? "; %d orders left to bake".formatted(this.backlogLeft) : "")));
+		for (Backlog.Result backlog : this.backlogs) {
+			rows.add(ROW.formatted("Through a backlog: " + backlog.what(),
+					"%.0f orders/s (%.2fx the ceiling): %d of %d orders in %.1f s%s".formatted(backlog.perSecond(),
+							backlog.perSecond() / this.ceiling.recordsPerSecond(), backlog.measured(),
+							backlog.written(), backlog.seconds(),
+							(backlog.left() > 0) ? ", %d left".formatted(backlog.left()) : "")));
+		}
 		rows.add(ROW.formatted(
 				"End to end at %.0f orders/s for %d s".formatted(this.endToEnd.rate(),
 						this.endToEnd.duration().toSeconds()),

@@ -81,8 +81,7 @@ public final class Benchmark {
 		BenchReport.Modes modes = options.bothModes()
 				? measureBothModes(orderService, options, measured.endToEnd().rate()) : null;
 		BenchReport report = new BenchReport(startedAt, ReportFiles.thisMachine(), measured.ceiling(),
-				measured.intake(), measured.makersRate(), measured.backlogLeft(), measured.endToEnd(),
-				measured.takeovers(), sse, mode, modes);
+				measured.intake(), measured.backlogs(), measured.endToEnd(), measured.takeovers(), sse, mode, modes);
 		return new Result(report, report.write(this.platform.settings().root().resolve("bench").resolve("results")));
 	}
 
@@ -115,13 +114,16 @@ public final class Benchmark {
 			restartMakers(NO_BAKING_TIME);
 			awaitCaughtUp(admin);
 			Intake intake = intake(this.platform, orderService, orders, ramp, options);
-			Drain backlog = awaitCaughtUp(admin);
-			this.progress
-				.accept("makers: %d orders baked in %.1f s%s".formatted(backlog.baked(), backlog.took().toNanos() / 1e9,
-						(backlog.left() > 0) ? ", " + backlog.left() + " left to bake" : ""));
-			// no backlog: the makers kept up, and there is no rate of theirs to tell
-			Double makersRate = (backlog.baked() > 0) ? backlog.ordersPerSecond() : null;
-			return new WithFastMakers(ceiling, intake, makersRate, backlog.left(), endToEnd, takeovers);
+			awaitCaughtUp(admin);
+			Backlog backlog = new Backlog(this.platform, admin, this.progress);
+			List<Backlog.Result> backlogs = List.of(
+					backlog.measure("makers, exactly once", "pizza-makers",
+							List.of(instance("pizza-maker-1"), instance("pizza-maker-2")), NO_BAKING_TIME, orders,
+							options.backlog(), WAIT),
+					backlog.measure("billing", "billing", List.of(instance("billing-service")), Map.of(), orders,
+							options.backlog(), WAIT));
+			awaitCaughtUp(admin);
+			return new WithFastMakers(ceiling, intake, backlogs, endToEnd, takeovers);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -260,29 +262,24 @@ public final class Benchmark {
 	}
 
 	// the makers and billing done with every order so far, so that one measure does not
-	// pay for the last one's backlog; how fast the makers went through it. A backlog that
-	// outlasts the wait is left to them, and said.
-	private Drain awaitCaughtUp(Admin admin) {
-		long started = System.nanoTime();
-		long deadline = started + WAIT.toNanos();
+	// pay for the last one's backlog. A backlog that outlasts the wait is left to them,
+	// and said.
+	private void awaitCaughtUp(Admin admin) {
+		long deadline = System.nanoTime() + WAIT.toNanos();
 		try {
-			long first = -1;
 			long makers;
 			long billing;
 			while ((makers = GroupLag.of(admin, "pizza-makers", "pizza-orders")) > 0
 					| (billing = GroupLag.of(admin, "billing", "pizza-orders")) > 0) {
-				first = (first < 0) ? makers : first;
 				this.progress
 					.accept("waiting for the backlog: %d orders to bake, %d to bill".formatted(makers, billing));
 				if (System.nanoTime() > deadline) {
 					this.progress
 						.accept("the backlog outlasted %d min: left to the services".formatted(WAIT.toMinutes()));
-					return new Drain(Math.max(0, first - makers), makers,
-							Duration.ofNanos(System.nanoTime() - started));
+					return;
 				}
 				Processes.pause(Duration.ofSeconds(1));
 			}
-			return new Drain(Math.max(0, first), 0, Duration.ofNanos(System.nanoTime() - started));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -318,7 +315,7 @@ public final class Benchmark {
 	 */
 	public record Options(long ceilingRecords, double firstIntakeRate, double maxIntakeRate, Duration intakeStep,
 			double endToEndRate, Duration endToEndDuration, int connections, Duration closedLoop, Duration warmUp,
-			Duration sseListen, long seed, boolean bothModes) {
+			int backlog, Duration sseListen, long seed, boolean bothModes) {
 	}
 
 	/**
@@ -326,29 +323,12 @@ public final class Benchmark {
 	 *
 	 * @param ceiling Kafka's own producer
 	 * @param intake the intake's steps
-	 * @param makersRate the makers' rate through the intake's backlog, if there was one
-	 * @param backlogLeft orders the makers had still to bake when the benchmark stopped
-	 * waiting
+	 * @param backlogs how fast the makers and billing went through a backlog
 	 * @param endToEnd the end-to-end run
 	 * @param takeovers the takeovers
 	 */
-	private record WithFastMakers(ProducerCeiling.Result ceiling, Intake intake, Double makersRate, long backlogLeft,
+	private record WithFastMakers(ProducerCeiling.Result ceiling, Intake intake, List<Backlog.Result> backlogs,
 			LoadReport endToEnd, List<BenchReport.TakeoverTime> takeovers) {
-	}
-
-	/**
-	 * A backlog gone through, or part of it.
-	 *
-	 * @param baked orders the makers baked of their lag when it was first looked at
-	 * @param left orders still to bake when the wait ended
-	 * @param took how long it was waited for
-	 */
-	private record Drain(long baked, long left, Duration took) {
-
-		double ordersPerSecond() {
-			return this.baked / Math.max(0.001, this.took.toNanos() / 1e9);
-		}
-
 	}
 
 	/**

@@ -23,7 +23,7 @@ class BenchReportTests {
 
 	@Test
 	void tellsTheIntakeAsAShareOfTheCeilingAndWhatWasNotMeasured() {
-		BenchReport report = report(null, List.of(new BenchReport.TakeoverTime("consumer (KIP-848)", "kill", 740L),
+		BenchReport report = report(List.of(), List.of(new BenchReport.TakeoverTime("consumer (KIP-848)", "kill", 740L),
 				new BenchReport.TakeoverTime("classic", "kill --hard", null)));
 		assertThat(report.table()).contains("| REST intake, open loop, highest sustained rate")
 			.contains("20 orders/s (HTTP p50 40 ms, p99 200 ms): 0.002x the ceiling")
@@ -33,27 +33,32 @@ class BenchReportTests {
 			.contains("2400 orders/s, p50 20.0 ms, p99 80.0 ms; 201: 71990, 202: 10")
 			.contains("0.40x GET /menu, 0.240x Kafka's ceiling")
 			.contains("10/s ok, 20/s ok, 40/s no (3 failed, p99 4000 ms)")
-			.contains("kept up with the intake: no backlog to measure")
 			.contains("| Maker takeover, consumer (KIP-848) protocol, kill")
 			.contains("0.74 s")
 			.contains("not in time");
 	}
 
 	@Test
-	void tellsTheMakersRateWhenTheyHadABacklog() {
-		assertThat(report(12.6, List.of()).table()).contains("12.6 orders/s through the intake's backlog");
+	void tellsHowFastEachGroupWentThroughItsBacklogAsARatioOfTheCeiling() {
+		List<Backlog.Result> backlogs = List.of(
+				new Backlog.Result("makers, exactly once", "pizza-makers", 20000, 18000, 6.0, 0),
+				new Backlog.Result("billing", "billing", 20000, 15000, 30.0, 5000));
+		assertThat(report(backlogs, List.of()).table())
+			.contains("| Through a backlog: makers, exactly once",
+					"| 3000 orders/s (0.30x the ceiling): 18000 of 20000 orders in 6.0 s |")
+			.contains("| 500 orders/s (0.05x the ceiling): 15000 of 20000 orders in 30.0 s, 5000 left |");
 	}
 
 	@Test
 	void tellsWhereTheCpuWentWhileOrdersWerePosted() {
-		assertThat(report(null, List.of()).table()).contains("| 1.20 of 2 cores: brokers 1.20 (60%) |");
+		assertThat(report(List.of(), List.of()).table()).contains("| 1.20 of 2 cores: brokers 1.20 (60%) |");
 	}
 
 	@Test
 	void saysWhenTheClosedLoopCouldNotBeMeasured() {
-		BenchReport measured = report(null, List.of());
+		BenchReport measured = report(List.of(), List.of());
 		BenchReport notMeasured = new BenchReport(measured.startedAt(), measured.machine(), measured.ceiling(),
-				new Benchmark.Intake(null, null, null, measured.intake().steps()), null, 0, measured.endToEnd(),
+				new Benchmark.Intake(null, null, null, measured.intake().steps()), List.of(), measured.endToEnd(),
 				List.of(), FAST, "plaintext", null);
 		assertThat(notMeasured.table()).contains("not measured (wrk is not installed)").doesNotContain("GET /menu");
 	}
@@ -94,7 +99,7 @@ class BenchReportTests {
 		BenchReport.Modes modes = new BenchReport.Modes(new BenchReport.ModeRun("plaintext",
 				intake(List.of(new IntakeRamp.Step(20, 20, 0, FAST, true)), 2000), plaintextRun),
 				new BenchReport.ModeRun("secure", intake(secureSteps, 1500), secureRun));
-		assertThat(report(null, List.of(), modes).table())
+		assertThat(report(List.of(), List.of(), modes).table())
 			.contains("| Restarted in secure mode: POST /orders, closed loop")
 			.contains("1500 orders/s, p99 80.0 ms; 0.75x plaintext")
 			.contains("| Restarted in plaintext mode: REST intake, sustained")
@@ -106,21 +111,21 @@ class BenchReportTests {
 			.contains("POST -> BAKED")
 			.contains("p50 22.50x plaintext")
 			.contains("2 missing; p50 1.00x plaintext");
-		assertThat(report(null, List.of()).table()).doesNotContain("Restarted");
+		assertThat(report(List.of(), List.of()).table()).doesNotContain("Restarted");
 	}
 
-	private static BenchReport report(Double kitchen, List<BenchReport.TakeoverTime> takeovers) {
-		return report(kitchen, takeovers, null);
+	private static BenchReport report(List<Backlog.Result> backlogs, List<BenchReport.TakeoverTime> takeovers) {
+		return report(backlogs, takeovers, null);
 	}
 
-	private static BenchReport report(Double kitchen, List<BenchReport.TakeoverTime> takeovers,
+	private static BenchReport report(List<Backlog.Result> backlogs, List<BenchReport.TakeoverTime> takeovers,
 			BenchReport.Modes modes) {
 		List<IntakeRamp.Step> steps = List.of(new IntakeRamp.Step(10, 10, 0, FAST, true),
 				new IntakeRamp.Step(20, 20, 0, FAST, true), new IntakeRamp.Step(40, 31, 3, SLOW, false));
 		LoadReport endToEnd = new LoadReport(Instant.parse("2026-11-25T15:49:00Z"), 6, Duration.ofSeconds(20), 43, 120,
 				6, 6, Map.of(201, 120L), FAST, FAST, FAST, 0, 0, "a machine");
 		return new BenchReport(Instant.parse("2026-11-25T15:49:00Z"), "a machine",
-				new ProducerCeiling.Result(100000, 574, 10000, 5.5, 2924, 3676), intake(steps, 2400), kitchen, 0,
+				new ProducerCeiling.Result(100000, 574, 10000, 5.5, 2924, 3676), intake(steps, 2400), backlogs,
 				endToEnd, takeovers, FAST, "plaintext", modes);
 	}
 

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
@@ -65,12 +66,14 @@ final class Backlog {
 	 */
 	Result measure(String what, String group, List<Instance> instances, Map<String, String> environment,
 			FakeOrders orders, int count, Duration timeout) throws InterruptedException {
-		this.progress.accept("backlog: %s stopped, %d orders written".formatted(what, count));
+		this.progress.accept("backlog: %s stopped, %d orders written, then started".formatted(what, count));
 		instances.forEach((instance) -> this.platform.kill(instance, false));
 		write(orders, count);
-		for (Instance instance : instances) {
-			this.platform.start(instance, environment);
-		}
+		// started together, in the background: an instance consumes before it answers its
+		// health check, and the lag is watched from the first moment
+		CompletableFuture<Void> starting = CompletableFuture.allOf(instances.stream()
+			.map((instance) -> CompletableFuture.runAsync(() -> this.platform.start(instance, environment)))
+			.toArray(CompletableFuture[]::new));
 		try {
 			long first = lag(group);
 			long deadline = System.nanoTime() + timeout.toNanos();
@@ -86,6 +89,7 @@ final class Backlog {
 				}
 			}
 			double seconds = (started == 0) ? 0 : (System.nanoTime() - started) / 1e9;
+			starting.join();
 			Result result = new Result(what, group, count, atStart - left, seconds, left);
 			this.progress.accept("backlog: " + result);
 			return result;

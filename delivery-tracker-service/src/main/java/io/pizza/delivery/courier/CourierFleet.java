@@ -2,11 +2,9 @@ package io.pizza.delivery.courier;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -52,12 +50,12 @@ public class CourierFleet implements DisposableBean {
 
 	private final Map<UUID, Trip> onTheRoad = new ConcurrentHashMap<>();
 
-	/** Each shop's couriers out and orders waiting; guarded by itself. */
-	private final Map<String, Shop> shops = new HashMap<>();
+	private final ShopQueues shops;
 
 	CourierFleet(Couriers couriers, DeliveryTrackerProperties properties) {
 		this.couriers = couriers;
 		this.properties = properties;
+		this.shops = new ShopQueues(properties.courier().perShop());
 		long interval = properties.courier().interval().toMillis();
 		this.scheduler.scheduleAtFixedRate(this::tick, interval, interval, TimeUnit.MILLISECONDS);
 	}
@@ -67,16 +65,12 @@ public class CourierFleet implements DisposableBean {
 	 * @param destination where from and where to
 	 */
 	public void dispatch(Destination destination) {
-		synchronized (this.shops) {
-			Shop shop = this.shops.computeIfAbsent(destination.shop(), (name) -> new Shop());
-			if (shop.out == this.properties.courier().perShop()) {
-				shop.waiting.add(destination);
-				log.info("[{}] order={} shop='{}' waits for a courier: all {} are out, {} order(s) waiting",
-						this.properties.instanceId(), destination.orderId(), destination.shop(), shop.out,
-						shop.waiting.size());
-				return;
-			}
-			shop.out++;
+		Optional<Integer> waiting = this.shops.takeCourierOrWait(destination);
+		if (waiting.isPresent()) {
+			log.info("[{}] order={} shop='{}' waits for a courier: all {} are out, {} order(s) waiting",
+					this.properties.instanceId(), destination.orderId(), destination.shop(),
+					this.properties.courier().perShop(), waiting.get());
+			return;
 		}
 		send(destination);
 	}
@@ -132,40 +126,17 @@ public class CourierFleet implements DisposableBean {
 
 	// a courier back at its shop takes the order that waited longest, if any
 	private void back(String shopName) {
-		Destination next;
-		synchronized (this.shops) {
-			Shop shop = this.shops.get(shopName);
-			next = shop.waiting.poll();
-			if (next == null) {
-				shop.out--;
-				return;
-			}
-		}
-		send(next);
+		this.shops.courierBack(shopName).ifPresent(this::send);
 	}
 
 	@Override
 	public void destroy() {
-		int waiting;
-		synchronized (this.shops) {
-			waiting = this.shops.values().stream().mapToInt((shop) -> shop.waiting.size()).sum();
-		}
+		int waiting = this.shops.waiting();
 		if (!this.onTheRoad.isEmpty() || waiting > 0) {
 			log.warn("[{}] stopping with {} couriers on the road and {} orders waiting for one: they stop here",
 					this.properties.instanceId(), this.onTheRoad.size(), waiting);
 		}
 		this.scheduler.shutdownNow();
-	}
-
-	/**
-	 * A shop's couriers out on the road, and its orders waiting for one.
-	 */
-	private static final class Shop {
-
-		private int out;
-
-		private final Queue<Destination> waiting = new ArrayDeque<>();
-
 	}
 
 	/**

@@ -1,0 +1,78 @@
+package io.pizza.delivery.courier;
+
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Queue;
+
+import io.pizza.delivery.dispatch.Destination;
+
+/**
+ * Each shop's couriers out on the road and its orders waiting for one: a shop has
+ * {@code perShop} couriers, and an order baked while all are out waits, in the order it
+ * came, for the first one back. Thread-safe.
+ */
+final class ShopQueues {
+
+	private final int perShop;
+
+	/** Guarded by itself. */
+	private final Map<String, Shop> shops = new HashMap<>();
+
+	ShopQueues(int perShop) {
+		this.perShop = perShop;
+	}
+
+	/**
+	 * Takes one of the order's shop's couriers, or puts the order in the shop's queue.
+	 * @param destination the order
+	 * @return how many orders wait now, empty when a courier was free and is taken
+	 */
+	Optional<Integer> takeCourierOrWait(Destination destination) {
+		synchronized (this.shops) {
+			Shop shop = this.shops.computeIfAbsent(destination.shop(), (name) -> new Shop());
+			if (shop.out == this.perShop) {
+				shop.waiting.add(destination);
+				return Optional.of(shop.waiting.size());
+			}
+			shop.out++;
+			return Optional.empty();
+		}
+	}
+
+	/**
+	 * A courier back at its shop: it takes the order that waited longest, if any.
+	 * @param shopName the shop
+	 * @return the order it takes, empty when none waits and the courier stays
+	 */
+	Optional<Destination> courierBack(String shopName) {
+		synchronized (this.shops) {
+			Shop shop = this.shops.get(shopName);
+			Destination next = shop.waiting.poll();
+			if (next == null) {
+				shop.out--;
+			}
+			return Optional.ofNullable(next);
+		}
+	}
+
+	/**
+	 * The orders waiting in all shops.
+	 * @return how many
+	 */
+	int waiting() {
+		synchronized (this.shops) {
+			return this.shops.values().stream().mapToInt((shop) -> shop.waiting.size()).sum();
+		}
+	}
+
+	private static final class Shop {
+
+		private int out;
+
+		private final Queue<Destination> waiting = new ArrayDeque<>();
+
+	}
+
+}

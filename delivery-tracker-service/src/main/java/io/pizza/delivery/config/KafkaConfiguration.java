@@ -46,8 +46,8 @@ class KafkaConfiguration {
 	}
 
 	/**
-	 * A status for an order this instance has not read yet is tried again for ten
-	 * seconds; a record that cannot be read is logged and skipped. The tracker owns no
+	 * A record that fails is tried again for ten seconds, then logged and skipped (the
+	 * dispatcher passes over what is not a status change itself). The tracker owns no
 	 * dead-letter topic: every instance reads every order and position, so each would
 	 * dead-letter the same record, and the records it reads come from producers that
 	 * dead-letter or refuse bad input themselves.

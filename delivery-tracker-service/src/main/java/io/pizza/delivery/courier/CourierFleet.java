@@ -2,6 +2,8 @@ package io.pizza.delivery.courier;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,7 +31,8 @@ import org.springframework.stereotype.Component;
  * positions reach the brokers in one request per broker instead of one per courier. A
  * shop has {@code courier.per-shop} of them: an order baked while all are out waits, in
  * the order it came, for the first one back. A courier whose publishing fails says so and
- * rides on: it always comes back, and its shop never runs out of couriers.
+ * rides on: it always comes back, and its shop never runs out of couriers; its
+ * {@code DELIVERED} is said again at each tick until the brokers have it.
  */
 @Component
 public class CourierFleet implements DisposableBean {
@@ -48,7 +51,13 @@ public class CourierFleet implements DisposableBean {
 		return thread;
 	});
 
+	/** Couriers on the road, or back and still saying they delivered. */
 	private final Map<UUID, Trip> onTheRoad = new ConcurrentHashMap<>();
+
+	/**
+	 * Every order this fleet carries or will, until its {@code DELIVERED} is published.
+	 */
+	private final Map<UUID, CompletableFuture<Void>> delivered = new ConcurrentHashMap<>();
 
 	private final ShopQueues shops;
 
@@ -61,32 +70,82 @@ public class CourierFleet implements DisposableBean {
 	}
 
 	/**
-	 * Sends a courier with an order.
+	 * Sends a courier with an order, or has the order wait for one.
 	 * @param destination where from and where to
+	 * @return completed once the order's {@code DELIVERED} is on the brokers
 	 */
-	public void dispatch(Destination destination) {
+	public CompletableFuture<Void> dispatch(Destination destination) {
+		CompletableFuture<Void> done = new CompletableFuture<>();
+		CompletableFuture<Void> earlier = this.delivered.putIfAbsent(destination.orderId(), done);
+		if (earlier != null) {
+			return earlier;
+		}
 		Optional<Integer> waiting = this.shops.takeCourierOrWait(destination);
 		if (waiting.isPresent()) {
 			log.info("[{}] order={} shop='{}' waits for a courier: all {} are out, {} order(s) waiting",
 					this.properties.instanceId(), destination.orderId(), destination.shop(),
 					this.properties.courier().perShop(), waiting.get());
-			return;
+			return done;
 		}
 		send(destination);
+		return done;
+	}
+
+	/**
+	 * Takes over a courier another instance sent: it rides on from where it is by now,
+	 * without leaving the shop again.
+	 * @param destination where from and where to
+	 * @param courierId the courier
+	 * @param leftAt when it left the shop
+	 * @return completed once the order's {@code DELIVERED} is on the brokers
+	 */
+	public CompletableFuture<Void> resume(Destination destination, String courierId, Instant leftAt) {
+		CompletableFuture<Void> done = new CompletableFuture<>();
+		CompletableFuture<Void> earlier = this.delivered.putIfAbsent(destination.orderId(), done);
+		if (earlier != null) {
+			return earlier;
+		}
+		this.shops.takeCourier(destination.shop());
+		Duration interval = this.properties.courier().interval();
+		Trip trip = new Trip(destination, courierId, steps());
+		trip.step = (int) Math.min(trip.steps,
+				Duration.between(leftAt, this.clock.instant()).toMillis() / Math.max(1, interval.toMillis()));
+		this.onTheRoad.put(destination.orderId(), trip);
+		log.info("[{}] order={} shop='{}' {} taken over, rides on from position {} of {}", this.properties.instanceId(),
+				destination.orderId(), destination.shop(), courierId, trip.step + 1, trip.steps + 1);
+		return done;
+	}
+
+	/**
+	 * Stops carrying orders: another instance carries them now. Their couriers come back
+	 * at once, and their shops' next orders take them.
+	 * @param orderIds the orders
+	 */
+	public void abandon(Collection<UUID> orderIds) {
+		this.shops.forget(orderIds);
+		for (UUID orderId : orderIds) {
+			this.delivered.remove(orderId);
+			Trip trip = this.onTheRoad.remove(orderId);
+			if (trip != null && !trip.arrived()) {
+				back(trip.destination.shop());
+			}
+		}
+	}
+
+	private int steps() {
+		return (int) Math.max(1, this.properties.courier().trip().toMillis()
+				/ Math.max(1, this.properties.courier().interval().toMillis()));
 	}
 
 	// on the road first, then said: a courier that could not say it left still rides,
 	// and comes back
 	private void send(Destination destination) {
 		String courierId = "courier-" + destination.orderId().toString().substring(0, 4);
-		Duration interval = this.properties.courier().interval();
-		int steps = (int) Math.max(1, this.properties.courier().trip().toMillis() / interval.toMillis());
-		Route route = Route.between(destination.from(), destination.to());
-		Trip trip = new Trip(destination, courierId, route, steps);
+		Trip trip = new Trip(destination, courierId, steps());
 		this.onTheRoad.put(destination.orderId(), trip);
 		log.info("[{}] order={} shop='{}' {} dispatched to '{}' ({} m, {} positions)", this.properties.instanceId(),
 				destination.orderId(), destination.shop(), courierId, destination.address(),
-				Math.round(destination.from().metersTo(destination.to())), steps + 1);
+				Math.round(destination.from().metersTo(destination.to())), trip.steps + 1);
 		publish(() -> this.couriers.status(destination.orderId(), "OUT_FOR_DELIVERY", courierId, this.clock.instant()),
 				destination.orderId(), "OUT_FOR_DELIVERY");
 		trip.step();
@@ -107,9 +166,9 @@ public class CourierFleet implements DisposableBean {
 
 	// a simulated courier does not wait for the brokers: a send that fails, at once or
 	// later, is said, once
-	private void publish(Supplier<CompletableFuture<?>> send, UUID orderId, String what) {
+	private CompletableFuture<?> publish(Supplier<CompletableFuture<?>> send, UUID orderId, String what) {
 		try {
-			send.get().whenComplete((result, ex) -> {
+			return send.get().whenComplete((result, ex) -> {
 				if (ex != null) {
 					warnNotPublished(orderId, what, ex);
 				}
@@ -117,6 +176,7 @@ public class CourierFleet implements DisposableBean {
 		}
 		catch (RuntimeException ex) {
 			warnNotPublished(orderId, what, ex);
+			return CompletableFuture.failedFuture(ex);
 		}
 	}
 
@@ -133,14 +193,16 @@ public class CourierFleet implements DisposableBean {
 	public void destroy() {
 		int waiting = this.shops.waiting();
 		if (!this.onTheRoad.isEmpty() || waiting > 0) {
-			log.warn("[{}] stopping with {} couriers on the road and {} orders waiting for one: they stop here",
+			log.warn(
+					"[{}] stopping with {} couriers on the road and {} orders waiting for one: the next owner of "
+							+ "their partitions delivers them",
 					this.properties.instanceId(), this.onTheRoad.size(), waiting);
 		}
 		this.scheduler.shutdownNow();
 	}
 
 	/**
-	 * One courier's ride, a step each tick.
+	 * One courier's ride, a step each tick, then its {@code DELIVERED} until published.
 	 */
 	private final class Trip {
 
@@ -156,33 +218,64 @@ public class CourierFleet implements DisposableBean {
 
 		private int step;
 
-		private Trip(Destination destination, String courierId, Route route, int steps) {
+		private boolean saying;
+
+		private boolean said;
+
+		private Trip(Destination destination, String courierId, int steps) {
 			this.destination = destination;
 			this.orderId = destination.orderId();
 			this.courierId = courierId;
-			this.route = route;
+			this.route = Route.between(destination.from(), destination.to());
 			this.steps = steps;
+		}
+
+		private synchronized boolean arrived() {
+			return this.step > this.steps;
 		}
 
 		// the position is published, or said lost, and the courier is a step further
 		// either way
 		private synchronized void step() {
-			if (this.step > this.steps) {
+			if (arrived()) {
+				sayDelivered();
 				return;
 			}
-			boolean arrived = this.step == this.steps;
+			boolean arriving = this.step == this.steps;
 			var point = this.route.at((double) this.step / this.steps);
 			this.step++;
 			publish(() -> CourierFleet.this.couriers.position(new CourierPosition(this.orderId, this.courierId,
-					point.lat(), point.lon(), CourierFleet.this.clock.instant(), arrived)), this.orderId, "a position");
-			if (arrived) {
-				publish(() -> CourierFleet.this.couriers.status(this.orderId, "DELIVERED", this.courierId,
-						CourierFleet.this.clock.instant()), this.orderId, "DELIVERED");
+					point.lat(), point.lon(), CourierFleet.this.clock.instant(), arriving)), this.orderId,
+					"a position");
+			if (arriving) {
 				log.info("[{}] order={} {} delivered", CourierFleet.this.properties.instanceId(), this.orderId,
 						this.courierId);
-				CourierFleet.this.onTheRoad.remove(this.orderId);
+				sayDelivered();
 				back(this.destination.shop());
 			}
+		}
+
+		// one attempt at a time; the fleet forgets the order once the brokers have it
+		private void sayDelivered() {
+			if (this.saying || this.said) {
+				return;
+			}
+			this.saying = true;
+			publish(() -> CourierFleet.this.couriers.status(this.orderId, "DELIVERED", this.courierId,
+					CourierFleet.this.clock.instant()), this.orderId, "DELIVERED")
+				.whenComplete((result, ex) -> {
+					synchronized (this) {
+						this.saying = false;
+						this.said = ex == null;
+					}
+					if (ex == null) {
+						CourierFleet.this.onTheRoad.remove(this.orderId, this);
+						CompletableFuture<Void> done = CourierFleet.this.delivered.remove(this.orderId);
+						if (done != null) {
+							done.complete(null);
+						}
+					}
+				});
 		}
 
 	}

@@ -1,10 +1,13 @@
 package io.pizza.delivery.courier;
 
 import java.util.ArrayDeque;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
+import java.util.Set;
+import java.util.UUID;
 
 import io.pizza.delivery.dispatch.Destination;
 
@@ -38,6 +41,28 @@ final class ShopQueues {
 			}
 			shop.out++;
 			return Optional.empty();
+		}
+	}
+
+	/**
+	 * Takes one of a shop's couriers whether one is free or not: a courier taken over
+	 * from another instance is on the road already.
+	 * @param shopName the shop
+	 */
+	void takeCourier(String shopName) {
+		synchronized (this.shops) {
+			this.shops.computeIfAbsent(shopName, (name) -> new Shop()).out++;
+		}
+	}
+
+	/**
+	 * Orders no longer waiting here: another instance carries them now.
+	 * @param orderIds the orders
+	 */
+	void forget(Collection<UUID> orderIds) {
+		Set<UUID> gone = Set.copyOf(orderIds);
+		synchronized (this.shops) {
+			this.shops.values().forEach((shop) -> shop.waiting.removeIf((order) -> gone.contains(order.orderId())));
 		}
 	}
 

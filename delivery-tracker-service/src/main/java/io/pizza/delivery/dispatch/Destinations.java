@@ -1,11 +1,15 @@
 package io.pizza.delivery.dispatch;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import io.pizza.delivery.city.City;
 import io.pizza.delivery.city.GeoPoint;
@@ -45,24 +49,56 @@ public class Destinations {
 
 	private final SortedMap<String, GeoPoint> shops = new TreeMap<>();
 
+	/** What waits for an order's destination to be read, by order. */
+	private final Map<UUID, List<Consumer<Destination>>> waiting = new HashMap<>();
+
 	/**
-	 * Learns where an order goes, unless it knows already.
+	 * Learns where an order goes, unless it knows already, and does what waited for it.
 	 * @param order an order read from the orders topic
 	 * @param offset the record's offset (a copy of an order is on the same partition)
 	 * @return the offset of an earlier record of the same order id, which keeps its place
 	 * (reading the same record again, after a rebalance, is not a copy)
 	 */
-	synchronized Optional<Long> add(OrderPlaced order, long offset) {
-		Long earlier = this.offsets.get(order.orderId());
-		if (earlier != null) {
-			return (earlier != offset) ? Optional.of(earlier) : Optional.empty();
+	Optional<Long> add(OrderPlaced order, long offset) {
+		Destination destination;
+		List<Consumer<Destination>> then;
+		synchronized (this) {
+			Long earlier = this.offsets.get(order.orderId());
+			if (earlier != null) {
+				return (earlier != offset) ? Optional.of(earlier) : Optional.empty();
+			}
+			GeoPoint shop = this.city.locate(order.shop());
+			this.shops.put(order.shop(), shop);
+			destination = new Destination(order.orderId(), order.shop(), order.customer().address(), shop,
+					this.city.locate(order.customer().address()));
+			this.byOrder.put(order.orderId(), destination);
+			this.offsets.put(order.orderId(), offset);
+			then = this.waiting.remove(order.orderId());
 		}
-		GeoPoint shop = this.city.locate(order.shop());
-		this.shops.put(order.shop(), shop);
-		this.byOrder.put(order.orderId(), new Destination(order.orderId(), order.shop(), order.customer().address(),
-				shop, this.city.locate(order.customer().address())));
-		this.offsets.put(order.orderId(), offset);
+		if (then != null) {
+			then.forEach((action) -> action.accept(destination));
+		}
 		return Optional.empty();
+	}
+
+	/**
+	 * Does something with an order's destination: now if it is known, else once the order
+	 * is read.
+	 * @param orderId the order
+	 * @param action what to do with its destination
+	 * @return whether it was known, and done
+	 */
+	boolean whenKnown(UUID orderId, Consumer<Destination> action) {
+		Destination destination;
+		synchronized (this) {
+			destination = this.byOrder.get(orderId);
+			if (destination == null) {
+				this.waiting.computeIfAbsent(orderId, (id) -> new ArrayList<>()).add(action);
+				return false;
+			}
+		}
+		action.accept(destination);
+		return true;
 	}
 
 	public synchronized Optional<Destination> of(UUID orderId) {

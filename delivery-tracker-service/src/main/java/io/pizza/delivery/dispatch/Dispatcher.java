@@ -1,24 +1,44 @@
 package io.pizza.delivery.dispatch;
 
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
 import io.pizza.delivery.config.DeliveryTrackerProperties;
 import io.pizza.delivery.courier.CourierFleet;
 import io.pizza.delivery.tracking.Deliveries;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.listener.adapter.ConsumerRecordMetadata;
-import org.springframework.messaging.handler.annotation.Payload;
 import org.springframework.stereotype.Component;
 
 /**
  * Sends a courier for each order baked. The tracker instances share one consumer group on
- * the status topic, so each order is dispatched by one of them.
+ * the status topic, so each order is dispatched by one of them; and since a partition's
+ * committed offset never passes an order not yet delivered (see {@link OpenDeliveries}),
+ * the instance that owns it next, after a rebalance, a restart or a {@code kill -9},
+ * delivers what was left: it sends a courier for each order that still waits and lets
+ * each courier on the road ride on from where it is.
  */
 @Component
 class Dispatcher {
 
 	private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+
+	private static final JsonMapper json = JsonMapper.builder()
+		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.build();
+
+	private final OpenDeliveries open;
 
 	private final Destinations destinations;
 
@@ -26,34 +46,98 @@ class Dispatcher {
 
 	private final CourierFleet fleet;
 
-	private final DeliveryTrackerProperties properties;
+	private final String instance;
 
-	Dispatcher(Destinations destinations, Deliveries deliveries, CourierFleet fleet,
+	Dispatcher(OpenDeliveries open, Destinations destinations, Deliveries deliveries, CourierFleet fleet,
 			DeliveryTrackerProperties properties) {
+		this.open = open;
 		this.destinations = destinations;
 		this.deliveries = deliveries;
 		this.fleet = fleet;
-		this.properties = properties;
+		this.instance = properties.instanceId();
 	}
 
-	@KafkaListener(id = "dispatch", idIsGroup = false, topics = "${delivery-tracker.status-topic}")
-	void on(@Payload OrderStatusChanged change, ConsumerRecordMetadata record) {
+	@KafkaListener(id = "dispatch", idIsGroup = false, topics = "${delivery-tracker.status-topic}", batch = "true",
+			containerPostProcessor = "handover")
+	void on(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> consumer) {
+		Set<TopicPartition> replaying = new HashSet<>();
+		for (ConsumerRecord<String, byte[]> record : records) {
+			TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+			takeUp(this.open.caughtUp(partition, record.offset()));
+			if (this.open.replaying(partition)) {
+				replaying.add(partition);
+			}
+			read(partition, record);
+		}
+		replaying.forEach((partition) -> takeUp(this.open.caughtUp(partition, consumer.position(partition))));
+		this.open.commit(consumer);
+	}
+
+	private void read(TopicPartition partition, ConsumerRecord<String, byte[]> record) {
 		String where = record.topic() + "-" + record.partition() + "@" + record.offset();
-		log.info("[{}] {} order={} {} by {}", this.properties.instanceId(), where, change.orderId(), change.status(),
-				change.by());
-		if (!"BAKED".equals(change.status())) {
+		OrderStatusChanged change;
+		try {
+			change = json.readValue(record.value(), OrderStatusChanged.class);
+		}
+		catch (JacksonException | IllegalArgumentException | NullPointerException ex) {
+			log.warn("[{}] {} skipped: not a status change of an order ({})", this.instance, where, ex.getMessage());
+			this.open.passed(partition, record.offset());
+			return;
+		}
+		boolean replayed = this.open.replaying(partition);
+		boolean toSend = this.open.read(partition, record.offset(), change.orderId(), change.status(), change.by(),
+				change.at());
+		if (replayed) {
+			log.debug("[{}] {} order={} {} by {} (replayed)", this.instance, where, change.orderId(), change.status(),
+					change.by());
+			return;
+		}
+		log.info("[{}] {} order={} {} by {}", this.instance, where, change.orderId(), change.status(), change.by());
+		if (!toSend) {
+			if ("BAKED".equals(change.status())) {
+				log.info("[{}] {} order={} waits for a courier already: not dispatched again", this.instance, where,
+						change.orderId());
+			}
 			return;
 		}
 		if (this.deliveries.find(change.orderId()).isPresent()) {
-			log.info("[{}] {} order={} has a courier already: not dispatched again", this.properties.instanceId(),
-					where, change.orderId());
+			log.info("[{}] {} order={} has a courier already: not dispatched again", this.instance, where,
+					change.orderId());
+			this.open.delivered(partition, change.orderId());
 			return;
 		}
-		// the order was published before it was baked; an instance that just started may
-		// not have read it yet: fail, and the error handler tries again shortly
-		Destination destination = this.destinations.of(change.orderId())
-			.orElseThrow(() -> new UnknownOrder(change.orderId()));
-		this.fleet.dispatch(destination);
+		send(new OpenDeliveries.Open(partition, change.orderId(), record.offset(), null, null));
+	}
+
+	// a partition's replay is over: its couriers on the road ride on, its orders waiting
+	// get one
+	private void takeUp(List<OpenDeliveries.Open> left) {
+		if (left.isEmpty()) {
+			return;
+		}
+		long riding = left.stream().filter((open) -> open.courierId() != null).count();
+		log.info("[{}] {} taken over: {} courier(s) on the road ride on, {} order(s) baked get one", this.instance,
+				left.get(0).partition(), riding, left.size() - riding);
+		left.forEach(this::send);
+	}
+
+	// the order was published before it was baked, yet an instance that just started
+	// may not have read it: it is sent once it has
+	private void send(OpenDeliveries.Open order) {
+		boolean known = this.destinations.whenKnown(order.orderId(), (destination) -> {
+			if (!this.open.owns(order.partition(), order.orderId())) {
+				return;
+			}
+			String courierId = order.courierId();
+			Instant leftAt = order.leftAt();
+			var delivered = (courierId != null && leftAt != null) ? this.fleet.resume(destination, courierId, leftAt)
+					: this.fleet.dispatch(destination);
+			delivered.thenRun(() -> this.open.delivered(order.partition(), order.orderId()));
+		});
+		if (!known) {
+			log.info("[{}] order={} baked before this instance read where it goes: sent once it has", this.instance,
+					order.orderId());
+		}
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.pizza.delivery.courier;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -10,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.pizza.delivery.city.GeoPoint;
 import io.pizza.delivery.config.DeliveryTrackerProperties;
 import io.pizza.delivery.dispatch.Destination;
+import io.pizza.delivery.tracking.CourierPosition;
 import org.apache.kafka.common.KafkaException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,7 +28,8 @@ import static org.mockito.Mockito.mock;
 /**
  * A shop's couriers are few: an order baked while all of them are out waits for the first
  * one back, and another shop's orders do not wait for it; a courier whose publishing
- * fails rides on and comes back.
+ * fails rides on and comes back; a courier taken over rides on from where it is; orders
+ * handed over are left to their new owner.
  */
 class CourierFleetTests {
 
@@ -94,6 +97,55 @@ class CourierFleetTests {
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(this.statuses).contains("DELIVERED order-1"));
 		assertThat(positions.get()).isEqualTo(11);
+	}
+
+	@Test
+	void aCourierTakenOverRidesOnFromWhereItIsWithoutLeavingAgain() {
+		List<CourierPosition> positions = new CopyOnWriteArrayList<>();
+		given(this.couriers.position(any())).willAnswer((call) -> {
+			positions.add(call.getArgument(0));
+			return CompletableFuture.completedFuture(null);
+		});
+		// half of the 200 ms trip behind it
+		CompletableFuture<Void> delivered = this.fleet.resume(order(1, "Marios"), "courier-0000",
+				Instant.now().minusMillis(100));
+		await().atMost(Duration.ofSeconds(10)).until(delivered::isDone);
+		assertThat(this.statuses).containsExactly("DELIVERED order-1");
+		assertThat(positions).hasSizeBetween(1, 6).allMatch((position) -> position.courierId().equals("courier-0000"));
+		assertThat(positions.get(positions.size() - 1).delivered()).isTrue();
+	}
+
+	@Test
+	void deliveredIsSaidAgainUntilTheBrokersHaveIt() {
+		AtomicInteger attempts = new AtomicInteger();
+		given(this.couriers.status(any(), eq("DELIVERED"), anyString(), any())).willAnswer((call) -> {
+			this.statuses.add("DELIVERED " + name(call.getArgument(0)));
+			return (attempts.incrementAndGet() < 3)
+					? CompletableFuture.failedFuture(new KafkaException("NOT_ENOUGH_REPLICAS"))
+					: CompletableFuture.completedFuture(null);
+		});
+		CompletableFuture<Void> delivered = this.fleet.dispatch(order(1, "Marios"));
+		await().atMost(Duration.ofSeconds(10)).until(delivered::isDone);
+		assertThat(attempts.get()).isEqualTo(3);
+		// the courier came back on arrival: the shop's next order did not wait for the
+		// brokers
+		this.fleet.dispatch(order(2, "Marios"));
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(this.statuses).contains("DELIVERED order-2"));
+		assertThat(this.statuses).filteredOn("DELIVERED order-1"::equals).hasSize(3);
+	}
+
+	@Test
+	void ordersHandedOverAreNoLongerCarriedAndTheirCouriersComeBack() {
+		CompletableFuture<Void> first = this.fleet.dispatch(order(1, "Marios"));
+		this.fleet.dispatch(order(2, "Marios"));
+		this.fleet.dispatch(order(3, "Marios"));
+		this.fleet.abandon(List.of(new UUID(0, 1), new UUID(0, 2)));
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(this.statuses).contains("DELIVERED order-3"));
+		assertThat(this.statuses).containsExactly("OUT_FOR_DELIVERY order-1", "OUT_FOR_DELIVERY order-3",
+				"DELIVERED order-3");
+		assertThat(first).isNotDone();
 	}
 
 	private static Destination order(int n, String shop) {

@@ -18,6 +18,9 @@ import org.springframework.validation.annotation.Validated;
  * @param ordersTopic the topic of placed orders (where each order goes)
  * @param positionsTopic the topic of couriers' positions
  * @param ordersLookBack how far back in the orders topic an instance reads when it starts
+ * @param ordersKept how many of the most recent orders an instance keeps in memory
+ * @param missingOrderAfter how long an order baked may wait for its destination to be
+ * read before the orders topic is read again from its start to find it
  * @param staleAfter a position older than this is flagged as stale
  * @param courier how simulated couriers move
  */
@@ -25,7 +28,8 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("delivery-tracker")
 public record DeliveryTrackerProperties(@NotBlank String instanceId, @NotBlank String statusTopic,
 		@NotBlank String ordersTopic, @Valid @NotNull Topic positionsTopic, @NotNull Duration ordersLookBack,
-		@NotNull Duration staleAfter, @Valid @NotNull Courier courier) {
+		@Min(1) int ordersKept, @NotNull Duration missingOrderAfter, @NotNull Duration staleAfter,
+		@Valid @NotNull Courier courier) {
 
 	/**
 	 * The positions topic, which the tracker declares.

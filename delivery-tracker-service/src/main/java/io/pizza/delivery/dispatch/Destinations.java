@@ -1,5 +1,7 @@
 package io.pizza.delivery.dispatch;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -12,6 +14,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 import io.pizza.delivery.city.City;
+import io.pizza.delivery.config.DeliveryTrackerProperties;
 import io.pizza.delivery.city.GeoPoint;
 
 import org.springframework.stereotype.Component;
@@ -19,38 +22,40 @@ import org.springframework.stereotype.Component;
 /**
  * Where recent orders go, as read from the orders topic, and where the shops are: what an
  * instance needs to send a courier and to tell how far one still has to go. Kept in
- * memory, the most recent orders only; the orders topic is where it comes from again
- * after a restart.
+ * memory, the most recent {@code orders-kept} only; the orders topic is where it comes
+ * from again after a restart, or when an order baked late was forgotten.
  */
 @Component
 public class Destinations {
 
-	private static final int MOST_RECENT = 50_000;
-
 	private final City city = City.MILANO;
 
-	private final Map<UUID, Destination> byOrder = new LinkedHashMap<>(1024, 0.75f, false) {
+	private final Map<UUID, Destination> byOrder;
 
-		@Override
-		protected boolean removeEldestEntry(Map.Entry<UUID, Destination> eldest) {
-			return size() > MOST_RECENT;
-		}
-
-	};
-
-	private final Map<UUID, Long> offsets = new LinkedHashMap<>(1024, 0.75f, false) {
-
-		@Override
-		protected boolean removeEldestEntry(Map.Entry<UUID, Long> eldest) {
-			return size() > MOST_RECENT;
-		}
-
-	};
+	private final Map<UUID, Long> offsets;
 
 	private final SortedMap<String, GeoPoint> shops = new TreeMap<>();
 
 	/** What waits for an order's destination to be read, by order. */
-	private final Map<UUID, List<Consumer<Destination>>> waiting = new HashMap<>();
+	private final Map<UUID, Waiting> waiting = new HashMap<>();
+
+	private final Clock clock = Clock.systemUTC();
+
+	Destinations(DeliveryTrackerProperties properties) {
+		this.byOrder = mostRecent(properties.ordersKept());
+		this.offsets = mostRecent(properties.ordersKept());
+	}
+
+	private static <V> Map<UUID, V> mostRecent(int most) {
+		return new LinkedHashMap<>(1024, 0.75f, false) {
+
+			@Override
+			protected boolean removeEldestEntry(Map.Entry<UUID, V> eldest) {
+				return size() > most;
+			}
+
+		};
+	}
 
 	/**
 	 * Learns where an order goes, unless it knows already, and does what waited for it.
@@ -61,7 +66,7 @@ public class Destinations {
 	 */
 	Optional<Long> add(OrderPlaced order, long offset) {
 		Destination destination;
-		List<Consumer<Destination>> then;
+		Waiting then;
 		synchronized (this) {
 			Long earlier = this.offsets.get(order.orderId());
 			if (earlier != null) {
@@ -76,7 +81,7 @@ public class Destinations {
 			then = this.waiting.remove(order.orderId());
 		}
 		if (then != null) {
-			then.forEach((action) -> action.accept(destination));
+			then.actions.forEach((action) -> action.accept(destination));
 		}
 		return Optional.empty();
 	}
@@ -93,12 +98,29 @@ public class Destinations {
 		synchronized (this) {
 			destination = this.byOrder.get(orderId);
 			if (destination == null) {
-				this.waiting.computeIfAbsent(orderId, (id) -> new ArrayList<>()).add(action);
+				this.waiting.computeIfAbsent(orderId, (id) -> new Waiting(this.clock.instant())).actions.add(action);
 				return false;
 			}
 		}
 		action.accept(destination);
 		return true;
+	}
+
+	/**
+	 * Orders whose destination was wanted for a while and not read, which no reading of
+	 * the orders topic from its start looked for yet; they count as looked for from now.
+	 * @param since wanted since before this
+	 * @return the orders
+	 */
+	synchronized List<UUID> missingSince(Instant since) {
+		List<UUID> missing = new ArrayList<>();
+		this.waiting.forEach((orderId, waiting) -> {
+			if (!waiting.lookedFor && waiting.since.isBefore(since)) {
+				waiting.lookedFor = true;
+				missing.add(orderId);
+			}
+		});
+		return missing;
 	}
 
 	public synchronized Optional<Destination> of(UUID orderId) {
@@ -111,6 +133,20 @@ public class Destinations {
 
 	public City city() {
 		return this.city;
+	}
+
+	private static final class Waiting {
+
+		private final Instant since;
+
+		private final List<Consumer<Destination>> actions = new ArrayList<>();
+
+		private boolean lookedFor;
+
+		private Waiting(Instant since) {
+			this.since = since;
+		}
+
 	}
 
 }

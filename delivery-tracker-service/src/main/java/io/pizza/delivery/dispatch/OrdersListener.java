@@ -1,7 +1,9 @@
 package io.pizza.delivery.dispatch;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import io.pizza.delivery.config.DeliveryTrackerProperties;
 import org.apache.kafka.common.TopicPartition;
@@ -10,8 +12,9 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.adapter.ConsumerRecordMetadata;
-import org.springframework.kafka.listener.ConsumerSeekAware;
+import org.springframework.kafka.listener.AbstractConsumerSeekAware;
 import org.springframework.messaging.handler.annotation.Payload;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,7 +24,7 @@ import org.springframework.stereotype.Component;
  * An order id seen again (a copy of the same order) keeps its first record.
  */
 @Component
-class OrdersListener implements ConsumerSeekAware {
+class OrdersListener extends AbstractConsumerSeekAware {
 
 	private static final Logger log = LoggerFactory.getLogger(OrdersListener.class);
 
@@ -45,8 +48,29 @@ class OrdersListener implements ConsumerSeekAware {
 					earlier));
 	}
 
+	/**
+	 * An order baked late may have been placed before the look-back, or forgotten to make
+	 * room: when one's destination is still unknown after {@code missing-order-after}
+	 * (long enough to read what was just placed), the orders topic is read again from its
+	 * start, once for each such order.
+	 */
+	@Scheduled(fixedDelayString = "${delivery-tracker.missing-order-after}")
+	void lookForMissingOrders() {
+		List<UUID> missing = this.destinations
+			.missingSince(this.clock.instant().minus(this.properties.missingOrderAfter()));
+		if (!missing.isEmpty()) {
+			log.warn(
+					"[{}] {} order(s) baked and not read from {} for {}, such as order={}: reading it again from its "
+							+ "start",
+					this.properties.instanceId(), missing.size(), this.properties.ordersTopic(),
+					this.properties.missingOrderAfter(), missing.get(0));
+			seekToBeginning();
+		}
+	}
+
 	@Override
 	public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
+		super.onPartitionsAssigned(assignments, callback);
 		long since = this.clock.instant().minus(this.properties.ordersLookBack()).toEpochMilli();
 		callback.seekToTimestamp(assignments.keySet(), since);
 	}

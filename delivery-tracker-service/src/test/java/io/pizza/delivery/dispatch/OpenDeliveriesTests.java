@@ -23,8 +23,9 @@ class OpenDeliveriesTests {
 
 	private static final Instant LEFT = Instant.parse("2026-12-02T12:00:00Z");
 
-	private final OpenDeliveries open = new OpenDeliveries(new DeliveryTrackerProperties("tracker-1",
-			"pizza-order-status", "pizza-orders", null, Duration.ofHours(2), Duration.ofSeconds(10), null));
+	private final OpenDeliveries open = new OpenDeliveries(
+			new DeliveryTrackerProperties("tracker-1", "pizza-order-status", "pizza-orders", null, Duration.ofHours(2),
+					1000, Duration.ofSeconds(30), Duration.ofSeconds(10), null));
 
 	@Test
 	void aReplayedPartitionSendsNobodyAndThenTakesUpWhatWasLeftOldestFirst() {

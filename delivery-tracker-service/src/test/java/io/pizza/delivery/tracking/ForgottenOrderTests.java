@@ -1,0 +1,72 @@
+package io.pizza.delivery.tracking;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import io.pizza.delivery.dispatch.Destinations;
+import io.pizza.testing.PizzaTopics;
+import io.pizza.testing.RealKafka;
+import io.pizza.testing.TopicContents;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * An order baked long after it was placed, when the tracker no longer keeps where it goes
+ * (here it keeps two orders): the tracker reads the orders topic again to find it, and
+ * the order is delivered.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "delivery-tracker.instance-id=tracker-forgetful", "delivery-tracker.positions-topic.replicas=1",
+				"delivery-tracker.courier.interval=200ms", "delivery-tracker.courier.trip=1s",
+				"delivery-tracker.orders-kept=2", "delivery-tracker.missing-order-after=1s",
+				"spring.kafka.consumer.auto-offset-reset=earliest" })
+@Import({ RealKafka.class, PizzaTopics.class })
+class ForgottenOrderTests {
+
+	@Autowired
+	KafkaConnectionDetails kafka;
+
+	@Autowired
+	Destinations destinations;
+
+	@Test
+	void anOrderBakedAfterItWasForgottenIsFoundAgainAndDelivered() {
+		UUID early = UUID.randomUUID();
+		UUID second = UUID.randomUUID();
+		UUID third = UUID.randomUUID();
+		KitchenEvents kitchen = new KitchenEvents(bootstrapServers());
+		// one shop: one partition, read in this order
+		kitchen.orderPlaced(early, "Marios Pizza", "Via Larga 1, Milano");
+		kitchen.orderPlaced(second, "Marios Pizza", "Via Larga 2, Milano");
+		kitchen.orderPlaced(third, "Marios Pizza", "Via Larga 3, Milano");
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.destinations.of(third).isPresent());
+		assertThat(this.destinations.of(early)).as("forgotten to make room").isEmpty();
+
+		kitchen.baked(early);
+
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(statuses(early)).hasSize(2));
+		assertThat(statuses(early)).anyMatch((value) -> value.contains("OUT_FOR_DELIVERY"))
+			.anyMatch((value) -> value.contains("\"DELIVERED\""));
+	}
+
+	private List<String> statuses(UUID orderId) {
+		return TopicContents.readAll(bootstrapServers(), "pizza-order-status")
+			.stream()
+			.filter((record) -> record.key().equals(orderId.toString()) && !record.value().contains("BAKED"))
+			.map((record) -> record.value())
+			.toList();
+	}
+
+	private String bootstrapServers() {
+		return String.join(",", this.kafka.getBootstrapServers());
+	}
+
+}

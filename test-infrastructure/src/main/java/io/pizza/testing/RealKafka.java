@@ -37,6 +37,7 @@ public class RealKafka {
 		EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
 		broker.brokerProperties(Map.of("auto.create.topics.enable", "false", "group.initial.rebalance.delay.ms", "0",
 				"transaction.state.log.replication.factor", "1", "transaction.state.log.min.isr", "1",
+				"transaction.abort.timed.out.transaction.cleanup.interval.ms", "1000",
 				"group.consumer.session.timeout.ms", "6000", "group.consumer.min.session.timeout.ms", "3000",
 				"group.consumer.heartbeat.interval.ms", "1000", "group.consumer.min.heartbeat.interval.ms", "500"));
 		broker.afterPropertiesSet();

@@ -124,7 +124,11 @@ class KafkaConfiguration {
 	ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> rebalanceLogging(
 			PizzaMakerProperties properties) {
 		RebalanceLogging logging = new RebalanceLogging(properties.instanceId());
-		return (container) -> container.getContainerProperties().setConsumerRebalanceListener(logging);
+		return (container) -> {
+			container.getContainerProperties().setConsumerRebalanceListener(logging);
+			// see FencedRestart
+			container.getContainerProperties().setStopContainerWhenFenced(true);
+		};
 	}
 
 }

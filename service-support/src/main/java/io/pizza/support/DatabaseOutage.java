@@ -1,4 +1,4 @@
-package io.pizza.billing.system;
+package io.pizza.support;
 
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;

@@ -1,4 +1,4 @@
-package io.pizza.billing.system;
+package io.pizza.support;
 
 import java.net.ConnectException;
 import java.sql.SQLException;

@@ -1,6 +1,6 @@
 package io.pizza.billing.config;
 
-import io.pizza.billing.system.DatabaseOutage;
+import io.pizza.support.DatabaseOutage;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;

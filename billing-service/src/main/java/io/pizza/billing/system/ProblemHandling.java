@@ -3,6 +3,7 @@ package io.pizza.billing.system;
 import java.util.List;
 import java.util.Map;
 
+import io.pizza.support.DatabaseOutage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

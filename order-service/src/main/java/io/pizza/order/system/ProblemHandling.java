@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import io.pizza.order.orders.FieldProblem;
+import io.pizza.support.DatabaseOutage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -31,8 +32,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /**
  * Every error as an RFC 9457 problem detail naming what is wrong, never a stack trace:
  * Spring MVC's own (404, 405, 415, ...) through {@link ResponseEntityExceptionHandler},
- * unreadable and invalid bodies with the faulty fields, and anything unexpected as a
- * plain 500.
+ * unreadable and invalid bodies with the faulty fields, the database away as a 503, and
+ * anything unexpected as a plain 500.
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -97,6 +98,16 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler
 	ResponseEntity<Object> onUnexpected(Exception ex) {
+		if (DatabaseOutage.causedIt(ex)) {
+			// an order is looked up there only before it is sent: nothing was placed
+			log.warn("Database unavailable: {}", ex.getMessage());
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+					"The orders' database does not answer: nothing was placed or changed. Try again shortly.");
+			problem.setTitle("Database unavailable");
+			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+				.header(HttpHeaders.RETRY_AFTER, "5")
+				.body(problem);
+		}
 		log.error("Unexpected error", ex);
 		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
 				"Something went wrong on our side; nothing about it is your request's fault.", List.of());

@@ -1,5 +1,6 @@
 package io.pizza.order.orders;
 
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -12,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
+import org.springframework.orm.jpa.JpaSystemException;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -78,6 +80,26 @@ class OrderControllerTests {
 			.header("Idempotency-Key", "key-1")
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(GOOD)).hasStatus(201).hasHeader(OrderController.REPLAYED, "true");
+	}
+
+	@Test
+	void aKeyThatCannotBeCheckedWithTheDatabaseAwayIs503WithNothingPlaced() throws Exception {
+		// as seen with PostgreSQL killed under a running order-service
+		given(this.intake.place(any(), eq("key-1")))
+			.willThrow(new JpaSystemException(new RuntimeException("Unable to rollback against JDBC Connection",
+					new SQLException("Connection is closed"))));
+		MvcTestResult result = this.mvc.post()
+			.uri("/orders")
+			.header("Idempotency-Key", "key-1")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(GOOD)
+			.exchange();
+		assertThat(result).hasStatus(503)
+			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.hasHeader("Retry-After", "5")
+			.bodyJson()
+			.extractingPath("$.title")
+			.isEqualTo("Database unavailable");
 	}
 
 	@Test

@@ -1,0 +1,5 @@
+/**
+ * What every service does the same way, written once: telling a database away from a bad
+ * record.
+ */
+package io.pizza.support;

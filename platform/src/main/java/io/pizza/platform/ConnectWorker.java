@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import tools.jackson.databind.JsonNode;
@@ -135,16 +136,17 @@ public final class ConnectWorker {
 	 * Creates, or updates, every connector of {@code kafka-connect/connectors/}, and
 	 * restarts its failed tasks.
 	 * @param worker the worker's instance
-	 * @param onlyMissing leave the connectors the worker already has as they are
+	 * @param onlyChanged leave the connectors the worker already has with the file's
+	 * configuration as they are
 	 * @return the names of the connectors created or updated
 	 */
-	public List<String> apply(Instance worker, boolean onlyMissing) {
+	public List<String> apply(Instance worker, boolean onlyChanged) {
 		List<String> existing = names(worker);
 		List<String> applied = new ArrayList<>();
 		for (Path file : connectorFiles()) {
 			JsonNode connector = read(file);
 			String name = connector.get("name").asString();
-			if (onlyMissing && existing.contains(name)) {
+			if (onlyChanged && existing.contains(name) && sameConfig(worker, name, connector.get("config"))) {
 				continue;
 			}
 			HttpRequest request = HttpRequest
@@ -198,6 +200,22 @@ public final class ConnectWorker {
 
 	// the connectors the worker has, once it has joined its group and read its configs:
 	// until then its REST API answers, but with an error (409 while it rebalances)
+	// the worker keeps a connector's configuration as it was given, with its name added
+	private boolean sameConfig(Instance worker, String name, JsonNode config) {
+		HttpResponse<String> answer = get(worker,
+				"/connectors/" + URLEncoder.encode(name, StandardCharsets.UTF_8) + "/config");
+		if (answer.statusCode() != 200) {
+			return false;
+		}
+		JsonNode stored = json.readTree(answer.body());
+		Map<String, String> wanted = new TreeMap<>();
+		config.properties().forEach((entry) -> wanted.put(entry.getKey(), entry.getValue().asString()));
+		wanted.put("name", name);
+		Map<String, String> has = new TreeMap<>();
+		stored.properties().forEach((entry) -> has.put(entry.getKey(), entry.getValue().asString()));
+		return wanted.equals(has);
+	}
+
 	private List<String> names(Instance worker) {
 		long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
 		HttpResponse<String> answer;

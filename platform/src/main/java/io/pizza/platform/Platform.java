@@ -115,7 +115,7 @@ public final class Platform {
 	private void applyConnectors(Instance worker) {
 		List<String> created = this.connect.apply(worker, true);
 		this.progress.accept(created.isEmpty() ? "Kafka Connect: connectors in place"
-				: "Kafka Connect: created connectors " + created + " from " + ConnectWorker.CONNECTORS);
+				: "Kafka Connect: created or updated connectors " + created + " from " + ConnectWorker.CONNECTORS);
 	}
 
 	/**

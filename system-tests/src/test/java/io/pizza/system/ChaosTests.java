@@ -8,14 +8,17 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -25,6 +28,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import io.pizza.platform.Instance;
 import io.pizza.platform.Platform;
@@ -46,14 +50,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The whole system under a steady stream of orders while its parts are taken away: a
- * maker, a broker and the delivery tracker killed hard, billing stopped and started, a
- * poison pill, a maker frozen past its session timeout and thawed. The client sends every
- * order with an {@code Idempotency-Key} and retries any answer but {@code 201}
- * ({@code 202}, {@code 503}, none) with the same key until it gets one. Every order it
- * meant is then on the orders topic under one order id, baked exactly once, in its shop's
- * order, billed exactly once with the menu's total, and delivered exactly once; the
- * poison pill lands in both dead-letter topics.
+ * The whole system under a steady stream of orders while its parts are taken away, each
+ * killed hard ({@code SIGKILL}) and started again: a maker, two brokers in turn, billing,
+ * the delivery tracker, order-service and PostgreSQL; a poison pill; a maker frozen past
+ * its session timeout and thawed. The client sends every order with an
+ * {@code Idempotency-Key} and retries any answer but {@code 201} ({@code 202},
+ * {@code 503}, none) with the same key until it gets one. Every order it meant is then on
+ * the orders topic under one order id, baked exactly once, in its shop's order, billed
+ * exactly once with the menu's total, and delivered exactly once; the poison pill lands
+ * in both dead-letter topics.
  */
 class ChaosTests {
 
@@ -89,7 +94,7 @@ class ChaosTests {
 			stream.awaitPlaced(25);
 			kill("kafka-3", true);
 			stream.awaitPlaced(40);
-			kill("billing-service", false);
+			kill("billing-service", true);
 			String poisonPill = "{\"orderId\": \"not-a-uuid\", \"shop\": \"Marios Pizza\"}";
 			try (KafkaProducer<String, String> producer = new KafkaProducer<>(
 					Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.settings().bootstrapServers(),
@@ -102,23 +107,30 @@ class ChaosTests {
 			// partitions next delivers them
 			kill("delivery-tracker-service", true);
 			stream.awaitPlaced(55);
-			start("delivery-tracker-service");
-			start("billing-service");
-			start("kafka-3");
-			start("pizza-maker-1");
+			startTogether("delivery-tracker-service", "billing-service", "kafka-3", "pizza-maker-1");
+			stream.awaitPlaced(62);
+			// the intake itself: the client's retries with the same key find their order
+			kill("order-service", true);
+			start("order-service");
 			stream.awaitPlaced(70);
-			// a maker frozen mid-stream, past its session timeout: the other takes its
-			// partitions over and bakes what it held; thawed, its late transaction must
-			// be
-			// fenced, nothing baked twice
+			// the database of billing, order-service's read model and the warehouse, and
+			// another broker, gone while a maker is frozen mid-stream past its session
+			// timeout: the other maker takes its partitions over and bakes what it held;
+			// thawed, its late transaction must be fenced, nothing baked twice
+			kill("postgres", true);
 			signal("pizza-maker-2", "STOP");
 			await().atMost(Duration.ofSeconds(60))
 				.pollInterval(Duration.ofMillis(200))
 				.until(() -> ownsEveryPartition("pizza-maker-1"));
+			kill("kafka-1", true);
+			start("postgres");
 			signal("pizza-maker-2", "CONT");
+			// the broker comes back while the stream goes on and ends
+			CompletableFuture<Void> kafka1 = CompletableFuture.runAsync(() -> start("kafka-1"));
 			stream.awaitPlaced(85);
 			stream.stop();
 			stream.awaitIdle();
+			kafka1.join();
 			sender.shutdown();
 			assertThat(sender.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
 
@@ -174,6 +186,16 @@ class ChaosTests {
 				assertThat(delivered.values()).allSatisfy((events) -> assertThat(events).hasSize(1));
 			});
 
+			// order-service's read model followed each to the end
+			await().atMost(Duration.ofMinutes(1))
+				.pollInterval(Duration.ofSeconds(2))
+				.untilAsserted(() -> assertThat(readModelStatuses(byId)).containsOnly("DELIVERED"));
+
+			// and in the warehouse, through Kafka Connect, each
+			await().atMost(Duration.ofMinutes(2))
+				.pollInterval(Duration.ofSeconds(2))
+				.untilAsserted(() -> assertThat(warehoused(byId)).containsExactlyInAnyOrderElementsOf(byId.keySet()));
+
 			// the poison pill in both dead-letter topics, as it was sent
 			for (String topic : List.of("pizza-orders.DLT", "pizza-orders.billing.DLT")) {
 				await().untilAsserted(
@@ -197,6 +219,30 @@ class ChaosTests {
 			.collect(Collectors.groupingBy((change) -> change.get("orderId").asString()));
 	}
 
+	private static Set<String> readModelStatuses(Map<String, Placed> orders) throws Exception {
+		Set<String> statuses = new HashSet<>();
+		for (String orderId : orders.keySet()) {
+			statuses.add(json.readTree(SystemUnderTest.get(port("order-service"), "/orders/" + orderId))
+				.path("status")
+				.asString("none"));
+		}
+		return statuses;
+	}
+
+	private static Set<String> warehoused(Map<String, Placed> orders) throws Exception {
+		Set<String> rows = new HashSet<>();
+		try (Connection connection = SystemUnderTest.database(platform, "warehouse");
+				Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery("SELECT order_id FROM pizza_order_rows")) {
+			while (result.next()) {
+				if (orders.containsKey(result.getString(1))) {
+					rows.add(result.getString(1));
+				}
+			}
+		}
+		return rows;
+	}
+
 	private static Map<String, Long> bills(Map<String, Placed> orders) throws Exception {
 		Map<String, Long> bills = new HashMap<>();
 		try (Connection connection = SystemUnderTest.database(platform, "billing");
@@ -215,7 +261,7 @@ class ChaosTests {
 	private static void kill(String name, boolean hard) {
 		Instance instance = platform.settings().instance(name).orElseThrow();
 		assertThat(platform.kill(instance, hard)).as(name + " ran").isTrue();
-		System.out.printf("[chaos] %s %s%n", hard ? "killed (SIGKILL)" : "stopped", name);
+		System.out.printf("[chaos] %s %s %s%n", LocalTime.now(), hard ? "killed (SIGKILL)" : "stopped", name);
 	}
 
 	private static void signal(String name, String signal) throws Exception {
@@ -228,7 +274,7 @@ class ChaosTests {
 			.pid();
 		assertThat(pid).as(name + " runs").isPositive();
 		assertThat(new ProcessBuilder("kill", "-" + signal, String.valueOf(pid)).start().waitFor()).isZero();
-		System.out.printf("[chaos] SIG%s sent to %s%n", signal, name);
+		System.out.printf("[chaos] %s SIG%s sent to %s%n", LocalTime.now(), signal, name);
 	}
 
 	private static boolean ownsEveryPartition(String maker) throws Exception {
@@ -246,7 +292,16 @@ class ChaosTests {
 
 	private static void start(String name) {
 		platform.start(platform.settings().instance(name).orElseThrow());
-		System.out.printf("[chaos] started %s%n", name);
+		System.out.printf("[chaos] %s started %s%n", LocalTime.now(), name);
+	}
+
+	// each started on a thread of its own, the stream going on meanwhile
+	private static void startTogether(String... names) {
+		CompletableFuture
+			.allOf(Stream.of(names)
+				.map((name) -> CompletableFuture.runAsync(() -> start(name)))
+				.toArray(CompletableFuture[]::new))
+			.join();
 	}
 
 	private static int port(String name) {

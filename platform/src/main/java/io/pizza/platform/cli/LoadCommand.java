@@ -33,13 +33,19 @@ class LoadCommand implements Callable<Integer> {
 			description = "Seed of the fake orders: the same seed, the same orders (default: ${DEFAULT-VALUE}).")
 	long seed;
 
+	@Option(names = "--soak",
+			description = "Also read each process's heap after a full garbage collection and every consumer group's "
+					+ "lag, at the start and at the end: for a long run, such as --duration 30m at half the "
+					+ "sustained rate.")
+	boolean soak;
+
 	@Override
 	public Integer call() {
 		// on a terminal, one line that keeps changing; in a log, a line a second
 		Consumer<String> progress = (System.console() != null) ? (line) -> System.out.print("\r" + line + "   ")
 				: Console::progress;
 		LoadTest.Result result = new LoadTest(this.cli.settings(), progress).run(this.rate,
-				Duration.parse("PT" + this.duration.toUpperCase(Locale.ROOT)), this.seed);
+				Duration.parse("PT" + this.duration.toUpperCase(Locale.ROOT)), this.seed, this.soak);
 		System.out.println();
 		System.out.println(result.table());
 		System.out.println();

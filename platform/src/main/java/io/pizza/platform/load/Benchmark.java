@@ -100,7 +100,7 @@ public final class Benchmark {
 			this.progress
 				.accept("end to end: %.0f orders/s for %d s".formatted(rate, options.endToEndDuration().toSeconds()));
 			LoadReport endToEnd = new LoadTest(this.platform.settings(), this.progress)
-				.run(rate, options.endToEndDuration(), options.seed() + 1)
+				.run(rate, options.endToEndDuration(), options.seed() + 1, false)
 				.report();
 			awaitCaughtUp(admin);
 			Takeover takeover = new Takeover(this.platform, admin, instance("pizza-maker-1"),
@@ -206,7 +206,7 @@ public final class Benchmark {
 			this.progress.accept("end to end, %s mode: %.0f orders/s for %d s".formatted(mode, endToEndRate,
 					options.endToEndDuration().toSeconds()));
 			LoadReport endToEnd = new LoadTest(platform.settings(), this.progress)
-				.run(endToEndRate, options.endToEndDuration(), options.seed() + 1)
+				.run(endToEndRate, options.endToEndDuration(), options.seed() + 1, false)
 				.report();
 			Intake intake = intake(platform, orderService, orders, ramp, options);
 			awaitCaughtUp(admin);

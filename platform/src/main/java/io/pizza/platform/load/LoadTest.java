@@ -8,10 +8,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
+import io.pizza.platform.Platform;
 import io.pizza.platform.PlatformException;
 import io.pizza.platform.PlatformSettings;
 
@@ -38,9 +40,11 @@ public final class LoadTest {
 	 * @param rate orders per second
 	 * @param duration how long to send
 	 * @param seed the fake orders' seed
+	 * @param soak whether to read each process's heap after a full collection and each
+	 * group's lag at the start and at the end
 	 * @return the report, also written as JSON under {@code bench/results/}
 	 */
-	public Result run(double rate, Duration duration, long seed) {
+	public Result run(double rate, Duration duration, long seed, boolean soak) {
 		if (rate <= 0 || duration.isNegative() || duration.isZero()) {
 			throw new PlatformException("--rate and --duration must be positive");
 		}
@@ -49,9 +53,13 @@ public final class LoadTest {
 		URI billingService = URI.create("http://localhost:" + port("billing-service"));
 		FakeOrders orders = new FakeOrders(Menu.of(orderService, http), seed);
 		LoadRun run = new LoadRun(orderService, http, orders);
+		Soak soaking = new Soak(new Platform(this.settings, (line) -> {
+		}));
+		Optional<Soak.Snapshot> before = soak ? Optional.of(soaking.take()) : Optional.empty();
 		Instant startedAt = Clock.systemUTC().instant();
 		try {
 			List<Placement> placements = run.run(rate, duration, this.progress);
+			Optional<Soak.Report> soaked = before.map((start) -> new Soak.Report(start, soaking.take()));
 			Set<String> accepted = placements.stream()
 				.filter(Placement::accepted)
 				.map(Placement::orderId)
@@ -61,7 +69,9 @@ public final class LoadTest {
 			Map<String, Instant> billed = EndToEnd.billed(billingService, http, accepted, CATCH_UP);
 			LoadReport report = LoadReport.of(startedAt, rate, duration, seed, run.sending(), placements, baked,
 					billed);
-			return new Result(report, report.write(this.settings.root().resolve("bench").resolve("results")));
+			Path results = this.settings.root().resolve("bench").resolve("results");
+			soaked.ifPresent((soakReport) -> ReportFiles.write(results, "soak", startedAt, soakReport));
+			return new Result(report, report.write(results), soaked);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -78,11 +88,12 @@ public final class LoadTest {
 	 *
 	 * @param report the report
 	 * @param file its JSON
+	 * @param soak the heaps and lags at the start and at the end, when asked for
 	 */
-	public record Result(LoadReport report, Path file) {
+	public record Result(LoadReport report, Path file, Optional<Soak.Report> soak) {
 
 		public String table() {
-			return this.report.table();
+			return this.report.table() + this.soak.map((soaked) -> System.lineSeparator() + soaked.table()).orElse("");
 		}
 
 		/**

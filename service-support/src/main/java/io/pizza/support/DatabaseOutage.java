@@ -3,16 +3,23 @@ package io.pizza.support;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
 
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
  * Tells a failure caused by the database being away (not started, stopped, unreachable)
  * from one caused by the record itself: the first is worth retrying until the database is
- * back, the second never is.
+ * back, the second never is; and answers an HTTP request the first failed.
  */
 public final class DatabaseOutage {
+
+	private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
 	private DatabaseOutage() {
 	}
@@ -34,6 +41,20 @@ public final class DatabaseOutage {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * The answer to a request the database's absence failed: a 503 problem detail that
+	 * says to try again in a few seconds.
+	 * @param detail what could not be done, for the client
+	 * @return the answer
+	 */
+	public static ResponseEntity<Object> answer(String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, detail);
+		problem.setTitle("Database unavailable");
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER.toSeconds()))
+			.body(problem);
 	}
 
 	// HikariCP says a connection it found broken is closed, with no SQLState: seen when a

@@ -54,12 +54,7 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 	ResponseEntity<Object> onUnexpected(Exception ex) {
 		if (DatabaseOutage.causedIt(ex)) {
 			log.warn("Database unavailable: {}", ex.getMessage());
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-					"The bills' database does not answer; try again shortly.");
-			problem.setTitle("Database unavailable");
-			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-				.header(HttpHeaders.RETRY_AFTER, "5")
-				.body(problem);
+			return DatabaseOutage.answer("The bills' database does not answer; try again shortly.");
 		}
 		log.error("Unexpected error", ex);
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,

@@ -101,12 +101,8 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 		if (DatabaseOutage.causedIt(ex)) {
 			// an order is looked up there only before it is sent: nothing was placed
 			log.warn("Database unavailable: {}", ex.getMessage());
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-					"The orders' database does not answer: nothing was placed or changed. Try again shortly.");
-			problem.setTitle("Database unavailable");
-			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-				.header(HttpHeaders.RETRY_AFTER, "5")
-				.body(problem);
+			return DatabaseOutage
+				.answer("The orders' database does not answer: nothing was placed or changed. Try again shortly.");
 		}
 		log.error("Unexpected error", ex);
 		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",

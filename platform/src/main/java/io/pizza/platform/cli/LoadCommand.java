@@ -35,8 +35,8 @@ class LoadCommand implements Callable<Integer> {
 
 	@Option(names = "--soak",
 			description = "Also read each process's heap after a full garbage collection and every consumer group's "
-					+ "lag, at the start and at the end: for a long run, such as --duration 30m at half the "
-					+ "sustained rate.")
+					+ "lag once the load is steady (a fifth of the run, 2 min at most) and as it ends: for a long "
+					+ "run, such as --duration 30m.")
 	boolean soak;
 
 	@Override

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -26,6 +28,9 @@ public final class LoadTest {
 	/** How long baking and billing may lag behind once sending has stopped. */
 	private static final Duration CATCH_UP = Duration.ofSeconds(120);
 
+	/** How long a soak's load runs before its first snapshot, at most. */
+	private static final Duration SOAK_STEADY = Duration.ofMinutes(2);
+
 	private final PlatformSettings settings;
 
 	private final Consumer<String> progress;
@@ -41,7 +46,7 @@ public final class LoadTest {
 	 * @param duration how long to send
 	 * @param seed the fake orders' seed
 	 * @param soak whether to read each process's heap after a full collection and each
-	 * group's lag at the start and at the end
+	 * group's lag once the load is steady and as it ends
 	 * @return the report, also written as JSON under {@code bench/results/}
 	 */
 	public Result run(double rate, Duration duration, long seed, boolean soak) {
@@ -55,11 +60,15 @@ public final class LoadTest {
 		LoadRun run = new LoadRun(orderService, http, orders);
 		Soak soaking = new Soak(new Platform(this.settings, (line) -> {
 		}));
-		Optional<Soak.Snapshot> before = soak ? Optional.of(soaking.take()) : Optional.empty();
+		// the first snapshot once the load is steady: a fifth of the run, 2 min at most
+		long steady = Math.min(SOAK_STEADY.toMillis(), duration.toMillis() / 5);
+		Optional<CompletableFuture<Soak.Snapshot>> first = soak ? Optional.of(CompletableFuture
+			.supplyAsync(soaking::take, CompletableFuture.delayedExecutor(steady, TimeUnit.MILLISECONDS)))
+				: Optional.empty();
 		Instant startedAt = Clock.systemUTC().instant();
 		try {
 			List<Placement> placements = run.run(rate, duration, this.progress);
-			Optional<Soak.Report> soaked = before.map((start) -> new Soak.Report(start, soaking.take()));
+			Optional<Soak.Report> soaked = first.map((start) -> new Soak.Report(start.join(), soaking.take()));
 			Set<String> accepted = placements.stream()
 				.filter(Placement::accepted)
 				.map(Placement::orderId)

@@ -24,7 +24,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * What a long run must leave as it found it, read at its start and at its end: each
+ * What a long run must keep flat, read once its load is steady and again as it ends: each
  * process's heap after a full collection, and how far each consumer group is behind.
  */
 final class Soak {

@@ -40,6 +40,8 @@ class Dispatcher {
 
 	private final OpenDeliveries open;
 
+	private final SafeCommits commits;
+
 	private final Destinations destinations;
 
 	private final Deliveries deliveries;
@@ -48,9 +50,10 @@ class Dispatcher {
 
 	private final String instance;
 
-	Dispatcher(OpenDeliveries open, Destinations destinations, Deliveries deliveries, CourierFleet fleet,
-			DeliveryTrackerProperties properties) {
+	Dispatcher(OpenDeliveries open, SafeCommits commits, Destinations destinations, Deliveries deliveries,
+			CourierFleet fleet, DeliveryTrackerProperties properties) {
 		this.open = open;
+		this.commits = commits;
 		this.destinations = destinations;
 		this.deliveries = deliveries;
 		this.fleet = fleet;
@@ -70,7 +73,7 @@ class Dispatcher {
 			read(partition, record);
 		}
 		replaying.forEach((partition) -> takeUp(this.open.caughtUp(partition, consumer.position(partition))));
-		this.open.commit(consumer);
+		this.commits.commit(consumer);
 	}
 
 	private void read(TopicPartition partition, ConsumerRecord<String, byte[]> record) {
@@ -106,12 +109,12 @@ class Dispatcher {
 			this.open.delivered(partition, change.orderId());
 			return;
 		}
-		send(new OpenDeliveries.Open(partition, change.orderId(), record.offset(), null, null));
+		send(new OpenDelivery(partition, change.orderId(), record.offset(), null, null));
 	}
 
 	// a partition's replay is over: its couriers on the road ride on, its orders waiting
 	// get one
-	private void takeUp(List<OpenDeliveries.Open> left) {
+	private void takeUp(List<OpenDelivery> left) {
 		if (left.isEmpty()) {
 			return;
 		}
@@ -123,7 +126,7 @@ class Dispatcher {
 
 	// the order was published before it was baked, yet an instance that just started
 	// may not have read it: it is sent once it has
-	private void send(OpenDeliveries.Open order) {
+	private void send(OpenDelivery order) {
 		boolean known = this.destinations.whenKnown(order.orderId(), (destination) -> {
 			if (!this.open.owns(order.partition(), order.orderId())) {
 				return;

@@ -32,12 +32,15 @@ class Handover implements ContainerPostProcessor<Object, Object, AbstractMessage
 
 	private final OpenDeliveries open;
 
+	private final SafeCommits commits;
+
 	private final CourierFleet fleet;
 
 	private final String instance;
 
-	Handover(OpenDeliveries open, CourierFleet fleet, DeliveryTrackerProperties properties) {
+	Handover(OpenDeliveries open, SafeCommits commits, CourierFleet fleet, DeliveryTrackerProperties properties) {
 		this.open = open;
+		this.commits = commits;
 		this.fleet = fleet;
 		this.instance = properties.instanceId();
 	}
@@ -82,7 +85,7 @@ class Handover implements ContainerPostProcessor<Object, Object, AbstractMessage
 
 		@Override
 		public void onPartitionsRevokedBeforeCommit(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
-			Handover.this.open.commit(consumer);
+			Handover.this.commits.commit(consumer);
 			handOver(partitions);
 		}
 

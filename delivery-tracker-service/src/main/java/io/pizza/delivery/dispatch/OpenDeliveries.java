@@ -4,19 +4,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.pizza.delivery.config.DeliveryTrackerProperties;
-import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
-import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
@@ -32,16 +24,8 @@ import org.springframework.stereotype.Component;
 @Component
 class OpenDeliveries {
 
-	private static final Logger log = LoggerFactory.getLogger(OpenDeliveries.class);
-
-	private final String instance;
-
 	/** Guarded by this. */
-	private final Map<TopicPartition, Partition> partitions = new HashMap<>();
-
-	OpenDeliveries(DeliveryTrackerProperties properties) {
-		this.instance = properties.instanceId();
-	}
+	private final Map<TopicPartition, StatusPartition> partitions = new HashMap<>();
 
 	/**
 	 * A partition assigned: what lies between where its reading starts and where it ends
@@ -51,7 +35,7 @@ class OpenDeliveries {
 	 * @param end its end offset at assignment
 	 */
 	synchronized void assigned(TopicPartition partition, long from, long end) {
-		this.partitions.put(partition, new Partition(from, end));
+		this.partitions.put(partition, new StatusPartition(from, end));
 	}
 
 	/**
@@ -61,8 +45,8 @@ class OpenDeliveries {
 	 * @param position the offset of the next record to be read
 	 * @return the deliveries to take up: empty unless the replay just ended
 	 */
-	synchronized List<Open> caughtUp(TopicPartition partition, long position) {
-		Partition state = this.partitions.get(partition);
+	synchronized List<OpenDelivery> caughtUp(TopicPartition partition, long position) {
+		StatusPartition state = this.partitions.get(partition);
 		if (state == null || state.live || position < state.replayUntil) {
 			return List.of();
 		}
@@ -76,7 +60,7 @@ class OpenDeliveries {
 	 * @return {@code true} until its replay is over
 	 */
 	synchronized boolean replaying(TopicPartition partition) {
-		Partition state = this.partitions.get(partition);
+		StatusPartition state = this.partitions.get(partition);
 		return state != null && !state.live;
 	}
 
@@ -93,18 +77,18 @@ class OpenDeliveries {
 	 */
 	synchronized boolean read(TopicPartition partition, long offset, UUID orderId, String status, String by,
 			Instant at) {
-		Partition state = this.partitions.computeIfAbsent(partition, (p) -> new Partition(offset, offset));
+		StatusPartition state = this.partitions.computeIfAbsent(partition, (p) -> new StatusPartition(offset, offset));
 		state.next = offset + 1;
 		switch (status) {
 			case "BAKED" -> {
 				if (state.open.containsKey(orderId)) {
 					return false;
 				}
-				state.open.put(orderId, new Open(partition, orderId, offset, null, null));
+				state.open.put(orderId, new OpenDelivery(partition, orderId, offset, null, null));
 				return state.live;
 			}
-			case "OUT_FOR_DELIVERY" ->
-				state.open.computeIfPresent(orderId, (id, open) -> new Open(partition, id, open.offset(), by, at));
+			case "OUT_FOR_DELIVERY" -> state.open.computeIfPresent(orderId,
+					(id, open) -> new OpenDelivery(partition, id, open.offset(), by, at));
 			case "DELIVERED" -> state.open.remove(orderId);
 			default -> {
 				// the kitchen's steps say nothing about a delivery
@@ -119,7 +103,7 @@ class OpenDeliveries {
 	 * @param offset its offset
 	 */
 	synchronized void passed(TopicPartition partition, long offset) {
-		Partition state = this.partitions.get(partition);
+		StatusPartition state = this.partitions.get(partition);
 		if (state != null) {
 			state.next = offset + 1;
 		}
@@ -132,7 +116,7 @@ class OpenDeliveries {
 	 * @param orderId the order
 	 */
 	synchronized void delivered(TopicPartition partition, UUID orderId) {
-		Partition state = this.partitions.get(partition);
+		StatusPartition state = this.partitions.get(partition);
 		if (state != null) {
 			state.open.remove(orderId);
 		}
@@ -145,7 +129,7 @@ class OpenDeliveries {
 	 * @return {@code false} once the partition was handed over, or the order delivered
 	 */
 	synchronized boolean owns(TopicPartition partition, UUID orderId) {
-		Partition state = this.partitions.get(partition);
+		StatusPartition state = this.partitions.get(partition);
 		return state != null && state.open.containsKey(orderId);
 	}
 
@@ -157,7 +141,7 @@ class OpenDeliveries {
 	synchronized List<UUID> revoked(Collection<TopicPartition> revoked) {
 		List<UUID> orders = new ArrayList<>();
 		for (TopicPartition partition : revoked) {
-			Partition state = this.partitions.remove(partition);
+			StatusPartition state = this.partitions.remove(partition);
 			if (state != null) {
 				orders.addAll(state.open.keySet());
 			}
@@ -180,61 +164,6 @@ class OpenDeliveries {
 			}
 		});
 		return offsets;
-	}
-
-	/**
-	 * Commits how far each partition may be committed, where that moved. A failed commit
-	 * loses nothing: the partition is only read again from an earlier offset.
-	 * @param consumer the consumer of the partitions, on its own thread
-	 */
-	void commit(Consumer<?, ?> consumer) {
-		Map<TopicPartition, Long> offsets = toCommit();
-		if (offsets.isEmpty()) {
-			return;
-		}
-		Map<TopicPartition, OffsetAndMetadata> commits = new HashMap<>();
-		offsets.forEach((partition, offset) -> commits.put(partition, new OffsetAndMetadata(offset)));
-		try {
-			consumer.commitSync(commits);
-		}
-		catch (KafkaException ex) {
-			log.warn("[{}] offsets {} not committed: {}", this.instance, offsets, ex.getMessage());
-		}
-	}
-
-	/**
-	 * An order baked and not delivered yet.
-	 *
-	 * @param partition the status partition it is on
-	 * @param orderId the order
-	 * @param offset where it was baked on that partition
-	 * @param courierId the courier carrying it, {@code null} while none left with it
-	 * @param leftAt when that courier left the shop
-	 */
-	record Open(TopicPartition partition, UUID orderId, long offset, @Nullable String courierId,
-			@Nullable Instant leftAt) {
-	}
-
-	private static final class Partition {
-
-		private final long replayUntil;
-
-		/** Open orders in the order they were baked. */
-		private final Map<UUID, Open> open = new LinkedHashMap<>();
-
-		private long next;
-
-		private long committed;
-
-		private boolean live;
-
-		private Partition(long from, long end) {
-			this.replayUntil = end;
-			this.next = from;
-			this.committed = from;
-			this.live = from >= end;
-		}
-
 	}
 
 }

@@ -1,12 +1,10 @@
 package io.pizza.delivery.dispatch;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.pizza.delivery.config.DeliveryTrackerProperties;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
@@ -23,9 +21,7 @@ class OpenDeliveriesTests {
 
 	private static final Instant LEFT = Instant.parse("2026-12-02T12:00:00Z");
 
-	private final OpenDeliveries open = new OpenDeliveries(
-			new DeliveryTrackerProperties("tracker-1", "pizza-order-status", "pizza-orders", null, Duration.ofHours(2),
-					1000, Duration.ofSeconds(30), Duration.ofSeconds(10), null));
+	private final OpenDeliveries open = new OpenDeliveries();
 
 	@Test
 	void aReplayedPartitionSendsNobodyAndThenTakesUpWhatWasLeftOldestFirst() {
@@ -38,9 +34,9 @@ class OpenDeliveriesTests {
 		assertThat(read(105, 3, "DELIVERED")).isFalse();
 		assertThat(this.open.replaying(P0)).isTrue();
 
-		List<OpenDeliveries.Open> left = this.open.caughtUp(P0, 106);
-		assertThat(left).containsExactly(new OpenDeliveries.Open(P0, order(1), 100, "courier-1", LEFT),
-				new OpenDeliveries.Open(P0, order(2), 101, null, null));
+		List<OpenDelivery> left = this.open.caughtUp(P0, 106);
+		assertThat(left).containsExactly(new OpenDelivery(P0, order(1), 100, "courier-1", LEFT),
+				new OpenDelivery(P0, order(2), 101, null, null));
 		assertThat(this.open.replaying(P0)).isFalse();
 		assertThat(this.open.caughtUp(P0, 107)).as("taken up once").isEmpty();
 		// from here on, an order baked needs a courier now, once

@@ -43,10 +43,22 @@ class PositionsListener implements ConsumerSeekAware {
 	void on(@Payload CourierPosition position, ConsumerRecordMetadata record) {
 		this.deliveries.record(position).map(this.deliveries::view).ifPresent((view) -> {
 			this.feed.publish(view);
-			log.info("[{}] {}-{}@{} order={} {} at {},{} {} ms old{}", this.properties.instanceId(), record.topic(),
-					record.partition(), record.offset(), view.orderId(), view.courierId(),
-					String.format("%.5f", view.lat()), String.format("%.5f", view.lon()), view.ageMillis(),
-					view.delivered() ? ", delivered" : "");
+			// the last hour read back at each start would be a flood: what is stale
+			// already
+			// goes to DEBUG, and the line is made only when it is written
+			boolean info = !view.stale();
+			if (info ? log.isInfoEnabled() : log.isDebugEnabled()) {
+				String line = String.format("[%s] %s-%d@%d order=%s %s at %.5f,%.5f %d ms old%s",
+						this.properties.instanceId(), record.topic(), record.partition(), record.offset(),
+						view.orderId(), view.courierId(), view.lat(), view.lon(), view.ageMillis(),
+						view.delivered() ? ", delivered" : (view.stale() ? ", stale" : ""));
+				if (info) {
+					log.info(line);
+				}
+				else {
+					log.debug(line);
+				}
+			}
 		});
 	}
 

@@ -57,7 +57,7 @@ public final class BillingRebuild {
 		this.platform.kill(billing, false);
 		this.progress.accept("billing-service stopped");
 		emptyTables();
-		this.progress.accept("Tables emptied: bills, bill_lines");
+		this.progress.accept("Tables emptied: bills, shop_totals");
 		deleteGroup();
 		this.progress.accept("Consumer group '" + GROUP + "' deleted: billing reads " + TOPIC + " from the start");
 		this.platform.start(billing);

@@ -2,21 +2,18 @@ package io.pizza.billing.bill;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
-import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.OrderColumn;
 import jakarta.persistence.PostLoad;
 import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
+import org.hibernate.annotations.ColumnTransformer;
 
 import org.springframework.data.domain.Persistable;
 
@@ -34,10 +31,11 @@ class Bill implements Persistable<UUID> {
 	@Column(nullable = false)
 	private String shop;
 
-	@ElementCollection
-	@CollectionTable(name = "bill_lines", joinColumns = @JoinColumn(name = "order_id"))
-	@OrderColumn(name = "position")
-	private List<BillLine> lines = new ArrayList<>();
+	// one jsonb value, written with the bill in the same row
+	@Convert(converter = BillLinesColumn.class)
+	@Column(nullable = false, columnDefinition = "jsonb")
+	@ColumnTransformer(write = "?::jsonb")
+	private List<BillLine> lines = List.of();
 
 	@Column(nullable = false, precision = 12, scale = 2)
 	private BigDecimal total;
@@ -69,8 +67,8 @@ class Bill implements Persistable<UUID> {
 			int kafkaPartition, long kafkaOffset) {
 		this.orderId = orderId;
 		this.shop = shop;
-		this.lines = new ArrayList<>(lines);
-		this.total = lines.stream().map(BillLine::getPrice).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+		this.lines = List.copyOf(lines);
+		this.total = lines.stream().map(BillLine::price).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
 		this.currency = currency;
 		this.placedAt = placedAt;
 		this.billedAt = billedAt;
@@ -99,7 +97,7 @@ class Bill implements Persistable<UUID> {
 	}
 
 	List<BillLine> getLines() {
-		return List.copyOf(this.lines);
+		return this.lines;
 	}
 
 	BigDecimal getTotal() {

@@ -3,47 +3,18 @@ package io.pizza.billing.bill;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Embeddable;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-
 /**
  * One line of a bill: a pizza, or an extra topping on one.
+ *
+ * @param pizza the number of the pizza it belongs to, from 1
+ * @param item the pizza's or topping's name
+ * @param kind a pizza, or an extra topping
+ * @param price its price, to the cent
  */
-@Embeddable
-class BillLine {
+record BillLine(int pizza, String item, Kind kind, BigDecimal price) {
 
-	/**
-	 * What a line charges for.
-	 */
-	enum Kind {
-
-		PIZZA, TOPPING
-
-	}
-
-	@Column(nullable = false)
-	private int pizza;
-
-	@Column(nullable = false)
-	private String item;
-
-	@Enumerated(EnumType.STRING)
-	@Column(nullable = false)
-	private Kind kind;
-
-	@Column(nullable = false, precision = 12, scale = 2)
-	private BigDecimal price;
-
-	protected BillLine() {
-	}
-
-	private BillLine(int pizza, String item, Kind kind, BigDecimal price) {
-		this.pizza = pizza;
-		this.item = item;
-		this.kind = kind;
-		this.price = price.setScale(2, RoundingMode.UNNECESSARY);
+	BillLine {
+		price = price.setScale(2, RoundingMode.UNNECESSARY);
 	}
 
 	static BillLine pizza(int pizza, String name, BigDecimal price) {
@@ -54,20 +25,13 @@ class BillLine {
 		return new BillLine(pizza, name, Kind.TOPPING, price);
 	}
 
-	int getPizza() {
-		return this.pizza;
-	}
+	/**
+	 * What a line charges for.
+	 */
+	enum Kind {
 
-	String getItem() {
-		return this.item;
-	}
+		PIZZA, TOPPING
 
-	Kind getKind() {
-		return this.kind;
-	}
-
-	BigDecimal getPrice() {
-		return this.price;
 	}
 
 }

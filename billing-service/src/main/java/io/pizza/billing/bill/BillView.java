@@ -25,7 +25,7 @@ record BillView(UUID orderId, String shop, List<Line> lines, BigDecimal total, S
 		return new BillView(bill.getId(), bill.getShop(),
 				bill.getLines()
 					.stream()
-					.map((line) -> new Line(line.getPizza(), line.getKind(), line.getItem(), line.getPrice()))
+					.map((line) -> new Line(line.pizza(), line.kind(), line.item(), line.price()))
 					.toList(),
 				bill.getTotal(), bill.getCurrency(), bill.getPlacedAt(), bill.getBilledAt(), bill.getKafkaPartition(),
 				bill.getKafkaOffset());

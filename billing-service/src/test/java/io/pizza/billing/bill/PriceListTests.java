@@ -42,12 +42,12 @@ class PriceListTests {
 						new OrderPlaced.Pizza("Marinara", List.of())),
 				Instant.now());
 		List<BillLine> lines = this.prices.lines(order);
-		assertThat(lines).extracting(BillLine::getPizza, BillLine::getKind, BillLine::getItem)
+		assertThat(lines).extracting(BillLine::pizza, BillLine::kind, BillLine::item)
 			.containsExactly(tuple(1, BillLine.Kind.PIZZA, "Mari & Monti"), tuple(1, BillLine.Kind.TOPPING, "tuna"),
 					tuple(1, BillLine.Kind.TOPPING, "onion"), tuple(1, BillLine.Kind.TOPPING, "tuna"),
 					tuple(2, BillLine.Kind.PIZZA, "Marinara"));
 		// 0.1 + 0.2 style sums stay exact: 11.50 + 1.80 + 0.60 + 1.80 + 6.50
-		assertThat(lines.stream().map(BillLine::getPrice).reduce(BigDecimal.ZERO, BigDecimal::add))
+		assertThat(lines.stream().map(BillLine::price).reduce(BigDecimal.ZERO, BigDecimal::add))
 			.isEqualTo(new BigDecimal("22.20"));
 	}
 

@@ -100,7 +100,7 @@ class KafkaConfiguration {
 	/**
 	 * A poll's baking must end well within the transaction's timeout: at most as many
 	 * orders as fit in half of it if every order were of the largest size and all on one
-	 * partition. Baking in no time, Kafka's own default.
+	 * partition, and never more than {@code spring.kafka.consumer.max-poll-records}.
 	 */
 	@Bean
 	DefaultKafkaConsumerFactoryCustomizer pollsWithinTheTransaction(PizzaMakerProperties properties,
@@ -110,14 +110,16 @@ class KafkaConfiguration {
 	}
 
 	static int maxPollRecords(PizzaMakerProperties properties, KafkaProperties kafka) {
+		Integer configured = kafka.getConsumer().getMaxPollRecords();
+		int most = (configured != null) ? configured : ConsumerConfig.DEFAULT_MAX_POLL_RECORDS;
 		Duration perOrder = properties.bakingTimePerPizza().multipliedBy(MAX_PIZZAS);
 		if (perOrder.isZero()) {
-			return ConsumerConfig.DEFAULT_MAX_POLL_RECORDS;
+			return most;
 		}
 		Duration budget = Duration.ofMillis(
 				Long.parseLong(kafka.getProducer().getProperties().getOrDefault("transaction.timeout.ms", "60000"))
 						/ 2);
-		return (int) Math.max(1, Math.min(ConsumerConfig.DEFAULT_MAX_POLL_RECORDS, budget.dividedBy(perOrder)));
+		return (int) Math.max(1, Math.min(most, budget.dividedBy(perOrder)));
 	}
 
 	@Bean

@@ -1,5 +1,5 @@
 /**
  * What every service does the same way, written once: telling a database away from a bad
- * record.
+ * record, reading request bodies strictly.
  */
 package io.pizza.support;

@@ -154,6 +154,16 @@ class OrderControllerTests {
 	}
 
 	@Test
+	void aValueOfTheWrongJsonTypeIs400NotCoerced() {
+		for (String wrong : List.of(GOOD.replace("\"Adele\"", "0"), GOOD.replace("\"+39 02 1234567\"", "true"),
+				GOOD.replace("\"Luigis Pizza\"", "1.5"), GOOD.replace("[\"olives\"]", "[7]"))) {
+			MvcTestResult result = post(wrong);
+			assertProblem(result, 400, "Malformed request");
+			verifyNoInteractions(this.intake);
+		}
+	}
+
+	@Test
 	void aBodyOtherThanJsonIs415() {
 		assertProblem(this.mvc.post().uri("/orders").contentType(MediaType.TEXT_PLAIN).content(GOOD).exchange(), 415,
 				"Unsupported Media Type");

@@ -1,0 +1,34 @@
+package io.pizza.support;
+
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.type.LogicalType;
+
+/**
+ * Request bodies read strictly: a JSON value of the wrong type is refused, not converted.
+ * Jackson's defaults read {@code "name": 0} as the text {@code "0"} and {@code "lat":
+ * "45.4"} as a number; a client that sends either has a bug it should hear about (a
+ * {@code 400}), not an order placed with a name it never meant.
+ */
+public final class StrictJson {
+
+	private StrictJson() {
+	}
+
+	/**
+	 * Refuses every scalar coercion: numbers and booleans as text, text as numbers or
+	 * booleans. A service applies it to its JSON mapper with a
+	 * {@code JsonMapperBuilderCustomizer} bean.
+	 * @param builder the mapper's builder
+	 */
+	public static void refuseCoercion(JsonMapper.Builder builder) {
+		builder.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+			.withCoercionConfig(LogicalType.Textual,
+					(text) -> text.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+						.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+						.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+	}
+
+}

@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
  * Builds the read model's orders from the orders topic, a poll at a time: the orders it
  * does not have yet in one transaction of batched inserts, an order id seen before (a
  * client's retry that reached another instance, a record written twice) logged and
- * skipped, and a record that is no order skipped with one line.
+ * skipped, and a record that is no order, or whose customer breaks the order rules,
+ * skipped with one line.
  */
 @Component
 class OrderPlacedListener {
@@ -58,6 +59,12 @@ class OrderPlacedListener {
 			if (order == null) {
 				log.warn("[{}] {}-{}@{} skipped: not readable as an order", instance, record.topic(),
 						record.partition(), record.offset());
+			}
+			else if (!OrderRules.customerFits(order)) {
+				// written by something else than order-service: it would fail the poll's
+				// inserts again and again
+				log.warn("[{}] {}-{}@{} order={} skipped: its customer breaks the order rules", instance,
+						record.topic(), record.partition(), record.offset(), order.orderId());
 			}
 			else if (known.contains(order.orderId()) || fresh.containsKey(order.orderId())) {
 				log.info("[{}] {}-{}@{} order={} seen before: skipped", instance, record.topic(), record.partition(),

@@ -2,6 +2,7 @@ package io.pizza.order.orders;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import io.pizza.order.menu.Menu;
 
@@ -10,7 +11,9 @@ import org.springframework.stereotype.Component;
 /**
  * The rules an order must keep, as the talk's fake pizza producer keeps them: a shop,
  * pizzas and toppings from the menu, 1 to 10 pizzas, at most 5 extra toppings each, a
- * customer name of 1 to 100 characters.
+ * customer name of 1 to 100 characters, a phone number of 3 to 30 digits, spaces and
+ * {@code + ( ) - .}, an address of 1 to 200 characters. Every limit fits the read model's
+ * columns.
  */
 @Component
 class OrderRules {
@@ -20,6 +23,12 @@ class OrderRules {
 	static final int MAX_TOPPINGS = 5;
 
 	static final int MAX_NAME = 100;
+
+	static final int MAX_PHONE = 30;
+
+	static final int MAX_ADDRESS = 200;
+
+	private static final Pattern PHONE = Pattern.compile("[0-9+()\\-. ]{3," + MAX_PHONE + "}");
 
 	private final Menu menu;
 
@@ -37,10 +46,7 @@ class OrderRules {
 		if (!this.menu.hasShop(order.shop())) {
 			problems.add(new FieldProblem("shop", "'" + order.shop() + "' is not a shop on the menu (GET /menu)"));
 		}
-		String name = order.customer().name();
-		if (name.isBlank() || name.length() > MAX_NAME) {
-			problems.add(new FieldProblem("customer.name", "must be 1 to " + MAX_NAME + " characters"));
-		}
+		checkCustomer(order.customer().name(), order.customer().phone(), order.customer().address(), problems);
 		if (order.pizzas().isEmpty() || order.pizzas().size() > MAX_PIZZAS) {
 			problems.add(
 					new FieldProblem("pizzas", "must be 1 to " + MAX_PIZZAS + " pizzas, not " + order.pizzas().size()));
@@ -50,6 +56,35 @@ class OrderRules {
 		}
 		if (!problems.isEmpty()) {
 			throw new OrderRejected(problems);
+		}
+	}
+
+	/**
+	 * Whether an order read from the orders topic keeps the customer's rules, as every
+	 * order this service places does: one written there by anything else may not.
+	 * @param order an order from the topic
+	 * @return whether its customer's fields fit
+	 */
+	static boolean customerFits(OrderPlaced order) {
+		List<FieldProblem> problems = new ArrayList<>();
+		OrderPlaced.Customer customer = order.customer();
+		if (customer == null || customer.name() == null || customer.phone() == null || customer.address() == null) {
+			return false;
+		}
+		checkCustomer(customer.name(), customer.phone(), customer.address(), problems);
+		return problems.isEmpty();
+	}
+
+	private static void checkCustomer(String name, String phone, String address, List<FieldProblem> problems) {
+		if (name.isBlank() || name.length() > MAX_NAME) {
+			problems.add(new FieldProblem("customer.name", "must be 1 to " + MAX_NAME + " characters"));
+		}
+		if (!PHONE.matcher(phone).matches() || phone.chars().filter(Character::isDigit).count() < 3) {
+			problems.add(new FieldProblem("customer.phone",
+					"must be 3 to " + MAX_PHONE + " characters: digits (at least 3), spaces and + ( ) - ."));
+		}
+		if (address.isBlank() || address.length() > MAX_ADDRESS) {
+			problems.add(new FieldProblem("customer.address", "must be 1 to " + MAX_ADDRESS + " characters"));
 		}
 	}
 

@@ -1,6 +1,7 @@
 package io.pizza.order.orders;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -55,11 +56,13 @@ import static org.awaitility.Awaitility.await;
 @DirtiesContext
 class KafkaOutageTests {
 
-	// an address long enough that each order fills a batch of its own
+	// an order large enough to fill a batch of its own (more than half of one), and
+	// small enough to fit in one: a long address and four pizzas of five toppings
 	private static final String ORDER = """
 			{"shop":"Marios Pizza","customer":{"name":"Adele","phone":"+39 02 1234567","address":"Via Roma 1, Milano %s"},
-			 "pizzas":[{"name":"Marinara"}]}"""
-		.formatted("x".repeat(450));
+			 "pizzas":[%s]}"""
+		.formatted("x".repeat(180), String.join(",", Collections.nCopies(4,
+				"{\"name\":\"Marinara\",\"toppings\":[\"tomato\",\"olives\",\"garlic\",\"onion\",\"egg\"]}")));
 
 	@Autowired
 	MockMvcTester mvc;

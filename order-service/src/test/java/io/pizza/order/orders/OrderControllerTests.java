@@ -151,6 +151,9 @@ class OrderControllerTests {
 				"pizzas[0].toppings");
 		assertErrorField(post(GOOD.replace("Adele", "A".repeat(101))), "customer.name");
 		assertErrorField(post(GOOD.replace("Adele", "")), "customer.name");
+		assertErrorField(post(GOOD.replace("+39 02 1234567", "1".repeat(200))), "customer.phone");
+		assertErrorField(post(GOOD.replace("+39 02 1234567", "call me")), "customer.phone");
+		assertErrorField(post(GOOD.replace("Via Roma 1, Milano", "x".repeat(201))), "customer.address");
 	}
 
 	@Test

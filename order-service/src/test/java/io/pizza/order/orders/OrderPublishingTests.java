@@ -234,6 +234,26 @@ class OrderPublishingTests {
 		assertThat(read).bodyJson().extractingPath("$.offset").isEqualTo(placed.get("offset").asInt());
 	}
 
+	@Test
+	void anOrderWrittenByAnotherWhoseCustomerBreaksTheRulesIsSkippedWithoutHoldingTheOthers() throws Exception {
+		JsonNode placed = body(placeOrder("Marios Pizza", null));
+		ConsumerRecord<String, String> original = readAll().stream()
+			.filter((r) -> r.value().contains(placed.get("orderId").asString()))
+			.findFirst()
+			.orElseThrow();
+		String stranger = UUID.randomUUID().toString();
+		String tooLong = original.value()
+			.replace(placed.get("orderId").asString(), stranger)
+			.replaceFirst("\"phone\":\"[^\"]*\"", "\"phone\":\"" + "1".repeat(200) + "\"");
+		try (Producer<String, String> producer = new KafkaProducer<>(producerConfig())) {
+			producer.send(new ProducerRecord<>("pizza-orders", original.key(), tooLong)).get();
+		}
+		String later = body(placeOrder("Marios Pizza", null)).get("orderId").asString();
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(this.readModel.view(UUID.fromString(later))).isPresent());
+		assertThat(this.readModel.view(UUID.fromString(stranger))).isEmpty();
+	}
+
 	private List<ConsumerRecord<String, String>> rowsOf(String orderId) {
 		return TopicContents.readAll(String.join(",", this.kafka.getBootstrapServers()), ROWS_TOPIC)
 			.stream()

@@ -36,9 +36,6 @@ import org.springframework.util.backoff.ExponentialBackOff;
 @Configuration(proxyBeanMethods = false)
 class KafkaConfiguration {
 
-	/** The most pizzas an order may have (order-service's rule). */
-	static final int MAX_PIZZAS = 10;
-
 	@Bean
 	NewTopic statusTopic(PizzaMakerProperties properties) {
 		return newTopic(properties.statusTopic());
@@ -112,7 +109,7 @@ class KafkaConfiguration {
 	static int maxPollRecords(PizzaMakerProperties properties, KafkaProperties kafka) {
 		Integer configured = kafka.getConsumer().getMaxPollRecords();
 		int most = (configured != null) ? configured : ConsumerConfig.DEFAULT_MAX_POLL_RECORDS;
-		Duration perOrder = properties.bakingTimePerPizza().multipliedBy(MAX_PIZZAS);
+		Duration perOrder = properties.bakingTimePerPizza().multipliedBy(PizzaMakerProperties.MAX_PIZZAS);
 		if (perOrder.isZero()) {
 			return most;
 		}

@@ -27,6 +27,14 @@ public record PizzaMakerProperties(@NotBlank String instanceId, @NotBlank String
 		@NotNull Duration bakingTimePerPizza) {
 
 	/**
+	 * The most pizzas an order may have (order-service's rule): a poll is sized by it.
+	 */
+	public static final int MAX_PIZZAS = 10;
+
+	/** The most extra toppings a pizza may have (order-service's rule). */
+	public static final int MAX_TOPPINGS = 5;
+
+	/**
 	 * A topic the maker declares.
 	 *
 	 * @param name the topic's name

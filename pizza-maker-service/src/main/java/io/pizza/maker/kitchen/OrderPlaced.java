@@ -5,10 +5,13 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
+import io.pizza.maker.config.PizzaMakerProperties;
+
 /**
  * An order placed with a shop, as the kitchen reads it from the orders topic. An order
- * without an id, a shop or pizzas cannot be baked: reading it fails, and the record goes
- * to the dead-letter topic as it came.
+ * without an id, a shop or pizzas cannot be baked, and one beyond the menu's limits (more
+ * than 10 pizzas, or 5 extra toppings on one) would hold the oven past the transaction's
+ * timeout: reading it fails, and the record goes to the dead-letter topic as it came.
  *
  * @param orderId the order's id
  * @param shop the shop
@@ -22,6 +25,16 @@ record OrderPlaced(UUID orderId, String shop, List<Pizza> pizzas, Instant placed
 		Objects.requireNonNull(shop, "shop is missing");
 		if (pizzas == null || pizzas.isEmpty()) {
 			throw new IllegalArgumentException("pizzas are missing");
+		}
+		if (pizzas.size() > PizzaMakerProperties.MAX_PIZZAS) {
+			throw new IllegalArgumentException(
+					pizzas.size() + " pizzas: at most " + PizzaMakerProperties.MAX_PIZZAS + " in an order");
+		}
+		for (Pizza pizza : pizzas) {
+			if (pizza.toppings() != null && pizza.toppings().size() > PizzaMakerProperties.MAX_TOPPINGS) {
+				throw new IllegalArgumentException(pizza.toppings().size() + " extra toppings: at most "
+						+ PizzaMakerProperties.MAX_TOPPINGS + " on a pizza");
+			}
 		}
 	}
 

@@ -144,11 +144,15 @@ class MakersGroupTests {
 		String after = UUID.randomUUID().toString();
 		String notJson = "this is not an order";
 		String noShop = order.replace("\"shop\": \"Luigis Pizza\",", "");
+		String tooMany = order.replace(CONTRACT_ID, UUID.randomUUID().toString())
+			.replace("{ \"name\": \"Diavola\", \"toppings\": [] }",
+					String.join(", ", Collections.nCopies(10, "{ \"name\": \"Diavola\", \"toppings\": [] }")));
 		try (Producer<String, String> producer = producer()) {
 			// sent at once, one after the other: they come in one poll
 			producer.send(new ProducerRecord<>("pizza-orders", "Luigis Pizza", order.replace(CONTRACT_ID, before)));
 			producer.send(new ProducerRecord<>("pizza-orders", "Luigis Pizza", notJson));
 			producer.send(new ProducerRecord<>("pizza-orders", "Luigis Pizza", noShop));
+			producer.send(new ProducerRecord<>("pizza-orders", "Luigis Pizza", tooMany));
 			producer.send(new ProducerRecord<>("pizza-orders", "Luigis Pizza", order.replace(CONTRACT_ID, after)));
 		}
 		await().atMost(Duration.ofSeconds(60))
@@ -157,7 +161,7 @@ class MakersGroupTests {
 			.as("each order around the poison pills baked once")
 			.hasSize(2);
 		List<ConsumerRecord<String, String>> dead = readAll("pizza-orders.DLT");
-		assertThat(dead).extracting(ConsumerRecord::value).contains(notJson, noShop);
+		assertThat(dead).extracting(ConsumerRecord::value).contains(notJson, noShop, tooMany);
 		assertThat(dead).extracting(ConsumerRecord::value)
 			.noneMatch((value) -> value.contains(before) || value.contains(after));
 		assertThat(dead).allSatisfy((record) -> {
@@ -173,6 +177,13 @@ class MakersGroupTests {
 			.lastHeader("kafka_dlt-exception-stacktrace")
 			.value(), StandardCharsets.UTF_8);
 		assertThat(reason).contains("shop is missing");
+		assertThat(new String(dead.stream()
+			.filter((record) -> record.value().equals(tooMany))
+			.findFirst()
+			.orElseThrow()
+			.headers()
+			.lastHeader("kafka_dlt-exception-stacktrace")
+			.value(), StandardCharsets.UTF_8)).contains("11 pizzas: at most 10 in an order");
 	}
 
 	private ConfigurableApplicationContext startMaker(String instanceId) {

@@ -22,6 +22,8 @@ import org.springframework.validation.annotation.Validated;
  * @param missingOrderAfter how long an order baked may wait for its destination to be
  * read before the orders topic is read again from its start to find it
  * @param staleAfter a position older than this is flagged as stale
+ * @param streamHeartbeat how often every live stream gets a comment line: a client gone
+ * away is noticed only when something is written to it
  * @param courier how simulated couriers move
  */
 @Validated
@@ -29,7 +31,7 @@ import org.springframework.validation.annotation.Validated;
 public record DeliveryTrackerProperties(@NotBlank String instanceId, @NotBlank String statusTopic,
 		@NotBlank String ordersTopic, @Valid @NotNull Topic positionsTopic, @NotNull Duration ordersLookBack,
 		@Min(1) int ordersKept, @NotNull Duration missingOrderAfter, @NotNull Duration staleAfter,
-		@Valid @NotNull Courier courier) {
+		@NotNull Duration streamHeartbeat, @Valid @NotNull Courier courier) {
 
 	/**
 	 * The positions topic, which the tracker declares.

@@ -8,6 +8,12 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import io.pizza.delivery.config.DeliveryTrackerProperties;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
@@ -17,7 +23,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /**
  * The Server-Sent Events streams this instance serves: one order's positions, or every
  * order's (the map's). A stream gets what is known first, then each position as the
- * instance reads it from Kafka; an order's stream ends when the order is delivered.
+ * instance reads it from Kafka; an order's stream ends when the order is delivered. Every
+ * stream gets a comment line each {@code stream-heartbeat}, so that a client gone away is
+ * noticed and forgotten even when no position comes for it.
  */
 @Component
 class LiveFeed implements SmartLifecycle {
@@ -33,7 +41,15 @@ class LiveFeed implements SmartLifecycle {
 
 	private final Set<SseEmitter> everything = new CopyOnWriteArraySet<>();
 
+	private final Duration heartbeat;
+
+	private @Nullable ScheduledExecutorService heartbeats;
+
 	private volatile boolean running;
+
+	LiveFeed(DeliveryTrackerProperties properties) {
+		this.heartbeat = properties.streamHeartbeat();
+	}
 
 	/**
 	 * A stream of one order's positions.
@@ -45,7 +61,9 @@ class LiveFeed implements SmartLifecycle {
 		SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
 		Set<SseEmitter> followers = this.byOrder.computeIfAbsent(orderId, (id) -> new CopyOnWriteArraySet<>());
 		followers.add(emitter);
-		Runnable forget = () -> followers.remove(emitter);
+		// an order nobody follows any more is forgotten: asking for ids that never come
+		// must not grow the map
+		Runnable forget = () -> unfollow(orderId, emitter);
 		emitter.onCompletion(forget);
 		emitter.onTimeout(forget);
 		emitter.onError((ex) -> forget.run());
@@ -55,11 +73,26 @@ class LiveFeed implements SmartLifecycle {
 				break;
 			}
 			if (position.delivered()) {
-				followers.remove(emitter);
+				unfollow(orderId, emitter);
 				emitter.complete();
 			}
 		}
 		return emitter;
+	}
+
+	private void unfollow(UUID orderId, SseEmitter emitter) {
+		this.byOrder.computeIfPresent(orderId, (id, followers) -> {
+			followers.remove(emitter);
+			return followers.isEmpty() ? null : followers;
+		});
+	}
+
+	/**
+	 * How many orders have a stream open.
+	 * @return the orders followed
+	 */
+	int ordersFollowed() {
+		return this.byOrder.size();
 	}
 
 	/**
@@ -104,6 +137,9 @@ class LiveFeed implements SmartLifecycle {
 	@Override
 	public synchronized void stop() {
 		this.running = false;
+		if (this.heartbeats != null) {
+			this.heartbeats.shutdownNow();
+		}
 		this.everything.forEach(SseEmitter::complete);
 		this.everything.clear();
 		this.byOrder.values().forEach((followers) -> followers.forEach(SseEmitter::complete));
@@ -111,8 +147,24 @@ class LiveFeed implements SmartLifecycle {
 	}
 
 	@Override
-	public void start() {
+	public synchronized void start() {
+		this.heartbeats = Executors.newSingleThreadScheduledExecutor((task) -> {
+			Thread thread = new Thread(task, "sse-heartbeat");
+			thread.setDaemon(true);
+			return thread;
+		});
+		this.heartbeats.scheduleWithFixedDelay(this::beat, this.heartbeat.toMillis(), this.heartbeat.toMillis(),
+				TimeUnit.MILLISECONDS);
 		this.running = true;
+	}
+
+	private synchronized void beat() {
+		this.everything.forEach((emitter) -> comment(emitter, "heartbeat"));
+		this.byOrder.forEach((orderId, followers) -> followers.forEach((emitter) -> {
+			if (!comment(emitter, "heartbeat")) {
+				unfollow(orderId, emitter);
+			}
+		}));
 	}
 
 	@Override
@@ -131,6 +183,18 @@ class LiveFeed implements SmartLifecycle {
 		}
 	}
 
+	private boolean comment(SseEmitter emitter, String comment) {
+		try {
+			emitter.send(SseEmitter.event().comment(comment));
+			return true;
+		}
+		catch (IOException | IllegalStateException ex) {
+			emitter.completeWithError(ex);
+			this.everything.remove(emitter);
+			return false;
+		}
+	}
+
 	private boolean send(SseEmitter emitter, PositionView position) {
 		try {
 			emitter.send(SseEmitter.event()
@@ -143,7 +207,7 @@ class LiveFeed implements SmartLifecycle {
 			// the client went away: its stream is done
 			emitter.completeWithError(ex);
 			this.everything.remove(emitter);
-			this.byOrder.values().forEach((followers) -> followers.remove(emitter));
+			unfollow(position.orderId(), emitter);
 			return false;
 		}
 	}

@@ -3,6 +3,7 @@ package io.pizza.delivery.tracking;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -35,7 +36,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "delivery-tracker.instance-id=tracker-under-test", "delivery-tracker.positions-topic.replicas=1",
 				"delivery-tracker.courier.interval=200ms", "delivery-tracker.courier.trip=3s",
-				"spring.kafka.consumer.auto-offset-reset=earliest" })
+				"delivery-tracker.stream-heartbeat=200ms", "spring.kafka.consumer.auto-offset-reset=earliest" })
 @Import({ RealKafka.class, PizzaTopics.class })
 class DeliveryFlowTests {
 
@@ -43,6 +44,9 @@ class DeliveryFlowTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	LiveFeed feed;
 
 	@Autowired
 	KafkaConnectionDetails kafka;
@@ -85,6 +89,21 @@ class DeliveryFlowTests {
 		assertThat(latest.get("delivered").asBoolean()).isTrue();
 		assertThat(latest.get("etaSeconds").asLong()).isZero();
 		assertThat(latest.get("remainingMeters").asLong()).isZero();
+	}
+
+	@Test
+	void streamsOfOrdersThatNeverComeAreForgottenOnceTheirClientsLeave() {
+		int before = this.feed.ordersFollowed();
+		List<SseClient> clients = new ArrayList<>();
+		for (int i = 0; i < 20; i++) {
+			clients.add(SseClient.open(uri("/deliveries/" + UUID.randomUUID() + "/positions")));
+		}
+		clients.forEach((client) -> assertThat(client.status()).isEqualTo(200));
+		await().untilAsserted(() -> assertThat(this.feed.ordersFollowed()).isEqualTo(before + 20));
+		clients.forEach(SseClient::close);
+		// no position ever comes for them: the heartbeat finds each client gone
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(this.feed.ordersFollowed()).isEqualTo(before));
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package io.pizza.delivery.tracking;
 
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -60,6 +61,9 @@ final class SseClient implements AutoCloseable {
 					data.setLength(0);
 				}
 			});
+		}
+		catch (UncheckedIOException ex) {
+			// closed by this side: the client left
 		}
 		finally {
 			this.ended = true;

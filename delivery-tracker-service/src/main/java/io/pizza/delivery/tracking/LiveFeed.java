@@ -8,15 +8,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-
-import io.pizza.delivery.config.DeliveryTrackerProperties;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -41,15 +36,7 @@ class LiveFeed implements SmartLifecycle {
 
 	private final Set<SseEmitter> everything = new CopyOnWriteArraySet<>();
 
-	private final Duration heartbeat;
-
-	private @Nullable ScheduledExecutorService heartbeats;
-
 	private volatile boolean running;
-
-	LiveFeed(DeliveryTrackerProperties properties) {
-		this.heartbeat = properties.streamHeartbeat();
-	}
 
 	/**
 	 * A stream of one order's positions.
@@ -137,9 +124,6 @@ class LiveFeed implements SmartLifecycle {
 	@Override
 	public synchronized void stop() {
 		this.running = false;
-		if (this.heartbeats != null) {
-			this.heartbeats.shutdownNow();
-		}
 		this.everything.forEach(SseEmitter::complete);
 		this.everything.clear();
 		this.byOrder.values().forEach((followers) -> followers.forEach(SseEmitter::complete));
@@ -147,18 +131,12 @@ class LiveFeed implements SmartLifecycle {
 	}
 
 	@Override
-	public synchronized void start() {
-		this.heartbeats = Executors.newSingleThreadScheduledExecutor((task) -> {
-			Thread thread = new Thread(task, "sse-heartbeat");
-			thread.setDaemon(true);
-			return thread;
-		});
-		this.heartbeats.scheduleWithFixedDelay(this::beat, this.heartbeat.toMillis(), this.heartbeat.toMillis(),
-				TimeUnit.MILLISECONDS);
+	public void start() {
 		this.running = true;
 	}
 
-	private synchronized void beat() {
+	@Scheduled(fixedDelayString = "${delivery-tracker.stream-heartbeat}")
+	synchronized void beat() {
 		this.everything.forEach((emitter) -> comment(emitter, "heartbeat"));
 		this.byOrder.forEach((orderId, followers) -> followers.forEach((emitter) -> {
 			if (!comment(emitter, "heartbeat")) {

@@ -141,12 +141,9 @@ public class CourierFleet implements DisposableBean {
 		String courierId = "courier-" + destination.orderId().toString().substring(0, 4);
 		Trip trip = new Trip(this, destination, courierId, steps(), 0);
 		this.onTheRoad.put(destination.orderId(), trip);
-		// the customer's address is personal data: at DEBUG only
 		log.info("[{}] order={} shop='{}' {} dispatched ({} m, {} positions)", this.properties.instanceId(),
 				destination.orderId(), destination.shop(), courierId,
 				Math.round(destination.from().metersTo(destination.to())), trip.positionsLeft());
-		log.debug("[{}] order={} {} on its way to '{}'", this.properties.instanceId(), destination.orderId(), courierId,
-				destination.address());
 		this.publishing.status(destination.orderId(), "OUT_FOR_DELIVERY", courierId, now());
 		trip.step();
 	}

@@ -21,6 +21,8 @@ import org.springframework.validation.annotation.Validated;
  * @param ordersKept how many of the most recent orders an instance keeps in memory
  * @param missingOrderAfter how long an order baked may wait for its destination to be
  * read before the orders topic is read again from its start to find it
+ * @param deliveriesPerPartition how many orders a status partition hands to the couriers
+ * at a time; past that, its reading pauses and its orders wait in the log
  * @param staleAfter a position older than this is flagged as stale
  * @param streamHeartbeat how often every live stream gets a comment line: a client gone
  * away is noticed only when something is written to it
@@ -30,8 +32,8 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("delivery-tracker")
 public record DeliveryTrackerProperties(@NotBlank String instanceId, @NotBlank String statusTopic,
 		@NotBlank String ordersTopic, @Valid @NotNull Topic positionsTopic, @NotNull Duration ordersLookBack,
-		@Min(1) int ordersKept, @NotNull Duration missingOrderAfter, @NotNull Duration staleAfter,
-		@NotNull Duration streamHeartbeat, @Valid @NotNull Courier courier) {
+		@Min(1) int ordersKept, @NotNull Duration missingOrderAfter, @Min(1) int deliveriesPerPartition,
+		@NotNull Duration staleAfter, @NotNull Duration streamHeartbeat, @Valid @NotNull Courier courier) {
 
 	/**
 	 * The positions topic, which the tracker declares.

@@ -170,12 +170,12 @@ public class CourierFleet implements DisposableBean {
 		log.info("[{}] order={} {} delivered", this.properties.instanceId(), trip.orderId(), trip.courierId());
 	}
 
-	// the brokers have the DELIVERED: the order is done with
+	// the order is done with; what follows may send more, off the producer's thread
 	void deliveredSaid(Trip trip) {
 		this.onTheRoad.remove(trip.orderId(), trip);
 		CompletableFuture<Void> done = this.delivered.remove(trip.orderId());
 		if (done != null) {
-			done.complete(null);
+			this.scheduler.execute(() -> done.complete(null));
 		}
 	}
 

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import io.pizza.delivery.config.DeliveryTrackerProperties;
 import io.pizza.delivery.courier.CourierFleet;
@@ -32,6 +33,9 @@ import org.springframework.stereotype.Component;
 @Component
 class Dispatcher {
 
+	/** The dispatch container's id. */
+	static final String ID = "dispatch";
+
 	private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
 
 	private static final JsonMapper json = JsonMapper.builder()
@@ -48,11 +52,14 @@ class Dispatcher {
 
 	private final CourierFleet fleet;
 
+	private final ReadingPace pace;
+
 	private final String instance;
 
 	Dispatcher(OpenDeliveries open, SafeCommits commits, Destinations destinations, Deliveries deliveries,
-			CourierFleet fleet, DeliveryTrackerProperties properties) {
+			CourierFleet fleet, ReadingPace pace, DeliveryTrackerProperties properties) {
 		this.open = open;
+		this.pace = pace;
 		this.commits = commits;
 		this.destinations = destinations;
 		this.deliveries = deliveries;
@@ -60,12 +67,14 @@ class Dispatcher {
 		this.instance = properties.instanceId();
 	}
 
-	@KafkaListener(id = "dispatch", idIsGroup = false, topics = "${delivery-tracker.status-topic}", batch = "true",
+	@KafkaListener(id = ID, idIsGroup = false, topics = "${delivery-tracker.status-topic}", batch = "true",
 			containerPostProcessor = "handover")
 	void on(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> consumer) {
+		Set<TopicPartition> read = new HashSet<>();
 		Set<TopicPartition> replaying = new HashSet<>();
 		for (ConsumerRecord<String, byte[]> record : records) {
 			TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+			read.add(partition);
 			takeUp(this.open.caughtUp(partition, record.offset()));
 			if (this.open.replaying(partition)) {
 				replaying.add(partition);
@@ -73,6 +82,7 @@ class Dispatcher {
 			read(partition, record);
 		}
 		replaying.forEach((partition) -> takeUp(this.open.caughtUp(partition, consumer.position(partition))));
+		read.forEach(this.pace::adjust);
 		this.commits.commit(consumer);
 	}
 
@@ -88,7 +98,7 @@ class Dispatcher {
 			return;
 		}
 		boolean replayed = this.open.replaying(partition);
-		boolean toSend = this.open.read(partition, record.offset(), change.orderId(), change.status(), change.by(),
+		Reading reading = this.open.read(partition, record.offset(), change.orderId(), change.status(), change.by(),
 				change.at());
 		if (replayed) {
 			log.debug("[{}] {} order={} {} by {} (replayed)", this.instance, where, change.orderId(), change.status(),
@@ -96,20 +106,25 @@ class Dispatcher {
 			return;
 		}
 		log.info("[{}] {} order={} {} by {}", this.instance, where, change.orderId(), change.status(), change.by());
-		if (!toSend) {
-			if ("BAKED".equals(change.status())) {
-				log.info("[{}] {} order={} waits for a courier already: not dispatched again", this.instance, where,
-						change.orderId());
+		switch (reading) {
+			case OPEN_ALREADY -> log.info("[{}] {} order={} waits for a courier already: not dispatched again",
+					this.instance, where, change.orderId());
+			case HELD -> log.info("[{}] {} order={} held back: its partition has as many deliveries open as it may",
+					this.instance, where, change.orderId());
+			case SEND -> {
+				if (this.deliveries.find(change.orderId()).isPresent()) {
+					log.info("[{}] {} order={} has a courier already: not dispatched again", this.instance, where,
+							change.orderId());
+					delivered(partition, change.orderId());
+				}
+				else {
+					send(new OpenDelivery(partition, change.orderId(), record.offset(), null, null));
+				}
 			}
-			return;
+			case NOTHING_TO_DO -> {
+				// a kitchen's step, or a courier's
+			}
 		}
-		if (this.deliveries.find(change.orderId()).isPresent()) {
-			log.info("[{}] {} order={} has a courier already: not dispatched again", this.instance, where,
-					change.orderId());
-			this.open.delivered(partition, change.orderId());
-			return;
-		}
-		send(new OpenDelivery(partition, change.orderId(), record.offset(), null, null));
 	}
 
 	// a partition's replay is over: its couriers on the road ride on, its orders waiting
@@ -135,12 +150,18 @@ class Dispatcher {
 			Instant leftAt = order.leftAt();
 			var delivered = (courierId != null && leftAt != null) ? this.fleet.resume(destination, courierId, leftAt)
 					: this.fleet.dispatch(destination);
-			delivered.thenRun(() -> this.open.delivered(order.partition(), order.orderId()));
+			delivered.thenRun(() -> delivered(order.partition(), order.orderId()));
 		});
 		if (!known) {
 			log.info("[{}] order={} baked before this instance read where it goes: sent once it has", this.instance,
 					order.orderId());
 		}
+	}
+
+	// an order delivered makes room for the partition's oldest order held back
+	private void delivered(TopicPartition partition, UUID orderId) {
+		this.open.delivered(partition, orderId).ifPresent(this::send);
+		this.pace.adjust(partition);
 	}
 
 }

@@ -36,10 +36,14 @@ class Handover implements ContainerPostProcessor<Object, Object, AbstractMessage
 
 	private final CourierFleet fleet;
 
+	private final ReadingPace pace;
+
 	private final String instance;
 
-	Handover(OpenDeliveries open, SafeCommits commits, CourierFleet fleet, DeliveryTrackerProperties properties) {
+	Handover(OpenDeliveries open, SafeCommits commits, CourierFleet fleet, ReadingPace pace,
+			DeliveryTrackerProperties properties) {
 		this.open = open;
+		this.pace = pace;
 		this.commits = commits;
 		this.fleet = fleet;
 		this.instance = properties.instanceId();
@@ -53,6 +57,7 @@ class Handover implements ContainerPostProcessor<Object, Object, AbstractMessage
 
 	private void handOver(Collection<TopicPartition> partitions) {
 		List<UUID> orders = this.open.revoked(partitions);
+		partitions.forEach(this.pace::adjust);
 		if (!orders.isEmpty()) {
 			this.fleet.abandon(orders);
 			log.info("[{}] {} handed over with {} delivery(ies) not finished", this.instance, partitions,

@@ -6,10 +6,13 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
+import io.pizza.delivery.config.DeliveryTrackerProperties;
 import org.apache.kafka.common.TopicPartition;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,13 +22,29 @@ import org.springframework.stereotype.Component;
  * offset never passes the oldest of its orders not delivered, so that whoever owns it
  * next reads it again from there, replays it up to where it ended when it was assigned
  * (without sending anyone), and then sends a courier for each order still waiting and
- * lets each courier on the road ride on from where it is. Thread-safe.
+ * lets each courier on the road ride on from where it is.
+ * <p>
+ * A partition hands at most {@code deliveries-per-partition} orders to the couriers at a
+ * time; past that, its orders wait here, oldest first, for one of those to be delivered,
+ * and its reading pauses (see {@link #full}): the orders behind wait in the log, not in
+ * memory, however far the kitchen is ahead of the couriers. Thread-safe.
  */
 @Component
 class OpenDeliveries {
 
 	/** Guarded by this. */
 	private final Map<TopicPartition, StatusPartition> partitions = new HashMap<>();
+
+	private final int perPartition;
+
+	@Autowired
+	OpenDeliveries(DeliveryTrackerProperties properties) {
+		this(properties.deliveriesPerPartition());
+	}
+
+	OpenDeliveries(int perPartition) {
+		this.perPartition = perPartition;
+	}
 
 	/**
 	 * A partition assigned: what lies between where its reading starts and where it ends
@@ -40,7 +59,9 @@ class OpenDeliveries {
 
 	/**
 	 * Tells whether a partition's replay is over once reading has reached an offset; the
-	 * first time it is, returns the deliveries it rebuilt, oldest first, to be taken up.
+	 * first time it is, returns the deliveries it rebuilt to be taken up: every courier
+	 * on the road, then the orders waiting, oldest first, as many as the partition hands
+	 * to the couriers at a time (the others are taken as those are delivered).
 	 * @param partition the partition
 	 * @param position the offset of the next record to be read
 	 * @return the deliveries to take up: empty unless the replay just ended
@@ -51,7 +72,7 @@ class OpenDeliveries {
 			return List.of();
 		}
 		state.live = true;
-		return List.copyOf(state.open.values());
+		return state.takeUp(this.perPartition);
 	}
 
 	/**
@@ -72,29 +93,24 @@ class OpenDeliveries {
 	 * @param status the order's new status
 	 * @param by who moved it
 	 * @param at when
-	 * @return {@code true} when it is an order baked that needs a courier now: not
-	 * replayed, not one already open
+	 * @return what becomes of it
 	 */
-	synchronized boolean read(TopicPartition partition, long offset, UUID orderId, String status, String by,
+	synchronized Reading read(TopicPartition partition, long offset, UUID orderId, String status, String by,
 			Instant at) {
 		StatusPartition state = this.partitions.computeIfAbsent(partition, (p) -> new StatusPartition(offset, offset));
 		state.next = offset + 1;
 		switch (status) {
 			case "BAKED" -> {
-				if (state.open.containsKey(orderId)) {
-					return false;
-				}
-				state.open.put(orderId, new OpenDelivery(partition, orderId, offset, null, null));
-				return state.live;
+				return state.baked(new OpenDelivery(partition, orderId, offset, null, null), this.perPartition);
 			}
 			case "OUT_FOR_DELIVERY" -> state.open.computeIfPresent(orderId,
 					(id, open) -> new OpenDelivery(partition, id, open.offset(), by, at));
-			case "DELIVERED" -> state.open.remove(orderId);
+			case "DELIVERED" -> state.delivered(orderId);
 			default -> {
 				// the kitchen's steps say nothing about a delivery
 			}
 		}
-		return false;
+		return Reading.NOTHING_TO_DO;
 	}
 
 	/**
@@ -111,15 +127,30 @@ class OpenDeliveries {
 
 	/**
 	 * An order's {@code DELIVERED} is on the brokers: its partition may be committed past
-	 * it.
+	 * it, and hands its oldest order held back, if any, to the couriers.
 	 * @param partition the order's partition
 	 * @param orderId the order
+	 * @return the order held back that is taken now
 	 */
-	synchronized void delivered(TopicPartition partition, UUID orderId) {
+	synchronized Optional<OpenDelivery> delivered(TopicPartition partition, UUID orderId) {
 		StatusPartition state = this.partitions.get(partition);
-		if (state != null) {
-			state.open.remove(orderId);
+		if (state == null) {
+			return Optional.empty();
 		}
+		state.delivered(orderId);
+		return state.nextHeldBack(this.perPartition);
+	}
+
+	/**
+	 * Whether a partition has as many orders open as it may: its reading should pause
+	 * until some are delivered. A partition being replayed is never full: its replay must
+	 * reach its end.
+	 * @param partition the partition
+	 * @return {@code true} when it is live and full
+	 */
+	synchronized boolean full(TopicPartition partition) {
+		StatusPartition state = this.partitions.get(partition);
+		return state != null && state.live && state.open.size() >= this.perPartition;
 	}
 
 	/**

@@ -48,7 +48,7 @@ class CourierFleetTests {
 		given(this.couriers.position(any())).willReturn(CompletableFuture.completedFuture(null));
 		this.fleet = new CourierFleet(this.couriers,
 				new DeliveryTrackerProperties("tracker-1", "pizza-order-status", "pizza-orders", null,
-						Duration.ofHours(2), 1000, Duration.ofSeconds(30), Duration.ofSeconds(10),
+						Duration.ofHours(2), 1000, Duration.ofSeconds(30), 100, Duration.ofSeconds(10),
 						Duration.ofSeconds(15),
 						new DeliveryTrackerProperties.Courier(Duration.ofMillis(20), Duration.ofMillis(200), 1)));
 	}

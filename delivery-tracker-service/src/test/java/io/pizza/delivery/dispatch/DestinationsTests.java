@@ -21,7 +21,7 @@ class DestinationsTests {
 
 	private final Destinations destinations = new Destinations(
 			new DeliveryTrackerProperties("tracker-1", "pizza-order-status", "pizza-orders", null, Duration.ofHours(2),
-					1000, Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(15), null));
+					1000, Duration.ofSeconds(30), 100, Duration.ofSeconds(10), Duration.ofSeconds(15), null));
 
 	@Test
 	void aCopyOfAnOrderKeepsTheFirstRecordAndIsNamedAsSuch() {

@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A status partition read again after it changed hands tells which orders still need a
  * courier and which courier is on the road since when; its committed offset never passes
- * an order not delivered.
+ * an order not delivered. It hands the couriers a bounded number of orders at a time and
+ * says when it is full, so that the rest waits in the log.
  */
 class OpenDeliveriesTests {
 
@@ -21,17 +22,17 @@ class OpenDeliveriesTests {
 
 	private static final Instant LEFT = Instant.parse("2026-12-02T12:00:00Z");
 
-	private final OpenDeliveries open = new OpenDeliveries();
+	private final OpenDeliveries open = new OpenDeliveries(100);
 
 	@Test
 	void aReplayedPartitionSendsNobodyAndThenTakesUpWhatWasLeftOldestFirst() {
 		this.open.assigned(P0, 100, 106);
-		assertThat(read(100, 1, "BAKED")).isFalse();
-		assertThat(read(101, 2, "BAKED")).isFalse();
-		assertThat(read(102, 1, "OUT_FOR_DELIVERY")).isFalse();
-		assertThat(read(103, 3, "BAKED")).isFalse();
-		assertThat(read(104, 3, "OUT_FOR_DELIVERY")).isFalse();
-		assertThat(read(105, 3, "DELIVERED")).isFalse();
+		assertThat(read(100, 1, "BAKED")).isEqualTo(Reading.NOTHING_TO_DO);
+		assertThat(read(101, 2, "BAKED")).isEqualTo(Reading.NOTHING_TO_DO);
+		assertThat(read(102, 1, "OUT_FOR_DELIVERY")).isEqualTo(Reading.NOTHING_TO_DO);
+		assertThat(read(103, 3, "BAKED")).isEqualTo(Reading.NOTHING_TO_DO);
+		assertThat(read(104, 3, "OUT_FOR_DELIVERY")).isEqualTo(Reading.NOTHING_TO_DO);
+		assertThat(read(105, 3, "DELIVERED")).isEqualTo(Reading.NOTHING_TO_DO);
 		assertThat(this.open.replaying(P0)).isTrue();
 
 		List<OpenDelivery> left = this.open.caughtUp(P0, 106);
@@ -40,8 +41,49 @@ class OpenDeliveriesTests {
 		assertThat(this.open.replaying(P0)).isFalse();
 		assertThat(this.open.caughtUp(P0, 107)).as("taken up once").isEmpty();
 		// from here on, an order baked needs a courier now, once
-		assertThat(read(106, 4, "BAKED")).isTrue();
-		assertThat(read(107, 4, "BAKED")).isFalse();
+		assertThat(read(106, 4, "BAKED")).isEqualTo(Reading.SEND);
+		assertThat(read(107, 4, "BAKED")).isEqualTo(Reading.OPEN_ALREADY);
+	}
+
+	@Test
+	void aPartitionHandsTheCouriersAtMostItsBoundAndPausesUntilOneIsDelivered() {
+		OpenDeliveries two = new OpenDeliveries(2);
+		two.assigned(P0, 0, 0);
+		assertThat(read(two, 0, 1, "BAKED")).isEqualTo(Reading.SEND);
+		assertThat(two.full(P0)).isFalse();
+		assertThat(read(two, 1, 2, "BAKED")).isEqualTo(Reading.SEND);
+		assertThat(two.full(P0)).isTrue();
+		assertThat(read(two, 2, 3, "BAKED")).as("read before the pause took effect").isEqualTo(Reading.HELD);
+		assertThat(read(two, 3, 4, "BAKED")).isEqualTo(Reading.HELD);
+		read(two, 4, 3, "DELIVERED");
+
+		assertThat(two.delivered(P0, order(1))).as("the oldest held back still open")
+			.contains(new OpenDelivery(P0, order(4), 3, null, null));
+		assertThat(two.full(P0)).isTrue();
+		assertThat(two.delivered(P0, order(2))).isEmpty();
+		assertThat(two.full(P0)).isFalse();
+		assertThat(two.toCommit()).as("at order 4, not delivered").isEqualTo(Map.of(P0, 3L));
+	}
+
+	@Test
+	void aReplayTakesUpEveryCourierOnTheRoadFirstAndWaitingOrdersUpToTheBound() {
+		OpenDeliveries one = new OpenDeliveries(1);
+		one.assigned(P0, 0, 5);
+		read(one, 0, 1, "BAKED");
+		read(one, 1, 2, "BAKED");
+		read(one, 2, 3, "BAKED");
+		read(one, 3, 2, "OUT_FOR_DELIVERY");
+		read(one, 4, 4, "BAKED");
+		assertThat(one.full(P0)).as("a replay must reach its end").isFalse();
+
+		assertThat(one.caughtUp(P0, 5)).as("a courier on the road rides on, and takes the one place")
+			.containsExactly(new OpenDelivery(P0, order(2), 1, "courier-2", LEFT));
+		assertThat(one.full(P0)).isTrue();
+		assertThat(one.delivered(P0, order(2))).contains(new OpenDelivery(P0, order(1), 0, null, null));
+		assertThat(one.delivered(P0, order(1))).contains(new OpenDelivery(P0, order(3), 2, null, null));
+		assertThat(one.delivered(P0, order(3))).contains(new OpenDelivery(P0, order(4), 4, null, null));
+		assertThat(one.delivered(P0, order(4))).isEmpty();
+		assertThat(one.full(P0)).isFalse();
 	}
 
 	@Test
@@ -72,8 +114,12 @@ class OpenDeliveriesTests {
 		assertThat(this.open.toCommit()).isEmpty();
 	}
 
-	private boolean read(long offset, int order, String status) {
-		return this.open.read(P0, offset, order(order), status, "courier-" + order, LEFT);
+	private Reading read(long offset, int order, String status) {
+		return read(this.open, offset, order, status);
+	}
+
+	private static Reading read(OpenDeliveries open, long offset, int order, String status) {
+		return open.read(P0, offset, order(order), status, "courier-" + order, LEFT);
 	}
 
 	private static UUID order(int n) {

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -24,6 +25,7 @@ import org.springframework.validation.annotation.Validated;
  * @param deliveriesPerPartition how many orders a status partition hands to the couriers
  * at a time; past that, its reading pauses and its orders wait in the log
  * @param staleAfter a position older than this is flagged as stale
+ * @param maxRequestSize the largest request body accepted (a courier's position)
  * @param streamHeartbeat how often every live stream gets a comment line: a client gone
  * away is noticed only when something is written to it
  * @param courier how simulated couriers move
@@ -33,7 +35,8 @@ import org.springframework.validation.annotation.Validated;
 public record DeliveryTrackerProperties(@NotBlank String instanceId, @NotBlank String statusTopic,
 		@NotBlank String ordersTopic, @Valid @NotNull Topic positionsTopic, @NotNull Duration ordersLookBack,
 		@Min(1) int ordersKept, @NotNull Duration missingOrderAfter, @Min(1) int deliveriesPerPartition,
-		@NotNull Duration staleAfter, @NotNull Duration streamHeartbeat, @Valid @NotNull Courier courier) {
+		@NotNull Duration staleAfter, @NotNull DataSize maxRequestSize, @NotNull Duration streamHeartbeat,
+		@Valid @NotNull Courier courier) {
 
 	/**
 	 * The positions topic, which the tracker declares.

@@ -4,12 +4,14 @@ import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
+import io.pizza.delivery.config.TrackerSettings;
 import io.pizza.delivery.tracking.CourierPosition;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.KafkaException;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -26,6 +28,7 @@ import static org.mockito.Mockito.verify;
  * problem details, publishing nothing, for what is not.
  */
 @WebMvcTest(CourierController.class)
+@Import(TrackerSettings.class)
 class CourierControllerTests {
 
 	private static final String ORDER_ID = "0b6f3c9e-5f1d-4a8e-9a57-3c2f7d9b1e42";
@@ -82,6 +85,26 @@ class CourierControllerTests {
 			.bodyJson()
 			.extractingPath("$.errors[0].field")
 			.isEqualTo("courierId");
+	}
+
+	@Test
+	void refusesAFieldOfTheWrongTypeRatherThanConvertingIt() {
+		assertThat(post("bike-7", """
+				{"orderId": "%s", "lat": "45.46", "lon": 9.19}""".formatted(ORDER_ID))).hasStatus(400)
+			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		verify(this.couriers, never()).position(any());
+	}
+
+	@Test
+	void refusesABodyOver4KibWith413() {
+		String padded = """
+				{"orderId": "%s", "lat": 45.46, "lon": 9.19%s}""".formatted(ORDER_ID, " ".repeat(5 * 1024));
+		assertThat(post("bike-7", padded)).hasStatus(413)
+			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.bodyJson()
+			.extractingPath("$.title")
+			.isEqualTo("Request too large");
+		verify(this.couriers, never()).position(any());
 	}
 
 	@Test

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.util.unit.DataSize;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
@@ -49,7 +51,7 @@ class CourierFleetTests {
 		this.fleet = new CourierFleet(this.couriers,
 				new DeliveryTrackerProperties("tracker-1", "pizza-order-status", "pizza-orders", null,
 						Duration.ofHours(2), 1000, Duration.ofSeconds(30), 100, Duration.ofSeconds(10),
-						Duration.ofSeconds(15),
+						DataSize.ofKilobytes(4), Duration.ofSeconds(15),
 						new DeliveryTrackerProperties.Courier(Duration.ofMillis(20), Duration.ofMillis(200), 1)));
 	}
 

@@ -7,6 +7,7 @@ import java.util.stream.Stream;
 
 import io.pizza.order.orders.FieldProblem;
 import io.pizza.support.DatabaseOutage;
+import io.pizza.support.RequestSizeLimit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -44,7 +45,7 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		if (causedBy(ex, RequestSizeLimit.TooLarge.class)) {
+		if (RequestSizeLimit.exceededBy(ex)) {
 			return problem(HttpStatus.CONTENT_TOO_LARGE, "Request too large",
 					"The body is larger than the limit of this endpoint.", List.of());
 		}
@@ -141,10 +142,6 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 			return "an object";
 		}
 		return "a " + type.getSimpleName();
-	}
-
-	private static boolean causedBy(Throwable ex, Class<? extends Throwable> type) {
-		return cause(ex, type) != null;
 	}
 
 	private static <T extends Throwable> T cause(Throwable ex, Class<T> type) {

@@ -5,12 +5,12 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Import;
 
 /**
- * The service's settings and its strict reading of JSON for test slices, which scan for
+ * The service's settings and how it reads request bodies, for test slices, which scan for
  * neither.
  */
 @TestConfiguration(proxyBeanMethods = false)
 @EnableConfigurationProperties(OrderServiceProperties.class)
-@Import(StrictJsonConfiguration.class)
+@Import(RequestBodies.class)
 public class OrderServiceSettings {
 
 }

@@ -1,5 +1,6 @@
 package io.pizza.delivery.config;
 
+import io.pizza.support.RequestSizeLimit;
 import io.pizza.support.StrictJson;
 
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
@@ -7,15 +8,21 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Request bodies read strictly ({@link StrictJson}): {@code "lat": "45.4"} is a
- * {@code 400}.
+ * Request bodies read strictly ({@link StrictJson}: {@code "lat": "45.4"} is a
+ * {@code 400}), and none larger than {@code delivery-tracker.max-request-size} (a
+ * {@code 413}).
  */
 @Configuration(proxyBeanMethods = false)
-class StrictJsonConfiguration {
+class RequestBodies {
 
 	@Bean
 	JsonMapperBuilderCustomizer strictJson() {
 		return StrictJson::refuseCoercion;
+	}
+
+	@Bean
+	RequestSizeLimit requestSizeLimit(DeliveryTrackerProperties properties) {
+		return new RequestSizeLimit(properties.maxRequestSize());
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.pizza.order.config;
 
+import io.pizza.support.RequestSizeLimit;
 import io.pizza.support.StrictJson;
 
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
@@ -7,14 +8,20 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Request bodies read strictly ({@link StrictJson}): {@code "name": 0} is a {@code 400}.
+ * Request bodies read strictly ({@link StrictJson}: {@code "name": 0} is a {@code 400}),
+ * and none larger than {@code order-service.max-request-size} (a {@code 413}).
  */
 @Configuration(proxyBeanMethods = false)
-class StrictJsonConfiguration {
+class RequestBodies {
 
 	@Bean
 	JsonMapperBuilderCustomizer strictJson() {
 		return StrictJson::refuseCoercion;
+	}
+
+	@Bean
+	RequestSizeLimit requestSizeLimit(OrderServiceProperties properties) {
+		return new RequestSizeLimit(properties.maxRequestSize());
 	}
 
 }

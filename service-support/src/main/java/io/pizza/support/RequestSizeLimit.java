@@ -1,4 +1,4 @@
-package io.pizza.order.system;
+package io.pizza.support;
 
 import java.io.IOException;
 
@@ -9,25 +9,38 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import io.pizza.order.config.OrderServiceProperties;
 
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses request bodies over {@code order-service.max-request-size} with a 413 problem
- * detail: at once when the declared length is too large, while reading when a body sent
- * without a length grows too large.
+ * Refuses request bodies over a limit with a 413 problem detail: at once when the
+ * declared length is too large, while reading when a body sent without a length grows too
+ * large (the service's problem handling tells by {@link #exceededBy}). Every service that
+ * takes a body registers one, with a limit of its own.
  */
-@Component
-class RequestSizeLimit extends OncePerRequestFilter {
+public class RequestSizeLimit extends OncePerRequestFilter {
 
 	private final long limit;
 
-	RequestSizeLimit(OrderServiceProperties properties) {
-		this.limit = properties.maxRequestSize().toBytes();
+	/**
+	 * A limit.
+	 * @param limit the largest body accepted
+	 */
+	public RequestSizeLimit(DataSize limit) {
+		this.limit = limit.toBytes();
+	}
+
+	/**
+	 * Whether a failure to read a body came from a body larger than the limit.
+	 * @param ex the failure
+	 * @return {@code true} when the body was too large
+	 */
+	public static boolean exceededBy(Throwable ex) {
+		return NestedExceptionUtils.getMostSpecificCause(ex) instanceof TooLarge;
 	}
 
 	@Override
@@ -46,7 +59,7 @@ class RequestSizeLimit extends OncePerRequestFilter {
 	}
 
 	/** A body that turned out larger than the limit while it was read. */
-	static class TooLarge extends IOException {
+	private static final class TooLarge extends IOException {
 
 		TooLarge(long limit) {
 			super("Request body larger than " + limit + " bytes");

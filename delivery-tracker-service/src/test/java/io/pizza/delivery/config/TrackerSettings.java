@@ -1,0 +1,16 @@
+package io.pizza.delivery.config;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The tracker's settings and how it reads request bodies, for test slices, which scan for
+ * neither.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DeliveryTrackerProperties.class)
+@Import(RequestBodies.class)
+public class TrackerSettings {
+
+}

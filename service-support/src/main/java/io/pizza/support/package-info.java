@@ -1,5 +1,6 @@
 /**
  * What every service does the same way, written once: telling a database away from a bad
- * record, reading request bodies strictly.
+ * record, reading request bodies strictly and no larger than a limit, answering the
+ * servlet container's own errors as problem details.
  */
 package io.pizza.support;

@@ -26,8 +26,7 @@ import org.springframework.validation.annotation.Validated;
  * at a time; past that, its reading pauses and its orders wait in the log
  * @param staleAfter a position older than this is flagged as stale
  * @param maxRequestSize the largest request body accepted (a courier's position)
- * @param streamHeartbeat how often every live stream gets a comment line: a client gone
- * away is noticed only when something is written to it
+ * @param streams the Server-Sent Events streams an instance serves
  * @param courier how simulated couriers move
  */
 @Validated
@@ -35,7 +34,7 @@ import org.springframework.validation.annotation.Validated;
 public record DeliveryTrackerProperties(@NotBlank String instanceId, @NotBlank String statusTopic,
 		@NotBlank String ordersTopic, @Valid @NotNull Topic positionsTopic, @NotNull Duration ordersLookBack,
 		@Min(1) int ordersKept, @NotNull Duration missingOrderAfter, @Min(1) int deliveriesPerPartition,
-		@NotNull Duration staleAfter, @NotNull DataSize maxRequestSize, @NotNull Duration streamHeartbeat,
+		@NotNull Duration staleAfter, @NotNull DataSize maxRequestSize, @Valid @NotNull Streams streams,
 		@Valid @NotNull Courier courier) {
 
 	/**
@@ -51,6 +50,21 @@ public record DeliveryTrackerProperties(@NotBlank String instanceId, @NotBlank S
 	 */
 	public record Topic(@NotBlank String name, @Min(1) int partitions, @Min(1) short replicas,
 			@NotNull Duration retention, @Min(1) long retentionBytes, @NotNull Duration segment) {
+	}
+
+	/**
+	 * The Server-Sent Events streams an instance serves.
+	 *
+	 * @param heartbeat how often every stream gets a comment line: a client gone away is
+	 * noticed only when something is written to it
+	 * @param max how many streams an instance serves at most
+	 * @param perClient how many streams one client (one address) may have open
+	 * @param queued how many events may wait for a client before it is dropped as too
+	 * slow
+	 * @param senders the threads that write to the clients
+	 */
+	public record Streams(@NotNull Duration heartbeat, @Min(1) int max, @Min(1) int perClient, @Min(1) int queued,
+			@Min(1) int senders) {
 	}
 
 	/**

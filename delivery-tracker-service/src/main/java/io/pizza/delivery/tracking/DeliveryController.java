@@ -3,6 +3,8 @@ package io.pizza.delivery.tracking;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -45,8 +47,9 @@ class DeliveryController {
 	 * @return the stream of {@code position} events, ending with a {@code delivered} one
 	 */
 	@GetMapping(path = "/deliveries/{orderId}/positions", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-	SseEmitter positions(@PathVariable UUID orderId) {
-		return this.feed.follow(orderId, this.deliveries.find(orderId).map(this.deliveries::view).stream().toList());
+	SseEmitter positions(@PathVariable UUID orderId, HttpServletRequest request) {
+		return this.feed.follow(orderId, this.deliveries.find(orderId).map(this.deliveries::view).stream().toList(),
+				request.getRemoteAddr());
 	}
 
 	/**
@@ -54,8 +57,8 @@ class DeliveryController {
 	 * @return the stream of {@code position} and {@code delivered} events
 	 */
 	@GetMapping(path = "/deliveries/positions", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-	SseEmitter allPositions() {
-		return this.feed.followAll(active());
+	SseEmitter allPositions(HttpServletRequest request) {
+		return this.feed.followAll(active(), request.getRemoteAddr());
 	}
 
 }

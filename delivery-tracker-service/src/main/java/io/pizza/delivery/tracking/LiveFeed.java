@@ -1,16 +1,21 @@
 package io.pizza.delivery.tracking;
 
-import java.io.IOException;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+
+import io.pizza.delivery.config.DeliveryTrackerProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
-import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -19,11 +24,15 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * The Server-Sent Events streams this instance serves: one order's positions, or every
  * order's (the map's). A stream gets what is known first, then each position as the
  * instance reads it from Kafka; an order's stream ends when the order is delivered. Every
- * stream gets a comment line each {@code stream-heartbeat}, so that a client gone away is
- * noticed and forgotten even when no position comes for it.
+ * stream gets a comment line each {@code streams.heartbeat}, so that a client gone away
+ * is noticed and forgotten even when no position comes for it. Streams are written off
+ * the consumer's thread ({@link Stream}), and bounded: so many an instance, so many a
+ * client (by its address).
  */
 @Component
 class LiveFeed implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(LiveFeed.class);
 
 	/**
 	 * Browsers reconnect by themselves when a stream ends; this bounds a forgotten one.
@@ -32,71 +41,77 @@ class LiveFeed implements SmartLifecycle {
 
 	private static final Duration RECONNECT = Duration.ofSeconds(1);
 
-	private final Map<UUID, Set<SseEmitter>> byOrder = new ConcurrentHashMap<>();
+	private final DeliveryTrackerProperties.Streams limits;
 
-	private final Set<SseEmitter> everything = new CopyOnWriteArraySet<>();
+	private final ExecutorService senders;
+
+	/** Guarded by this, as the rest. */
+	private final Map<UUID, Set<Stream>> byOrder = new HashMap<>();
+
+	private final Set<Stream> everything = new LinkedHashSet<>();
+
+	private final Map<String, Integer> perClient = new HashMap<>();
+
+	private int open;
+
+	private final String instance;
 
 	private volatile boolean running;
+
+	LiveFeed(DeliveryTrackerProperties properties) {
+		this.limits = properties.streams();
+		this.instance = properties.instanceId();
+		this.senders = Executors.newFixedThreadPool(this.limits.senders(), (task) -> {
+			Thread thread = new Thread(task, "sse-sender");
+			thread.setDaemon(true);
+			return thread;
+		});
+	}
 
 	/**
 	 * A stream of one order's positions.
 	 * @param orderId the order
 	 * @param known its latest position, when there is one
+	 * @param client the client's address
 	 * @return the stream
+	 * @throws TooManyStreams past this instance's or this client's limit
 	 */
-	synchronized SseEmitter follow(UUID orderId, List<PositionView> known) {
-		SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
-		Set<SseEmitter> followers = this.byOrder.computeIfAbsent(orderId, (id) -> new CopyOnWriteArraySet<>());
-		followers.add(emitter);
+	synchronized SseEmitter follow(UUID orderId, List<PositionView> known, String client) {
 		// an order nobody follows any more is forgotten: asking for ids that never come
 		// must not grow the map
-		Runnable forget = () -> unfollow(orderId, emitter);
-		emitter.onCompletion(forget);
-		emitter.onTimeout(forget);
-		emitter.onError((ex) -> forget.run());
-		open(emitter);
+		Stream stream = open(client, (gone) -> unfollow(orderId, gone));
+		this.byOrder.computeIfAbsent(orderId, (id) -> new LinkedHashSet<>()).add(stream);
 		for (PositionView position : known) {
-			if (!send(emitter, position)) {
-				break;
-			}
+			stream.position(position);
 			if (position.delivered()) {
-				unfollow(orderId, emitter);
-				emitter.complete();
+				stream.end();
 			}
 		}
-		return emitter;
-	}
-
-	private void unfollow(UUID orderId, SseEmitter emitter) {
-		this.byOrder.computeIfPresent(orderId, (id, followers) -> {
-			followers.remove(emitter);
-			return followers.isEmpty() ? null : followers;
-		});
-	}
-
-	/**
-	 * How many orders have a stream open.
-	 * @return the orders followed
-	 */
-	int ordersFollowed() {
-		return this.byOrder.size();
+		return stream.emitter();
 	}
 
 	/**
 	 * A stream of every order's positions.
 	 * @param known the latest position of each order on its way
+	 * @param client the client's address
 	 * @return the stream
+	 * @throws TooManyStreams past this instance's or this client's limit
 	 */
-	synchronized SseEmitter followAll(List<PositionView> known) {
-		SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
-		this.everything.add(emitter);
-		Runnable forget = () -> this.everything.remove(emitter);
-		emitter.onCompletion(forget);
-		emitter.onTimeout(forget);
-		emitter.onError((ex) -> forget.run());
-		open(emitter);
-		known.forEach((position) -> send(emitter, position));
-		return emitter;
+	synchronized SseEmitter followAll(List<PositionView> known, String client) {
+		Stream stream = open(client, this.everything::remove);
+		this.everything.add(stream);
+		known.forEach(stream::position);
+		return stream.emitter();
+	}
+
+	/** How many orders have a stream open. */
+	synchronized int ordersFollowed() {
+		return this.byOrder.size();
+	}
+
+	/** How many streams are open. */
+	synchronized int streamsOpen() {
+		return this.open;
 	}
 
 	/**
@@ -104,16 +119,59 @@ class LiveFeed implements SmartLifecycle {
 	 * @param position the position
 	 */
 	synchronized void publish(PositionView position) {
-		Set<SseEmitter> followers = this.byOrder.getOrDefault(position.orderId(), Set.of());
-		for (SseEmitter emitter : followers) {
-			if (send(emitter, position) && position.delivered()) {
-				emitter.complete();
+		for (Stream stream : List.copyOf(this.byOrder.getOrDefault(position.orderId(), Set.of()))) {
+			if (stream.position(position) && position.delivered()) {
+				stream.end();
 			}
 		}
-		if (position.delivered()) {
-			this.byOrder.remove(position.orderId());
+		List.copyOf(this.everything).forEach((stream) -> stream.position(position));
+	}
+
+	private Stream open(String client, Consumer<Stream> forget) {
+		int ofClient = this.perClient.getOrDefault(client, 0);
+		if (this.open >= this.limits.max() || ofClient >= this.limits.perClient()) {
+			throw new TooManyStreams(this.open >= this.limits.max());
 		}
-		this.everything.forEach((emitter) -> send(emitter, position));
+		SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
+		Stream stream = new Stream(emitter, client, this.limits.queued(), this.senders,
+				(ended) -> closed(ended, forget));
+		this.open++;
+		this.perClient.put(client, ofClient + 1);
+		Runnable gone = () -> closed(stream, forget);
+		emitter.onCompletion(gone);
+		emitter.onTimeout(gone);
+		emitter.onError((ex) -> gone.run());
+		// a first line, so that the response's headers go out at once and the client
+		// knows the stream is open before any position arrives; and how soon to reconnect
+		stream.open(RECONNECT.toMillis());
+		return stream;
+	}
+
+	// once per stream, whichever way it ends
+	private synchronized void closed(Stream stream, Consumer<Stream> forget) {
+		if (!stream.forgetOnce()) {
+			return;
+		}
+		forget.accept(stream);
+		if (stream.droppedAsTooSlow()) {
+			log.info("[{}] a stream of {} dropped: its client fell {} events behind", this.instance, stream.client(),
+					this.limits.queued());
+		}
+		this.open--;
+		this.perClient.computeIfPresent(stream.client(), (client, count) -> (count > 1) ? count - 1 : null);
+	}
+
+	private synchronized void unfollow(UUID orderId, Stream stream) {
+		Set<Stream> followers = this.byOrder.get(orderId);
+		if (followers != null && followers.remove(stream) && followers.isEmpty()) {
+			this.byOrder.remove(orderId);
+		}
+	}
+
+	@Scheduled(fixedDelayString = "${delivery-tracker.streams.heartbeat}")
+	synchronized void beat() {
+		this.everything.forEach((stream) -> stream.comment("heartbeat"));
+		this.byOrder.values().forEach((followers) -> followers.forEach((stream) -> stream.comment("heartbeat")));
 	}
 
 	/**
@@ -124,10 +182,9 @@ class LiveFeed implements SmartLifecycle {
 	@Override
 	public synchronized void stop() {
 		this.running = false;
-		this.everything.forEach(SseEmitter::complete);
-		this.everything.clear();
-		this.byOrder.values().forEach((followers) -> followers.forEach(SseEmitter::complete));
-		this.byOrder.clear();
+		this.everything.forEach(Stream::end);
+		this.byOrder.values().forEach((followers) -> followers.forEach(Stream::end));
+		this.senders.shutdown();
 	}
 
 	@Override
@@ -135,59 +192,9 @@ class LiveFeed implements SmartLifecycle {
 		this.running = true;
 	}
 
-	@Scheduled(fixedDelayString = "${delivery-tracker.stream-heartbeat}")
-	synchronized void beat() {
-		this.everything.forEach((emitter) -> comment(emitter, "heartbeat"));
-		this.byOrder.forEach((orderId, followers) -> followers.forEach((emitter) -> {
-			if (!comment(emitter, "heartbeat")) {
-				unfollow(orderId, emitter);
-			}
-		}));
-	}
-
 	@Override
 	public boolean isRunning() {
 		return this.running;
-	}
-
-	// a first line, so that the response's headers go out at once and the client knows
-	// the stream is open before any position arrives; and how soon to reconnect
-	private void open(SseEmitter emitter) {
-		try {
-			emitter.send(SseEmitter.event().comment("positions").reconnectTime(RECONNECT.toMillis()));
-		}
-		catch (IOException ex) {
-			emitter.completeWithError(ex);
-		}
-	}
-
-	private boolean comment(SseEmitter emitter, String comment) {
-		try {
-			emitter.send(SseEmitter.event().comment(comment));
-			return true;
-		}
-		catch (IOException | IllegalStateException ex) {
-			emitter.completeWithError(ex);
-			this.everything.remove(emitter);
-			return false;
-		}
-	}
-
-	private boolean send(SseEmitter emitter, PositionView position) {
-		try {
-			emitter.send(SseEmitter.event()
-				.name(position.delivered() ? "delivered" : "position")
-				.id(position.orderId() + "@" + position.at().toEpochMilli())
-				.data(position, MediaType.APPLICATION_JSON));
-			return true;
-		}
-		catch (IOException | IllegalStateException ex) {
-			// the client went away: its stream is done
-			emitter.completeWithError(ex);
-			this.everything.remove(emitter);
-			unfollow(position.orderId(), emitter);
-			return false;
-		}
 	}
 
 }

@@ -36,7 +36,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "delivery-tracker.instance-id=tracker-under-test", "delivery-tracker.positions-topic.replicas=1",
 				"delivery-tracker.courier.interval=200ms", "delivery-tracker.courier.trip=3s",
-				"delivery-tracker.stream-heartbeat=200ms", "spring.kafka.consumer.auto-offset-reset=earliest" })
+				"delivery-tracker.streams.heartbeat=200ms", "spring.kafka.consumer.auto-offset-reset=earliest" })
 @Import({ RealKafka.class, PizzaTopics.class })
 class DeliveryFlowTests {
 

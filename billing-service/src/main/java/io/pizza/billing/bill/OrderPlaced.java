@@ -7,8 +7,10 @@ import java.util.UUID;
 
 /**
  * An order placed with a shop, as billing reads it from the orders topic. An order
- * without an id, a shop, a time or pizzas cannot be billed: reading it fails, and the
- * record goes to billing's dead-letter topic as it came.
+ * without an id, a shop, a time or pizzas, or beyond the menu's limits (order-service
+ * takes no more, and a record written by anything else may hold a million pizzas) cannot
+ * be billed: reading it fails, and the record goes to billing's dead-letter topic as it
+ * came.
  *
  * @param orderId the order's id
  * @param shop the shop
@@ -17,12 +19,27 @@ import java.util.UUID;
  */
 record OrderPlaced(UUID orderId, String shop, List<Pizza> pizzas, Instant placedAt) {
 
+	/** The most pizzas in an order, as the menu has it. */
+	static final int MAX_PIZZAS = 10;
+
+	/** The most extra toppings on a pizza, as the menu has it. */
+	static final int MAX_TOPPINGS = 5;
+
 	OrderPlaced {
 		Objects.requireNonNull(orderId, "orderId is missing");
 		Objects.requireNonNull(shop, "shop is missing");
 		Objects.requireNonNull(placedAt, "placedAt is missing");
 		if (pizzas == null || pizzas.isEmpty()) {
 			throw new IllegalArgumentException("pizzas are missing");
+		}
+		if (pizzas.size() > MAX_PIZZAS) {
+			throw new IllegalArgumentException(pizzas.size() + " pizzas: at most " + MAX_PIZZAS + " in an order");
+		}
+		for (Pizza pizza : pizzas) {
+			if (pizza.toppings().size() > MAX_TOPPINGS) {
+				throw new IllegalArgumentException(
+						pizza.toppings().size() + " extra toppings: at most " + MAX_TOPPINGS + " on a pizza");
+			}
 		}
 	}
 

@@ -3,6 +3,7 @@ package io.pizza.billing.bill;
 import java.math.BigDecimal;
 import java.util.AbstractMap.SimpleEntry;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,14 +75,20 @@ class BillingTests {
 			records.add(new SimpleEntry<>(shop, OrderEvents.placed(orderId, shop, pizzas)));
 		}
 		// a redelivered order, a record that is no order, an order billing has no price
-		// for
+		// for, orders beyond the menu's limits
 		records.add(records.get(3));
 		records.add(records.get(10));
 		String notAnOrder = "{\"orderId\": \"not-a-uuid\"";
 		String unknownPizza = OrderEvents.placed(UUID.randomUUID(), "Marios Pizza",
 				List.of(new OrderPlaced.Pizza("Hawaii Deluxe", List.of())));
+		String elevenPizzas = OrderEvents.placed(UUID.randomUUID(), "Marios Pizza",
+				Collections.nCopies(11, new OrderPlaced.Pizza("Margherita", List.of())));
+		String sixToppings = OrderEvents.placed(UUID.randomUUID(), "Marios Pizza", List
+			.of(new OrderPlaced.Pizza("Margherita", List.of("tomato", "egg", "bacon", "olives", "garlic", "tuna"))));
 		records.add(new SimpleEntry<>("Marios Pizza", notAnOrder));
 		records.add(new SimpleEntry<>("Marios Pizza", unknownPizza));
+		records.add(new SimpleEntry<>("Marios Pizza", elevenPizzas));
+		records.add(new SimpleEntry<>("Marios Pizza", sixToppings));
 		new OrderEvents(bootstrapServers()).publish(records);
 
 		assertThat(this.listeners.getListenerContainer("billing").isRunning()).isFalse();
@@ -91,7 +98,7 @@ class BillingTests {
 		await().untilAsserted(() -> assertThat(this.bills.findAllById(orders.keySet())).hasSize(orders.size()));
 		await().untilAsserted(() -> assertThat(TopicContents.readAll(bootstrapServers(), "pizza-orders.billing.DLT"))
 			.extracting(ConsumerRecord::value)
-			.containsExactlyInAnyOrder(notAnOrder, unknownPizza));
+			.containsExactlyInAnyOrder(notAnOrder, unknownPizza, elevenPizzas, sixToppings));
 		this.transactions.executeWithoutResult((status) -> {
 			for (Bill bill : this.bills.findAllById(orders.keySet())) {
 				List<OrderPlaced.Pizza> pizzas = orders.get(bill.getId());

@@ -1,7 +1,8 @@
 #!/bin/bash
 # The secure compose's ACLs, as ./pizza up --secure makes them
 # (platform/src/main/java/io/pizza/platform/secure/Acls.java): each service only its own topics
-# and groups; the brokers, admin and dashboard are super users; everything else is denied.
+# and groups, the dashboard to look at everything; the brokers and admin are super users;
+# everything else is denied.
 set -euo pipefail
 bootstrap="kafka-1:19092,kafka-2:19092,kafka-3:19092"
 acl() {
@@ -37,3 +38,8 @@ acl kafka-connect --operation Read --group connect- --resource-pattern-type pref
 acl kafka-connect --operation All --topic pizza-connect- --resource-pattern-type prefixed
 acl kafka-connect --operation Read --topic pizza_order_rows
 acl kafka-connect --operation All --topic pizza_order_rows.connect.DLT
+acl dashboard --operation Describe --cluster
+acl dashboard --operation Describe --topic '*'
+acl dashboard --operation Describe --group '*'
+acl dashboard --operation Read --topic pizza-orders
+acl dashboard --operation Read --group dashboard

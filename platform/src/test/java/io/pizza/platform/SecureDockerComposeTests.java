@@ -90,12 +90,15 @@ class SecureDockerComposeTests {
 	void theSetupCreatesTheSameAclsAsThePlatform() throws IOException {
 		List<AclBinding> created = new ArrayList<>();
 		Matcher acl = Pattern.compile(
-				"(?m)^acl (\\S+) --operation (\\w+) --(topic|group|transactional-id) (\\S+)( --resource-pattern-type prefixed)?$")
+				"(?m)^acl (\\S+) --operation (\\w+) (?:--(topic|group|transactional-id) (\\S+)|--cluster)( --resource-pattern-type prefixed)?$")
 			.matcher(Files.readString(ROOT.resolve("docker/create-acls.sh")));
 		while (acl.find()) {
-			ResourceType type = ResourceType.fromString(acl.group(3).replace("-", "_"));
+			// --cluster names the one cluster, kafka-cluster; a quoted '*' is every name
+			ResourceType type = (acl.group(3) != null) ? ResourceType.fromString(acl.group(3).replace("-", "_"))
+					: ResourceType.CLUSTER;
 			PatternType pattern = (acl.group(5) != null) ? PatternType.PREFIXED : PatternType.LITERAL;
-			created.add(new AclBinding(new ResourcePattern(type, acl.group(4), pattern), new AccessControlEntry(
+			String name = (acl.group(4) != null) ? acl.group(4).replace("'", "") : "kafka-cluster";
+			created.add(new AclBinding(new ResourcePattern(type, name, pattern), new AccessControlEntry(
 					"User:" + acl.group(1), "*", AclOperation.fromString(acl.group(2)), AclPermissionType.ALLOW)));
 		}
 		assertThat(created).containsExactlyInAnyOrderElementsOf(Acls.all());

@@ -138,6 +138,21 @@ class SecureModeTests {
 	}
 
 	@Test
+	void theDashboardSeesTheWholeClusterAndMayChangeNothing() throws Exception {
+		// its quorum (the controller), every topic, every group: no super user needed
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(SystemUnderTest.get(port("dashboard"), "/api/dashboard")).contains(
+					"\"controller\":true", "\"name\":\"pizza-orders\"", "\"name\":\"delivery-positions\"",
+					"\"id\":\"pizza-makers\"", "\"id\":\"billing\"", "\"error\":null"));
+		try (Admin dashboard = Admin.create(client("dashboard"))) {
+			assertThatExceptionOfType(ExecutionException.class)
+				.isThrownBy(() -> dashboard.deleteTopics(List.of("pizza-orders")).all().get(30, TimeUnit.SECONDS))
+				.withCauseInstanceOf(TopicAuthorizationException.class);
+			assertThat(dashboard.listTopics().names().get(30, TimeUnit.SECONDS)).contains("pizza-orders");
+		}
+	}
+
+	@Test
 	void nothingAdministrativeAnswersOverHttpWithoutCredentials() throws Exception {
 		for (Instance service : platform.settings().services()) {
 			assertThat(status(service.port(), "/actuator/health")).as(service.name()).isEqualTo(200);

@@ -70,6 +70,13 @@ public final class Acls {
 				allow("kafka-connect", ResourceType.TOPIC, "pizza_order_rows", PatternType.LITERAL, AclOperation.READ));
 		acls.add(allow("kafka-connect", ResourceType.TOPIC, "pizza_order_rows.connect.DLT", PatternType.LITERAL,
 				AclOperation.ALL));
+		// the dashboard: sees the whole cluster (the quorum, every topic's offsets, every
+		// group and its members) and changes nothing; it reads the orders as they flow by
+		// in a group of its own
+		acls.add(allow("dashboard", ResourceType.CLUSTER, "kafka-cluster", PatternType.LITERAL, AclOperation.DESCRIBE));
+		acls.add(allow("dashboard", ResourceType.TOPIC, "*", PatternType.LITERAL, AclOperation.DESCRIBE));
+		acls.add(allow("dashboard", ResourceType.GROUP, "*", PatternType.LITERAL, AclOperation.DESCRIBE));
+		acls.addAll(read("dashboard", "pizza-orders", "dashboard"));
 		return acls;
 	}
 

@@ -119,9 +119,9 @@ public final class Services {
 		Map<String, String> environment = environment(service);
 		environment.putAll(extraEnvironment);
 		if (this.settings.secure()) {
-			// each service's "secure" profile takes its certificate from this folder as a
-			// Spring Boot SSL bundle
-			environment.put("PIZZA_TLS_DIR", this.settings.tls().folder().toString());
+			// each service's "secure" profile takes its certificate, as a Spring Boot SSL
+			// bundle, from a folder of its own: it sees no other key
+			environment.put("PIZZA_TLS_DIR", this.settings.tls().folder(service.module()).toString());
 			String profiles = environment.getOrDefault("SPRING_PROFILES_ACTIVE", "");
 			environment.put("SPRING_PROFILES_ACTIVE", profiles.isBlank() ? "secure" : profiles + ",secure");
 		}

@@ -41,7 +41,7 @@ class PlatformSettingsTests {
 		PlatformSettings later = PlatformSettings.load(this.root, new Properties());
 		assertThat(later.secure()).isTrue();
 		assertThat(later.kafkaClient()).containsEntry("security.protocol", "SSL")
-			.containsEntry("ssl.keystore.location", later.stateDir().resolve("tls/admin.pem").toString());
+			.containsEntry("ssl.keystore.location", later.stateDir().resolve("tls/admin/admin.pem").toString());
 		Properties plaintext = new Properties();
 		plaintext.setProperty("mode", "plaintext");
 		assertThat(PlatformSettings.load(this.root, plaintext).kafkaClient()).containsOnlyKeys("bootstrap.servers");

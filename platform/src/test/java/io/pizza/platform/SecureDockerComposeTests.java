@@ -40,8 +40,6 @@ class SecureDockerComposeTests {
 
 	private static final String MOUNTED = "/etc/pizza/tls";
 
-	private static final String TLS_VOLUME = "./.pizza/tls:" + MOUNTED + ":ro";
-
 	private static Map<String, Map<String, Object>> services;
 
 	private static PlatformSettings settings;
@@ -66,12 +64,13 @@ class SecureDockerComposeTests {
 			for (String key : tls.keySet()) {
 				String variable = "KAFKA_" + key.toUpperCase(Locale.ROOT).replace('.', '_');
 				assertThat(environment).as(broker.name() + " " + variable)
-					.containsEntry(variable, inContainer(local.get(key)));
+					.containsEntry(variable, inContainer(broker.name(), local.get(key)));
 			}
 			assertThat(environment.get("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP"))
 				.isEqualTo("INTERNAL:SSL,EXTERNAL:SSL,CONTROLLER:SSL");
-			assertThat(volumes(broker.name())).contains(TLS_VOLUME);
-			assertThat(healthcheck(broker.name())).contains("--command-config /etc/pizza/admin.properties");
+			assertThat(volumes(broker.name())).contains(ownFolder(broker.name()),
+					"./.pizza/tls/" + broker.name() + "/" + broker.name() + ".pem:/etc/pizza/self.pem:ro");
+			assertThat(healthcheck(broker.name())).contains("--command-config /etc/pizza/broker.properties");
 		}
 	}
 
@@ -80,9 +79,10 @@ class SecureDockerComposeTests {
 		Properties admin = properties("docker/secure/admin.properties");
 		Map<String, String> local = settings.tls().clientSettings(TlsMaterial.ADMIN);
 		assertThat(admin.stringPropertyNames()).containsExactlyInAnyOrderElementsOf(local.keySet());
-		local.forEach((key, value) -> assertThat(admin.getProperty(key)).as(key).isEqualTo(inContainer(value)));
+		local.forEach((key, value) -> assertThat(admin.getProperty(key)).as(key)
+			.isEqualTo(inContainer(TlsMaterial.ADMIN, value)));
 		assertThat(environment("kafka-setup")).containsEntry("KAFKA_CLIENT_CONFIG", "/etc/pizza/admin.properties");
-		assertThat(volumes("kafka-setup")).contains(TLS_VOLUME,
+		assertThat(volumes("kafka-setup")).contains(ownFolder(TlsMaterial.ADMIN),
 				"./docker/secure/admin.properties:/etc/pizza/admin.properties:ro");
 	}
 
@@ -111,7 +111,9 @@ class SecureDockerComposeTests {
 			assertThat(environment(service.name())).as(service.name())
 				.containsEntry("SPRING_PROFILES_ACTIVE", "secure")
 				.containsEntry("PIZZA_TLS_DIR", MOUNTED);
-			assertThat(volumes(service.name())).contains(TLS_VOLUME);
+			assertThat(volumes(service.name())).as(service.name())
+				.contains(ownFolder(service.module()))
+				.allSatisfy((volume) -> assertThat(volume).doesNotContain(".pizza/tls:", ".pizza/tls/ca"));
 			Matcher named = certificate.matcher(
 					Files.readString(ROOT.resolve(service.module()).resolve("src/main/resources/application.yml")));
 			assertThat(named.find()).as(service.module()).isTrue();
@@ -127,10 +129,10 @@ class SecureDockerComposeTests {
 		assertThat(compose.stringPropertyNames()).containsExactlyInAnyOrderElementsOf(local.keySet());
 		local.forEach((key, value) -> {
 			if (!where.contains(key)) {
-				assertThat(compose.getProperty(key)).as(key).isEqualTo(inContainer(value));
+				assertThat(compose.getProperty(key)).as(key).isEqualTo(inContainer("kafka-connect", value));
 			}
 		});
-		assertThat(volumes("kafka-connect")).contains(TLS_VOLUME,
+		assertThat(volumes("kafka-connect")).contains(ownFolder("kafka-connect"),
 				"./docker/kafka-connect-secure.properties:/opt/kafka-connect/worker.properties:ro",
 				"./docker/secure/connect-jaas.conf:/etc/pizza/connect-jaas.conf:ro");
 		// its REST API's users: the same file as the local platform's, mounted
@@ -139,13 +141,19 @@ class SecureDockerComposeTests {
 		assertThat(Files.readString(ROOT.resolve("docker/secure/connect-jaas.conf")))
 			.contains("file=\"" + MOUNTED + "/connect-rest.password\"");
 		assertThat(environment("kafka-connect-setup")).containsEntry("CONNECT_USERS",
-				MOUNTED + "/connect-rest.password");
+				"/etc/pizza/connect-rest.password");
+		assertThat(volumes("kafka-connect-setup"))
+			.containsExactly("./.pizza/tls/kafka-connect/connect-rest.password:/etc/pizza/connect-rest.password:ro");
 	}
 
-	// a path of the local platform's tls folder as the containers see it; $ as compose
-	// reads it
-	private static String inContainer(String value) {
-		return value.replace(settings.tls().folder().toString(), MOUNTED);
+	// a path in a principal's own folder of the local platform as its container sees it
+	private static String inContainer(String principal, String value) {
+		return value.replace(settings.tls().folder(principal).toString(), MOUNTED);
+	}
+
+	// a principal's own folder, mounted read-only: no other key, not the CA's
+	private static String ownFolder(String principal) {
+		return "./.pizza/tls/" + principal + ":" + MOUNTED + ":ro";
 	}
 
 	private static Properties properties(String file) throws IOException {

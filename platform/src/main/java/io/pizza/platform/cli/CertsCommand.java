@@ -26,13 +26,15 @@ class CertsCommand implements Callable<Integer> {
 		PlatformSettings settings = this.cli.settings();
 		TlsMaterial tls = settings.tls();
 		tls.prepare(settings.brokers().stream().map(Instance::name).toList());
-		System.out.println("CA: " + tls.folder().resolve("ca.crt") + " (its key ca.key signs the others)");
-		System.out.println("Brokers, valid for localhost and their own name: " + String.join(", ",
-				settings.brokers().stream().map((broker) -> broker.name() + ".crt/.key/.pem").toList()));
+		System.out.println("CA: " + tls.folder().resolve("ca") + " (its key ca.key signs the others: ./pizza alone "
+				+ "reads it)");
+		System.out.println("Brokers, valid for localhost and their own name: "
+				+ String.join(", ", settings.brokers().stream().map((broker) -> broker.name() + "/").toList()));
 		System.out.println("Clients, the common name is the principal: "
-				+ String.join(", ", TlsMaterial.CLIENTS.stream().map((client) -> client + ".crt/.key/.pem").toList()));
-		System.out.println("In " + tls.folder() + ": <name>.crt is the certificate and the CA's, <name>.key its "
-				+ "private key (PKCS #8), <name>.pem both, as Kafka's PEM key store reads them.");
+				+ String.join(", ", TlsMaterial.CLIENTS.stream().map((client) -> client + "/").toList()));
+		System.out.println("In " + tls.folder() + ", each in a folder of its own: <name>.crt is the certificate and "
+				+ "the CA's, <name>.key its private key (PKCS #8), <name>.pem both, as Kafka's PEM key store reads "
+				+ "them, and ca.crt the CA's certificate.");
 		return 0;
 	}
 

@@ -29,8 +29,8 @@ final class StatusTable {
 				? " (secure mode: TLS with client certificates, ACLs; certificates in " + settings.tls().folder() + ")"
 				: " (plaintext)"));
 		if (settings.secure()) {
-			System.out.println("Kafka Connect's REST API: user admin, password in "
-					+ settings.tls().folder().resolve("connect-rest.password"));
+			System.out
+				.println("Kafka Connect's REST API: user admin, password in " + settings.tls().connectRestUsers());
 		}
 		System.out.println("Logs: " + settings.logsDir() + " (./pizza logs -f)");
 	}

@@ -117,13 +117,30 @@ public final class CertificateAuthority {
 	 * @return the certificate's files
 	 */
 	public Issued issue(String name, List<String> hostNames) {
-		Issued issued = new Issued(this.folder.resolve(name + ".crt"), this.folder.resolve(name + ".key"),
-				this.folder.resolve(name + ".pem"));
+		return issue(name, hostNames, this.folder);
+	}
+
+	/**
+	 * Issues a certificate into a folder of its holder's own, with a copy of the
+	 * authority's certificate ({@code ca.crt}), unless that folder has it already: what
+	 * its holder needs, and nothing of anyone else's.
+	 * @param name the common name, which Kafka takes as the principal's name
+	 * @param hostNames for a server, the names clients reach it by; empty for a client
+	 * @param into the holder's folder, made readable by its owner alone
+	 * @return the certificate's files
+	 */
+	public Issued issue(String name, List<String> hostNames, Path into) {
+		Issued issued = new Issued(into.resolve(name + ".crt"), into.resolve(name + ".key"),
+				into.resolve(name + ".pem"));
 		if (Files.exists(issued.certificate()) && Files.exists(issued.key()) && Files.exists(issued.keyStore())) {
 			return issued;
 		}
+		createPrivateFolder(into);
 		KeyPair keys = newKeys();
 		try {
+			if (!into.equals(this.folder)) {
+				writeText(into.resolve("ca.crt"), pem(this.certificate), false);
+			}
 			JcaX509v3CertificateBuilder builder = builder(
 					X500Name.getInstance(this.certificate.getSubjectX500Principal().getEncoded()), subject(name), keys);
 			JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
@@ -234,7 +251,7 @@ public final class CertificateAuthority {
 		}
 	}
 
-	private static void createPrivateFolder(Path folder) {
+	static void createPrivateFolder(Path folder) {
 		try {
 			Files.createDirectories(folder);
 			if (folder.getFileSystem().supportedFileAttributeViews().contains("posix")) {

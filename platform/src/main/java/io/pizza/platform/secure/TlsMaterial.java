@@ -15,9 +15,10 @@ import java.util.stream.Stream;
 
 /**
  * What the secure mode's brokers and clients authenticate with, in a folder of the state
- * folder: a CA of the platform's own and one certificate per broker and per client (Kafka
- * takes a certificate's common name as the principal's name), and the password of Kafka
- * Connect's REST API.
+ * folder: a CA of the platform's own in {@code ca/}, used by {@code ./pizza} alone to
+ * issue, and one folder per broker and per client with its certificate, its key and the
+ * CA's certificate, nothing else (Kafka takes a certificate's common name as the
+ * principal's name); Kafka Connect's folder also holds its REST API's password.
  */
 public final class TlsMaterial {
 
@@ -51,20 +52,48 @@ public final class TlsMaterial {
 	}
 
 	/**
+	 * A broker's or client's own folder: its certificate and key and the CA's
+	 * certificate, all it may read.
+	 * @param principal the broker's or client's name
+	 * @return the folder
+	 */
+	public Path folder(String principal) {
+		return this.folder.resolve(principal);
+	}
+
+	/**
 	 * Makes the CA and the certificates that are not there yet, a broker's valid for
 	 * {@code localhost} and for its own name (its host name in docker compose), and the
 	 * Kafka Connect REST API's password.
 	 * @param brokers the brokers' names
 	 */
 	public void prepare(List<String> brokers) {
-		CertificateAuthority authority = CertificateAuthority.in(this.folder, "Pizza Kafka CA");
+		forgetSharedLayout();
+		CertificateAuthority authority = CertificateAuthority.in(this.folder.resolve("ca"), "Pizza Kafka CA");
 		for (String broker : brokers) {
-			authority.issue(broker, List.of("localhost", broker, "127.0.0.1"));
+			authority.issue(broker, List.of("localhost", broker, "127.0.0.1"), folder(broker));
 		}
 		for (String client : CLIENTS) {
-			authority.issue(client, List.of());
+			authority.issue(client, List.of(), folder(client));
 		}
 		connectRestUsers();
+	}
+
+	// material of an earlier layout, where everything (the CA's key too) lay in one
+	// folder every service read: removed, for everyone gets new material in a folder of
+	// its own
+	private void forgetSharedLayout() {
+		if (!Files.isRegularFile(this.folder.resolve("ca.key"))) {
+			return;
+		}
+		try (Stream<Path> files = Files.list(this.folder)) {
+			for (Path file : files.filter(Files::isRegularFile).toList()) {
+				Files.delete(file);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/**
@@ -74,8 +103,9 @@ public final class TlsMaterial {
 	 * @return the file
 	 */
 	public Path connectRestUsers() {
-		Path file = this.folder.resolve("connect-rest.password");
+		Path file = folder("kafka-connect").resolve("connect-rest.password");
 		if (!Files.exists(file)) {
+			CertificateAuthority.createPrivateFolder(file.getParent());
 			byte[] random = new byte[18];
 			new SecureRandom().nextBytes(random);
 			CertificateAuthority.writeSecret(file,
@@ -136,9 +166,9 @@ public final class TlsMaterial {
 	private Map<String, String> keyStoreSettings(String name) {
 		Map<String, String> settings = new LinkedHashMap<>();
 		settings.put("ssl.keystore.type", "PEM");
-		settings.put("ssl.keystore.location", this.folder.resolve(name + ".pem").toString());
+		settings.put("ssl.keystore.location", folder(name).resolve(name + ".pem").toString());
 		settings.put("ssl.truststore.type", "PEM");
-		settings.put("ssl.truststore.location", this.folder.resolve("ca.crt").toString());
+		settings.put("ssl.truststore.location", folder(name).resolve("ca.crt").toString());
 		return settings;
 	}
 

@@ -163,6 +163,11 @@ class SecureModeTests {
 					"/actuator/heapdump", "/actuator/info")) {
 				assertThat(status(service.port(), endpoint)).as(service.name() + endpoint).isEqualTo(404);
 			}
+			// what Spring refuses and what Tomcat refuses before Spring sees it: problem
+			// details alike, in every service
+			assertThat(answer(service.port(), "/nowhere")).as(service.name()).isEqualTo("404 application/problem+json");
+			assertThat(answer(service.port(), "/nowhere/%00")).as(service.name())
+				.isEqualTo("400 application/problem+json");
 		}
 		// Kafka Connect's REST API makes and deletes connectors: the platform's admin
 		// only
@@ -221,6 +226,16 @@ class SecureModeTests {
 			.timeout(Duration.ofSeconds(10))
 			.build();
 		return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+	}
+
+	// the status and the media type, without parameters
+	private static String answer(int port, String path) throws Exception {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+			.timeout(Duration.ofSeconds(10))
+			.build();
+		HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+		return response.statusCode() + " "
+				+ response.headers().firstValue("Content-Type").orElse("none").replaceAll(";.*", "");
 	}
 
 	private static int port(String name) {

@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import io.pizza.billing.config.BillingProperties;
+import io.pizza.support.Failures;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -88,7 +89,7 @@ class OrderPlacedListener {
 				// can never be billed: the record goes to the dead-letter topic as it
 				// came
 				log.warn("[{}] {} cannot be billed, sent to {}: {}", this.properties.instanceId(), describe(record),
-						this.properties.deadLetterTopic().name(), rootCause(ex));
+						this.properties.deadLetterTopic().name(), Failures.describe(ex));
 				this.deadLetters.accept(record, null, ex);
 			}
 		}
@@ -120,15 +121,6 @@ class OrderPlacedListener {
 
 	private static String describe(ConsumerRecord<?, ?> record) {
 		return record.topic() + "-" + record.partition() + "@" + record.offset();
-	}
-
-	private static String rootCause(Throwable ex) {
-		Throwable cause = ex;
-		while (cause.getCause() != null && cause.getCause() != cause) {
-			cause = cause.getCause();
-		}
-		return cause.getClass().getSimpleName() + ": "
-				+ String.valueOf(cause.getMessage()).lines().findFirst().orElse("");
 	}
 
 }

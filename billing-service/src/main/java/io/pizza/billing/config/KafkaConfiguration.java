@@ -1,6 +1,7 @@
 package io.pizza.billing.config;
 
 import io.pizza.support.DatabaseOutage;
+import io.pizza.support.Failures;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -82,22 +83,13 @@ class KafkaConfiguration {
 	}
 
 	private static String reason(Exception ex) {
-		return (DatabaseOutage.causedIt(ex) ? "database unavailable: " : "") + rootCause(ex);
+		return (DatabaseOutage.causedIt(ex) ? "database unavailable: " : "") + Failures.describe(ex);
 	}
 
 	private static BackOff untilDatabaseIsBack(BillingProperties.Retry retry) {
 		ExponentialBackOff backOff = new ExponentialBackOff(retry.initial().toMillis(), 2.0);
 		backOff.setMaxInterval(retry.max().toMillis());
 		return backOff;
-	}
-
-	private static String rootCause(Throwable ex) {
-		Throwable cause = ex;
-		while (cause.getCause() != null) {
-			cause = cause.getCause();
-		}
-		String message = String.valueOf(cause.getMessage()).lines().findFirst().orElse("");
-		return cause.getClass().getSimpleName() + ": " + message;
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.pizza.delivery.config;
 
+import io.pizza.support.Failures;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.slf4j.Logger;
@@ -55,16 +56,7 @@ class KafkaConfiguration {
 	@Bean
 	CommonErrorHandler trackerErrorHandler(DeliveryTrackerProperties properties) {
 		return new DefaultErrorHandler((record, ex) -> log.warn("[{}] {}-{}@{} skipped: {}", properties.instanceId(),
-				record.topic(), record.partition(), record.offset(), rootCause(ex)), new FixedBackOff(500, 20));
-	}
-
-	private static String rootCause(Throwable ex) {
-		Throwable cause = ex;
-		while (cause.getCause() != null) {
-			cause = cause.getCause();
-		}
-		String message = String.valueOf(cause.getMessage()).lines().findFirst().orElse("");
-		return cause.getClass().getSimpleName() + ": " + message;
+				record.topic(), record.partition(), record.offset(), Failures.describe(ex)), new FixedBackOff(500, 20));
 	}
 
 }

@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 import org.springframework.stereotype.Component;
@@ -59,23 +60,26 @@ class OrderSender {
 				.send(new ProducerRecord<>(this.properties.ordersTopic().name(), null, order.shop(), order, headers));
 		}
 		catch (RuntimeException ex) {
-			throw new OrderNotSent(order.orderId(), rootCause(ex));
+			throw new OrderNotSent(order.orderId(), NestedExceptionUtils.getMostSpecificCause(ex));
 		}
 		if (sent.isCompletedExceptionally()) {
 			// failed before the record was handed over (no metadata, a full buffer)
-			throw new OrderNotSent(order.orderId(), rootCause(sent.handle((result, ex) -> ex).join()));
+			throw new OrderNotSent(order.orderId(),
+					NestedExceptionUtils.getMostSpecificCause(sent.handle((result, ex) -> ex).join()));
 		}
 		sent.whenComplete((result, ex) -> settled(placement, result, ex));
 	}
 
 	private void settled(Placement placement, @Nullable SendResult<String, OrderPlaced> result,
 			@Nullable Throwable ex) {
-		placement.settle((result != null) ? result.getRecordMetadata() : null, (ex != null) ? rootCause(ex) : null);
+		placement.settle((result != null) ? result.getRecordMetadata() : null,
+				(ex != null) ? NestedExceptionUtils.getMostSpecificCause(ex) : null);
 		if (placement.age().compareTo(this.properties.answerDeadline()) > 0) {
 			// answered 202 already: say how it ended
 			if (ex != null) {
 				log.warn("[{}] order {} not placed: the producer gave up after {} ms: {}", placement.by(),
-						placement.order().orderId(), placement.age().toMillis(), rootCause(ex).toString());
+						placement.order().orderId(), placement.age().toMillis(),
+						NestedExceptionUtils.getMostSpecificCause(ex).toString());
 			}
 			else {
 				log.info("[{}] order {} placed after {} ms -> {}-{}@{}", placement.by(), placement.order().orderId(),
@@ -83,14 +87,6 @@ class OrderSender {
 						result.getRecordMetadata().partition(), result.getRecordMetadata().offset());
 			}
 		}
-	}
-
-	private static Throwable rootCause(Throwable ex) {
-		Throwable cause = ex;
-		while (cause.getCause() != null && cause.getCause() != cause) {
-			cause = cause.getCause();
-		}
-		return cause;
 	}
 
 }

@@ -160,17 +160,30 @@ public final class ConnectWorker {
 				throw new PlatformException("Kafka Connect refused " + file.getFileName() + " (HTTP "
 						+ response.statusCode() + "): " + response.body());
 			}
-			// a task that failed (its database away, say) stays failed until restarted
-			send(HttpRequest
-				.newBuilder(uri(worker,
-						"/connectors/" + URLEncoder.encode(name, StandardCharsets.UTF_8)
-								+ "/restart?includeTasks=true&onlyFailed=true"))
-				.timeout(Duration.ofSeconds(30))
-				.POST(HttpRequest.BodyPublishers.noBody())
-				.build());
+			restartFailed(worker, name);
 			applied.add(name);
 		}
 		return applied;
+	}
+
+	/**
+	 * Restarts the failed tasks of every connector the worker has: a task that failed
+	 * (its database away, say) stays failed until restarted, and reads on from its last
+	 * committed offset.
+	 * @param worker the worker's instance
+	 */
+	public void restartFailed(Instance worker) {
+		names(worker).forEach((name) -> restartFailed(worker, name));
+	}
+
+	private void restartFailed(Instance worker, String name) {
+		send(HttpRequest
+			.newBuilder(uri(worker,
+					"/connectors/" + URLEncoder.encode(name, StandardCharsets.UTF_8)
+							+ "/restart?includeTasks=true&onlyFailed=true"))
+			.timeout(Duration.ofSeconds(30))
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.build());
 	}
 
 	/**

@@ -145,7 +145,20 @@ public final class Platform {
 				this.kafka.start(instance);
 				awaitHealthy(List.of(instance), this.settings.startupTimeout());
 			}
-			case DATABASE -> this.postgres.start();
+			case DATABASE -> {
+				this.postgres.start();
+				// the warehouse's sink tasks that failed while it was away
+				Instance worker = this.settings.connect();
+				if (this.processes.running(worker).isPresent()) {
+					try {
+						this.connect.restartFailed(worker);
+					}
+					catch (PlatformException ex) {
+						this.progress.accept("Kafka Connect: failed tasks not restarted (" + ex.getMessage()
+								+ "); ./pizza connect restarts them");
+					}
+				}
+			}
 			case SERVICE -> {
 				this.services.start(instance, extraEnvironment);
 				awaitHealthy(List.of(instance), this.settings.startupTimeout());

@@ -97,6 +97,12 @@ class DockerComposeTests {
 	}
 
 	@Test
+	void publishesEveryPortOnLoopbackAlone() {
+		services.forEach((name, definition) -> ports(name)
+			.forEach((port) -> assertThat(port).as(name).startsWith("127.0.0.1:")));
+	}
+
+	@Test
 	void createsTheSameDatabasesAsThePlatform() throws IOException {
 		String init = Files.readString(ROOT.resolve("docker/postgres-init.sql"));
 		List<String> databases = new ArrayList<>();
@@ -152,9 +158,13 @@ class DockerComposeTests {
 	}
 
 	private static List<Integer> publishedPorts(String service) {
-		@SuppressWarnings("unchecked")
-		List<String> ports = (List<String>) services.get(service).get("ports");
-		return ports.stream().map((port) -> Integer.valueOf(port.split(":")[0])).toList();
+		// host address, host port, container port
+		return ports(service).stream().map((port) -> Integer.valueOf(port.split(":")[1])).toList();
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<String> ports(String service) {
+		return (List<String>) services.get(service).getOrDefault("ports", List.of());
 	}
 
 	@SuppressWarnings("unchecked")

@@ -8,4 +8,6 @@ RUN --mount=type=cache,target=/root/.m2 ./mvnw -q -B -pl kafka-connect -DskipTes
 FROM apache/kafka:4.1.2
 COPY --from=build /src/kafka-connect/target/plugins /opt/connect-plugins
 COPY docker/kafka-connect.properties /opt/kafka-connect/worker.properties
-ENTRYPOINT ["/opt/kafka/bin/connect-distributed.sh", "/opt/kafka-connect/worker.properties"]
+# the warehouse's password from the file docker compose mounts, into the variable the connector
+# reads (${env:PIZZA_WAREHOUSE_PASSWORD})
+ENTRYPOINT ["/bin/sh", "-c", "export PIZZA_WAREHOUSE_PASSWORD=\"$(cat /run/secrets/postgres.password)\" && exec /opt/kafka/bin/connect-distributed.sh /opt/kafka-connect/worker.properties"]

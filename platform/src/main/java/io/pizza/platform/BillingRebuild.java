@@ -69,7 +69,9 @@ public final class BillingRebuild {
 
 	private void emptyTables() {
 		String url = "jdbc:postgresql://localhost:" + this.platform.settings().postgresPort() + "/billing";
-		try (Connection connection = DriverManager.getConnection(url, "postgres", "pizza");
+		String role = "billing-service";
+		try (Connection connection = DriverManager.getConnection(url, role,
+				this.platform.settings().databaseLogins().password(role));
 				Statement statement = connection.createStatement()) {
 			statement.execute("TRUNCATE bills, shop_totals CASCADE");
 		}

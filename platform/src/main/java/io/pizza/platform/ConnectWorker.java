@@ -66,9 +66,10 @@ public final class ConnectWorker {
 		}
 		command.addAll(List.of("-cp", lib + "/*", "org.apache.kafka.connect.cli.ConnectDistributed",
 				writeConfig(worker).toString()));
+		// the warehouse's owner, the only database it may reach
 		Map<String, String> environment = Map.of("PIZZA_WAREHOUSE_URL",
 				"jdbc:postgresql://localhost:" + this.settings.postgresPort() + "/warehouse", "PIZZA_WAREHOUSE_USER",
-				"postgres", "PIZZA_WAREHOUSE_PASSWORD", "pizza");
+				worker.name(), "PIZZA_WAREHOUSE_PASSWORD", this.settings.databaseLogins().password(worker.name()));
 		this.processes.start(worker, command, environment);
 	}
 

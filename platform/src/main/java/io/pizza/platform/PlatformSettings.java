@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.pizza.platform.secure.DatabaseLogins;
 import io.pizza.platform.secure.TlsMaterial;
 
 /**
@@ -163,6 +164,14 @@ public final class PlatformSettings {
 	 */
 	public TlsMaterial tls() {
 		return new TlsMaterial(stateDir().resolve("tls"));
+	}
+
+	/**
+	 * PostgreSQL's logins, in every mode: one password per role, each in its own folder.
+	 * @return the logins
+	 */
+	public DatabaseLogins databaseLogins() {
+		return new DatabaseLogins(stateDir().resolve("secrets"));
 	}
 
 	/**

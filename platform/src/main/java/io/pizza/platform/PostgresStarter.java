@@ -3,22 +3,21 @@ package io.pizza.platform;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
+import java.util.Map;
+
+import io.pizza.platform.secure.DatabaseLogins;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * Starts PostgreSQL from the binaries on the classpath, with its data kept in the state
- * folder, creates the services' databases and exits, leaving the server running. Run in a
- * session of its own by {@link Postgres}, so that the server outlives the command.
+ * folder, every login asked for its password ({@link PostgresAuthentication}), makes each
+ * database owned by its service's role alone ({@link DatabaseOwner}) and exits, leaving
+ * the server running. Run in a session of its own by {@link Postgres}, so that the server
+ * outlives the command.
  */
 public final class PostgresStarter {
-
-	/** The databases of the services, one each. */
-	static final String[] DATABASES = { "orders", "billing", "warehouse" };
 
 	private PostgresStarter() {
 	}
@@ -29,6 +28,10 @@ public final class PostgresStarter {
 		Path log = Path.of(args[2]);
 		Path binaries = stateDir.resolve("postgres/binaries");
 		Files.createDirectories(binaries);
+		DatabaseLogins logins = new DatabaseLogins(stateDir.resolve("secrets"));
+		logins.prepare();
+		String superuserPassword = logins.password(DatabaseLogins.SUPERUSER);
+		PostgresAuthentication authentication = new PostgresAuthentication(binaries, superuserPassword);
 		EmbeddedPostgres postgres = EmbeddedPostgres.builder()
 			.setDataDirectory(stateDir.resolve("postgres/data"))
 			.setCleanDataDirectory(false)
@@ -36,28 +39,22 @@ public final class PostgresStarter {
 			.setOverrideWorkingDirectory(binaries.toFile())
 			.setPort(port)
 			.setServerConfig("max_connections", "200")
+			.setServerConfig("listen_addresses", "localhost")
+			.setServerConfig("password_encryption", "scram-sha-256")
 			// as durable as PostgreSQL is out of its box (the test library turns commits
 			// asynchronous): a commit acknowledged is on disk, whatever is killed next
 			.setServerConfig("fsync", "on")
 			.setServerConfig("synchronous_commit", "on")
 			.setServerConfig("full_page_writes", "on")
+			.setDataDirectoryCustomizer((data) -> authentication.require(data.toPath()))
+			.setConnectConfig("password", superuserPassword)
 			.setPGStartupWait(Duration.ofSeconds(60))
 			.setOutputRedirector(ProcessBuilder.Redirect.appendTo(new File(log.toString())))
 			.setErrorRedirector(ProcessBuilder.Redirect.appendTo(new File(log.toString())))
 			.start();
-		try (Connection connection = postgres.getPostgresDatabase().getConnection();
-				Statement statement = connection.createStatement()) {
-			for (String database : DATABASES) {
-				try {
-					statement.execute("CREATE DATABASE " + database);
-					System.out.println("created database " + database);
-				}
-				catch (SQLException ex) {
-					if (!"42P04".equals(ex.getSQLState())) {
-						throw ex;
-					}
-				}
-			}
+		for (Map.Entry<String, String> owner : DatabaseLogins.owners().entrySet()) {
+			new DatabaseOwner(postgres, owner.getKey(), owner.getValue()).establish(logins.password(owner.getValue()));
+			System.out.println("database " + owner.getKey() + " owned by " + owner.getValue() + " alone");
 		}
 		System.out.println("PostgreSQL ready on port " + port);
 		System.exit(0);

@@ -17,6 +17,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.pizza.platform.secure.DatabaseLogins;
+
 /**
  * The Spring Boot services: each instance its own JVM with a bounded heap, configured
  * through environment variables as a container would be.
@@ -139,8 +141,13 @@ public final class Services {
 		environment.put("INSTANCE_ID", service.name());
 		environment.put("SERVER_PORT", String.valueOf(service.port()));
 		environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", this.settings.bootstrapServers());
-		database(service).ifPresent((database) -> environment.put("SPRING_DATASOURCE_URL",
-				"jdbc:postgresql://localhost:" + this.settings.postgresPort() + "/" + database));
+		DatabaseLogins.databaseOf(service.module()).ifPresent((database) -> {
+			environment.put("SPRING_DATASOURCE_URL",
+					"jdbc:postgresql://localhost:" + this.settings.postgresPort() + "/" + database);
+			// its database role's password, as a file of a folder of its own
+			// (spring.config.import: configtree)
+			environment.put("PIZZA_SECRETS_DIR", this.settings.databaseLogins().folder(service.module()).toString());
+		});
 		if (service.module().equals("dashboard")) {
 			// the dashboard asks the services themselves, wherever this platform put them
 			environment.put("DASHBOARD_ORDER_SERVICE", "http://localhost:" + port("order-service"));
@@ -149,14 +156,6 @@ public final class Services {
 		}
 		environment.putAll(this.settings.environment(service));
 		return environment;
-	}
-
-	private static Optional<String> database(Instance service) {
-		return switch (service.module()) {
-			case "billing-service" -> Optional.of("billing");
-			case "order-service" -> Optional.of("orders");
-			default -> Optional.empty();
-		};
 	}
 
 	private int port(String instance) {

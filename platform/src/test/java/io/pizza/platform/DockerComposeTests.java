@@ -10,11 +10,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.pizza.platform.secure.DatabaseLogins;
 import org.apache.kafka.common.utils.AppInfoParser;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -103,14 +105,39 @@ class DockerComposeTests {
 	}
 
 	@Test
-	void createsTheSameDatabasesAsThePlatform() throws IOException {
-		String init = Files.readString(ROOT.resolve("docker/postgres-init.sql"));
-		List<String> databases = new ArrayList<>();
-		Matcher create = Pattern.compile("CREATE DATABASE (\\w+);").matcher(init);
+	void givesEachDatabaseToItsServicesRoleAsThePlatformDoes() throws IOException {
+		String init = Files.readString(ROOT.resolve("docker/postgres-init.sh"));
+		Map<String, String> owners = new LinkedHashMap<>();
+		Matcher create = Pattern.compile("(?m)^pizza_database (\\S+) (\\S+)$").matcher(init);
 		while (create.find()) {
-			databases.add(create.group(1));
+			owners.put(create.group(1), create.group(2));
 		}
-		assertThat(databases).containsExactlyInAnyOrder(PostgresStarter.DATABASES);
+		assertThat(owners).isEqualTo(DatabaseLogins.owners());
+		Matcher roles = Pattern.compile("(?m)^for role in (.+); do$")
+			.matcher(Files.readString(ROOT.resolve("docker/make-secrets.sh")));
+		assertThat(roles.find()).isTrue();
+		List<String> expected = new ArrayList<>(List.of(DatabaseLogins.SUPERUSER));
+		expected.addAll(DatabaseLogins.owners().values());
+		assertThat(roles.group(1).split(" ")).containsExactlyElementsOf(expected);
+	}
+
+	@Test
+	void mountsEachServiceItsOwnDatabasePasswordAlone() {
+		for (String role : DatabaseLogins.owners().values()) {
+			assertThat(secretsMounts(role)).as(role).containsExactly(role);
+		}
+		for (Instance service : settings.services()) {
+			Map<String, String> environment = environment(service.name());
+			Optional<String> database = DatabaseLogins.databaseOf(service.module());
+			assertThat(environment.get("SPRING_DATASOURCE_URL")).as(service.name())
+				.isEqualTo(database.map((name) -> "jdbc:postgresql://postgres:5432/" + name).orElse(null));
+			if (database.isEmpty()) {
+				assertThat(secretsMounts(service.name())).as(service.name()).isEmpty();
+			}
+		}
+		assertThat(environment("kafka-connect")).containsEntry("PIZZA_WAREHOUSE_USER", "kafka-connect")
+			.doesNotContainKey("PIZZA_WAREHOUSE_PASSWORD");
+		assertThat(environment("postgres")).doesNotContainKey("POSTGRES_PASSWORD");
 	}
 
 	@Test
@@ -127,8 +154,7 @@ class DockerComposeTests {
 				assertThat(compose.getProperty(key)).as(key).isEqualTo(value);
 			}
 		});
-		assertThat(environment("kafka-connect")).containsKeys("PIZZA_WAREHOUSE_URL", "PIZZA_WAREHOUSE_USER",
-				"PIZZA_WAREHOUSE_PASSWORD");
+		assertThat(environment("kafka-connect")).containsKeys("PIZZA_WAREHOUSE_URL", "PIZZA_WAREHOUSE_USER");
 	}
 
 	@Test
@@ -165,6 +191,18 @@ class DockerComposeTests {
 	@SuppressWarnings("unchecked")
 	private static List<String> ports(String service) {
 		return (List<String>) services.get(service).getOrDefault("ports", List.of());
+	}
+
+	// the subpaths of the secrets volume a service mounts
+	@SuppressWarnings("unchecked")
+	private static List<String> secretsMounts(String service) {
+		List<Object> volumes = (List<Object>) services.get(service).getOrDefault("volumes", List.of());
+		return volumes.stream()
+			.filter(Map.class::isInstance)
+			.map((volume) -> (Map<String, Object>) volume)
+			.filter((volume) -> "secrets".equals(volume.get("source")))
+			.map((volume) -> String.valueOf(((Map<String, Object>) volume.get("volume")).get("subpath")))
+			.toList();
 	}
 
 	@SuppressWarnings("unchecked")

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -30,6 +31,7 @@ import io.pizza.platform.Platform;
 import io.pizza.platform.PlatformException;
 import io.pizza.platform.deadletters.DeadLetter;
 import io.pizza.platform.deadletters.DeadLetters;
+import io.pizza.platform.secure.DatabaseLogins;
 import io.pizza.testing.Chromium;
 import io.pizza.testing.TopicContents;
 import org.apache.kafka.clients.admin.Admin;
@@ -52,6 +54,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -114,6 +117,35 @@ class PlatformLifecycleTests {
 					assertThat(result.getString(1)).as(setting).isEqualTo("on");
 				}
 			}
+		}
+	}
+
+	@Test
+	@Order(1)
+	void postgresLetsEachServiceIntoItsOwnDatabaseAlone() throws SQLException {
+		String url = "jdbc:postgresql://localhost:" + platform.settings().postgresPort() + "/";
+		DatabaseLogins logins = platform.settings().databaseLogins();
+		assertThatExceptionOfType(SQLException.class)
+			.isThrownBy(() -> DriverManager.getConnection(url + "postgres", DatabaseLogins.SUPERUSER, ""))
+			.withMessageContaining("password");
+		assertThatExceptionOfType(SQLException.class)
+			.isThrownBy(() -> DriverManager.getConnection(url + "orders", "order-service", "not-its-password"))
+			.withMessageContaining("password authentication failed");
+		DatabaseLogins.owners().forEach((database, owner) -> {
+			for (String other : DatabaseLogins.owners().keySet()) {
+				if (!other.equals(database)) {
+					assertThatExceptionOfType(SQLException.class).as(owner + " into " + other)
+						.isThrownBy(() -> DriverManager.getConnection(url + other, owner, logins.password(owner)))
+						.withMessageContaining("permission denied for database");
+				}
+			}
+		});
+		try (Connection connection = SystemUnderTest.database(platform, "billing");
+				Statement statement = connection.createStatement();
+				ResultSet role = statement.executeQuery("SELECT rolsuper, rolcreaterole, rolcreatedb FROM pg_roles"
+						+ " WHERE rolname = current_user")) {
+			assertThat(role.next()).isTrue();
+			assertThat(List.of(role.getBoolean(1), role.getBoolean(2), role.getBoolean(3))).containsOnly(false);
 		}
 	}
 

@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 
 import io.pizza.platform.Platform;
 import io.pizza.platform.PlatformSettings;
+import io.pizza.platform.secure.DatabaseLogins;
 
 /**
  * The whole system started the way {@code ./pizza up} starts it, on ports of its own so
@@ -104,8 +105,10 @@ final class SystemUnderTest {
 	}
 
 	static Connection database(Platform platform, String name) throws SQLException {
+		String owner = DatabaseLogins.owners().get(name);
 		return DriverManager.getConnection(
-				"jdbc:postgresql://localhost:" + platform.settings().postgresPort() + "/" + name, "postgres", "");
+				"jdbc:postgresql://localhost:" + platform.settings().postgresPort() + "/" + name, owner,
+				platform.settings().databaseLogins().password(owner));
 	}
 
 }

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -105,11 +104,7 @@ public final class TlsMaterial {
 	public Path connectRestUsers() {
 		Path file = folder("kafka-connect").resolve("connect-rest.password");
 		if (!Files.exists(file)) {
-			CertificateAuthority.createPrivateFolder(file.getParent());
-			byte[] random = new byte[18];
-			new SecureRandom().nextBytes(random);
-			CertificateAuthority.writeSecret(file,
-					ADMIN + ": " + Base64.getUrlEncoder().withoutPadding().encodeToString(random) + "\n");
+			CertificateAuthority.writeSecret(file, ADMIN + ": " + DatabaseLogins.randomPassword() + "\n");
 		}
 		return file;
 	}

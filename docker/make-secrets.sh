@@ -1,17 +1,38 @@
 #!/bin/sh
-# Each PostgreSQL role's password, made once, in a folder of the role's own in the secrets volume
-# (as ./pizza makes .pizza/secrets): the superuser's, for the postgres container alone, and one per
-# service that owns a database, each mounted by that service alone.
+# The secrets, made once in the secrets volume, each in a folder of its owner's own (as ./pizza makes
+# .pizza/secrets); each container mounts its own folder alone.
+# - PostgreSQL: the superuser's password, for the postgres container alone, and one per service
+#   that owns a database.
+# - HTTP: a password per user, and in each service's folder the users' names, roles and SHA-256
+#   digests (pizza.http.users), never their passwords.
 set -eu
-for role in postgres order-service billing-service kafka-connect; do
-	file="/secrets/$role/postgres.password"
-	if [ ! -s "$file" ]; then
-		mkdir -p "/secrets/$role"
+
+secret() {
+	if [ ! -s "$1" ]; then
+		mkdir -p "$(dirname "$1")"
 		# 144 random bits in URL-safe base64: no character needs quoting anywhere
-		head -c 18 /dev/urandom | base64 | tr '+/' '-_' > "$file.new"
+		head -c 18 /dev/urandom | base64 | tr '+/' '-_' | tr -d '\n' > "$1.new"
 		# readable inside the containers that mount it, whatever user each runs as
-		chmod 0444 "$file.new"
-		mv "$file.new" "$file"
+		chmod 0444 "$1.new"
+		mv "$1.new" "$1"
 	fi
+}
+
+for role in postgres order-service billing-service kafka-connect; do
+	secret "/secrets/$role/postgres.password"
 done
-echo "database passwords ready"
+
+users=""
+for user in admin:ADMIN staff:STAFF bike-1:COURIER dashboard:STAFF; do
+	name="${user%%:*}"
+	secret "/secrets/$name/pizza.http.password"
+	digest="$(sha256sum < "/secrets/$name/pizza.http.password" | cut -d' ' -f1)"
+	users="$users$name ${user#*:} $digest
+"
+done
+for service in order-service pizza-maker-service billing-service delivery-tracker-service dashboard; do
+	mkdir -p "/secrets/$service"
+	printf '%s' "$users" > "/secrets/$service/pizza.http.users"
+	chmod 0444 "/secrets/$service/pizza.http.users"
+done
+echo "secrets ready"

@@ -17,6 +17,7 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.pizza.platform.secure.HttpLogins;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.errors.GroupNotEmptyException;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
@@ -52,7 +53,8 @@ public final class BillingRebuild {
 	 */
 	public Result run(Duration timeout) {
 		Instance billing = this.platform.settings().instance("billing-service").orElseThrow();
-		Optional<Totals> before = totals(billing);
+		Optional<Totals> before = totals(billing,
+				this.platform.settings().httpLogins().authorization(HttpLogins.ADMIN));
 		before.ifPresent((totals) -> this.progress.accept("Before: " + totals));
 		this.platform.kill(billing, false);
 		this.progress.accept("billing-service stopped");
@@ -62,7 +64,8 @@ public final class BillingRebuild {
 		this.progress.accept("Consumer group '" + GROUP + "' deleted: billing reads " + TOPIC + " from the start");
 		this.platform.start(billing);
 		awaitCaughtUp(timeout);
-		Totals after = totals(billing).orElseThrow(() -> new PlatformException("billing-service does not answer"));
+		Totals after = totals(billing, this.platform.settings().httpLogins().authorization(HttpLogins.ADMIN))
+			.orElseThrow(() -> new PlatformException("billing-service does not answer"));
 		this.progress.accept("After:  " + after);
 		return new Result(before, after);
 	}
@@ -128,9 +131,10 @@ public final class BillingRebuild {
 		}
 	}
 
-	private static Optional<Totals> totals(Instance billing) {
+	private static Optional<Totals> totals(Instance billing, String authorization) {
 		HttpRequest request = HttpRequest
 			.newBuilder(URI.create("http://localhost:" + billing.port() + "/bills/summary"))
+			.header("Authorization", authorization)
 			.timeout(Duration.ofSeconds(5))
 			.build();
 		try {

@@ -18,6 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.pizza.platform.secure.DatabaseLogins;
+import io.pizza.platform.secure.HttpLogins;
 import io.pizza.platform.secure.TlsMaterial;
 
 /**
@@ -172,6 +173,15 @@ public final class PlatformSettings {
 	 */
 	public DatabaseLogins databaseLogins() {
 		return new DatabaseLogins(stateDir().resolve("secrets"));
+	}
+
+	/**
+	 * The services' HTTP users, in every mode: one password per user, each in its own
+	 * folder beside PostgreSQL's.
+	 * @return the logins
+	 */
+	public HttpLogins httpLogins() {
+		return new HttpLogins(stateDir().resolve("secrets"));
 	}
 
 	/**

@@ -141,13 +141,12 @@ public final class Services {
 		environment.put("INSTANCE_ID", service.name());
 		environment.put("SERVER_PORT", String.valueOf(service.port()));
 		environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", this.settings.bootstrapServers());
-		DatabaseLogins.databaseOf(service.module()).ifPresent((database) -> {
-			environment.put("SPRING_DATASOURCE_URL",
-					"jdbc:postgresql://localhost:" + this.settings.postgresPort() + "/" + database);
-			// its database role's password, as a file of a folder of its own
-			// (spring.config.import: configtree)
-			environment.put("PIZZA_SECRETS_DIR", this.settings.databaseLogins().folder(service.module()).toString());
-		});
+		DatabaseLogins.databaseOf(service.module())
+			.ifPresent((database) -> environment.put("SPRING_DATASOURCE_URL",
+					"jdbc:postgresql://localhost:" + this.settings.postgresPort() + "/" + database));
+		// its secrets as files of a folder of its own, read as a config tree: the HTTP
+		// users, its database role's password, its own HTTP password
+		environment.put("PIZZA_SECRETS_DIR", this.settings.httpLogins().prepare(service.module()).toString());
 		if (service.module().equals("dashboard")) {
 			// the dashboard asks the services themselves, wherever this platform put them
 			environment.put("DASHBOARD_ORDER_SERVICE", "http://localhost:" + port("order-service"));

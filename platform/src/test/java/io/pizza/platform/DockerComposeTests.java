@@ -17,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.pizza.platform.secure.DatabaseLogins;
+import io.pizza.platform.secure.HttpLogins;
 import org.apache.kafka.common.utils.AppInfoParser;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -122,22 +123,36 @@ class DockerComposeTests {
 	}
 
 	@Test
-	void mountsEachServiceItsOwnDatabasePasswordAlone() {
+	@SuppressWarnings("unchecked")
+	void mountsEachServiceItsOwnSecretsAlone() {
 		for (String role : DatabaseLogins.owners().values()) {
 			assertThat(secretsMounts(role)).as(role).containsExactly(role);
 		}
 		for (Instance service : settings.services()) {
-			Map<String, String> environment = environment(service.name());
+			assertThat(secretsMounts(service.name())).as(service.name()).containsExactly(service.module());
+			Map<String, Map<String, String>> dependsOn = (Map<String, Map<String, String>>) services.get(service.name())
+				.get("depends_on");
+			assertThat(dependsOn.get("secrets")).containsEntry("condition", "service_completed_successfully");
 			Optional<String> database = DatabaseLogins.databaseOf(service.module());
-			assertThat(environment.get("SPRING_DATASOURCE_URL")).as(service.name())
+			assertThat(environment(service.name()).get("SPRING_DATASOURCE_URL")).as(service.name())
 				.isEqualTo(database.map((name) -> "jdbc:postgresql://postgres:5432/" + name).orElse(null));
-			if (database.isEmpty()) {
-				assertThat(secretsMounts(service.name())).as(service.name()).isEmpty();
-			}
 		}
 		assertThat(environment("kafka-connect")).containsEntry("PIZZA_WAREHOUSE_USER", "kafka-connect")
 			.doesNotContainKey("PIZZA_WAREHOUSE_PASSWORD");
 		assertThat(environment("postgres")).doesNotContainKey("POSTGRES_PASSWORD");
+	}
+
+	@Test
+	void makesTheSameHttpUsersAsThePlatformForEveryService() throws IOException {
+		String script = Files.readString(ROOT.resolve("docker/make-secrets.sh"));
+		Matcher users = Pattern.compile("(?m)^for user in (.+); do$").matcher(script);
+		assertThat(users.find()).isTrue();
+		assertThat(users.group(1).split(" ")).containsExactlyElementsOf(
+				HttpLogins.users().entrySet().stream().map((user) -> user.getKey() + ":" + user.getValue()).toList());
+		Matcher folders = Pattern.compile("(?m)^for service in (.+); do$").matcher(script);
+		assertThat(folders.find()).isTrue();
+		assertThat(folders.group(1).split(" ")).containsExactlyInAnyOrderElementsOf(
+				settings.services().stream().map(Instance::module).distinct().toList());
 	}
 
 	@Test

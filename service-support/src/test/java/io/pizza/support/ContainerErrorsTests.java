@@ -6,11 +6,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
+import io.pizza.support.security.AccessRules;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -60,6 +62,11 @@ class ContainerErrorsTests {
 		@GetMapping("/orders/{id}")
 		String order(@PathVariable String id) {
 			return id;
+		}
+
+		@Bean
+		AccessRules openToAnyone() {
+			return (requests) -> requests.requestMatchers("/orders/*", "/nowhere").permitAll();
 		}
 
 	}

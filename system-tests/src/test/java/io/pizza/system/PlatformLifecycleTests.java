@@ -32,6 +32,7 @@ import io.pizza.platform.PlatformException;
 import io.pizza.platform.deadletters.DeadLetter;
 import io.pizza.platform.deadletters.DeadLetters;
 import io.pizza.platform.secure.DatabaseLogins;
+import io.pizza.platform.secure.HttpLogins;
 import io.pizza.testing.Chromium;
 import io.pizza.testing.TopicContents;
 import org.apache.kafka.clients.admin.Admin;
@@ -213,6 +214,10 @@ class PlatformLifecycleTests {
 	void theDashboardShowsAKilledMakersPartitionsTakenOverAndTheMakerBack() throws Exception {
 		ChromeDriver browser = Chromium.start(1400, 1600);
 		try {
+			// the dashboard is for staff and admins: logged in with its form first
+			HttpLogins logins = platform.settings().httpLogins();
+			Chromium.logIn(browser, "http://localhost:" + port("dashboard"), HttpLogins.ADMIN,
+					logins.password(HttpLogins.ADMIN));
 			browser.get("http://localhost:" + port("dashboard") + "/");
 			await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
 				assertThat(browser.findElements(By.cssSelector(".broker[data-up='true']"))).hasSize(3);

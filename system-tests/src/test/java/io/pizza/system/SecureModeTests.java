@@ -157,22 +157,26 @@ class SecureModeTests {
 	@Test
 	void nothingAdministrativeAnswersOverHttpWithoutCredentials() throws Exception {
 		for (Instance service : platform.settings().services()) {
-			assertThat(status(service.port(), "/actuator/health")).as(service.name()).isEqualTo(200);
-			assertThat(status(service.port(), "/actuator/prometheus")).as(service.name()).isEqualTo(200);
+			assertThat(status(service.port(), "/actuator/health", null)).as(service.name()).isEqualTo(200);
+			assertThat(status(service.port(), "/actuator/prometheus", null)).as(service.name()).isEqualTo(401);
+			assertThat(status(service.port(), "/actuator/prometheus", SystemUnderTest.admin())).as(service.name())
+				.isEqualTo(200);
 			for (String endpoint : List.of("/actuator/env", "/actuator/configprops", "/actuator/loggers",
 					"/actuator/heapdump", "/actuator/info")) {
-				assertThat(status(service.port(), endpoint)).as(service.name() + endpoint).isEqualTo(404);
+				assertThat(status(service.port(), endpoint, null)).as(service.name() + endpoint).isEqualTo(401);
+				assertThat(status(service.port(), endpoint, SystemUnderTest.admin())).as(service.name() + endpoint)
+					.isEqualTo(403);
 			}
 			// what Spring refuses and what Tomcat refuses before Spring sees it: problem
 			// details alike, in every service
-			assertThat(answer(service.port(), "/nowhere")).as(service.name()).isEqualTo("404 application/problem+json");
+			assertThat(answer(service.port(), "/nowhere")).as(service.name()).isEqualTo("401 application/problem+json");
 			assertThat(answer(service.port(), "/nowhere/%00")).as(service.name())
 				.isEqualTo("400 application/problem+json");
 		}
 		// Kafka Connect's REST API makes and deletes connectors: the platform's admin
 		// only
 		Instance worker = platform.settings().connect();
-		assertThat(status(worker.port(), "/connectors")).isEqualTo(401);
+		assertThat(status(worker.port(), "/connectors", null)).isEqualTo(401);
 		assertThat(platform.connect().connectors(worker)).extracting(ConnectWorker.ConnectorStatus::name)
 			.containsExactly("pizza-order-rows-sink");
 	}
@@ -221,11 +225,13 @@ class SecureModeTests {
 		}
 	}
 
-	private static int status(int port, String path) throws Exception {
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-			.timeout(Duration.ofSeconds(10))
-			.build();
-		return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+	private static int status(int port, String path, String authorization) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+			.timeout(Duration.ofSeconds(10));
+		if (authorization != null) {
+			request.header("Authorization", authorization);
+		}
+		return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
 	}
 
 	// the status and the media type, without parameters

@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import io.pizza.platform.Platform;
 import io.pizza.platform.PlatformSettings;
 import io.pizza.platform.secure.DatabaseLogins;
+import io.pizza.platform.secure.HttpLogins;
 
 /**
  * The whole system started the way {@code ./pizza up} starts it, on ports of its own so
@@ -97,11 +98,26 @@ final class SystemUnderTest {
 		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
+	/**
+	 * A {@code GET} as the platform's admin, as {@code ./pizza} asks.
+	 * @param port the service's port
+	 * @param path what to get
+	 * @return the answer's body
+	 */
 	static String get(int port, String path) throws IOException, InterruptedException {
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
 			.timeout(Duration.ofSeconds(15))
+			.header("Authorization", admin())
 			.build();
 		return http.send(request, HttpResponse.BodyHandlers.ofString()).body();
+	}
+
+	/**
+	 * The {@code Authorization} header of the platform's admin.
+	 * @return its value
+	 */
+	static String admin() {
+		return new HttpLogins(STATE.resolve("secrets")).authorization(HttpLogins.ADMIN);
 	}
 
 	static Connection database(Platform platform, String name) throws SQLException {

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -31,6 +32,21 @@ public final class Chromium {
 	private static final String INSTALL = "apt-get install -y chromium chromium-driver";
 
 	private Chromium() {
+	}
+
+	/**
+	 * Logs in with the service's login form, as a person would, and stays logged in (a
+	 * session cookie) for the pages that follow.
+	 * @param browser the browser
+	 * @param service the service's address, such as {@code http://localhost:8085}
+	 * @param username who logs in
+	 * @param password its password
+	 */
+	public static void logIn(ChromeDriver browser, String service, String username, String password) {
+		browser.get(service + "/login");
+		browser.findElement(By.id("username")).sendKeys(username);
+		browser.findElement(By.id("password")).sendKeys(password);
+		browser.findElement(By.cssSelector("button[type=submit]")).click();
 	}
 
 	/**

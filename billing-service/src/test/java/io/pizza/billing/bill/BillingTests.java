@@ -14,6 +14,7 @@ import io.pizza.testing.PizzaTopics;
 import io.pizza.testing.RealKafka;
 import io.pizza.testing.RealPostgres;
 import io.pizza.testing.TopicContents;
+import io.pizza.testing.TestUser;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -27,6 +28,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.http.HttpHeaders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -112,8 +114,12 @@ class BillingTests {
 		// offsets are committed once the bills are: the group catches up with the topic
 		await()
 			.untilAsserted(() -> assertThat(TopicContents.lag(bootstrapServers(), "billing", "pizza-orders")).isZero());
-		JsonNode summary = json
-			.readTree(this.mvc.get().uri("/bills/summary").exchange().getResponse().getContentAsByteArray());
+		JsonNode summary = json.readTree(this.mvc.get()
+			.uri("/bills/summary")
+			.header(HttpHeaders.AUTHORIZATION, TestUser.STAFF.basic())
+			.exchange()
+			.getResponse()
+			.getContentAsByteArray());
 		List<JsonNode> menuShops = new ArrayList<>();
 		summary.get("shops").forEach((shop) -> {
 			if (menu.shops().contains(shop.get("shop").asString())) {

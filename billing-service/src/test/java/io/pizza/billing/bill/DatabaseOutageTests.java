@@ -11,6 +11,7 @@ import io.pizza.testing.PizzaTopics;
 import io.pizza.testing.RealKafka;
 import io.pizza.testing.StoppablePostgres;
 import io.pizza.testing.TopicContents;
+import io.pizza.testing.TestUser;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,6 +22,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.http.HttpHeaders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -64,7 +66,8 @@ class DatabaseOutageTests {
 				.bodyJson()
 				.extractingPath("$.components.db.status")
 				.isEqualTo("DOWN");
-			assertThat(this.mvc.get().uri("/bills/summary")).hasStatus(503)
+			assertThat(this.mvc.get().uri("/bills/summary").header(HttpHeaders.AUTHORIZATION, TestUser.STAFF.basic()))
+				.hasStatus(503)
 				.hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
 				.hasHeader("Retry-After", "5");
 			List<Map.Entry<String, String>> records = records(during);

@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 import io.pizza.dashboard.config.DashboardProperties;
+import io.pizza.support.security.HttpAccessProperties;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
@@ -25,7 +27,8 @@ public class ServiceEndpoints {
 
 	private final RestClient billingService;
 
-	public ServiceEndpoints(DashboardProperties properties) {
+	public ServiceEndpoints(DashboardProperties properties, HttpAccessProperties access,
+			@Value("${spring.application.name}") String name) {
 		// a service that is down must not hold the page up: answer fast or not at all
 		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
 				HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build());
@@ -34,9 +37,11 @@ public class ServiceEndpoints {
 			.requestFactory(requests)
 			.baseUrl(properties.orderService().toString())
 			.build();
+		// billing's totals are for staff: the dashboard asks as a user of its own
 		this.billingService = RestClient.builder()
 			.requestFactory(requests)
 			.baseUrl(properties.billingService().toString())
+			.defaultHeaders((headers) -> headers.setBasicAuth(name, access.password()))
 			.build();
 	}
 

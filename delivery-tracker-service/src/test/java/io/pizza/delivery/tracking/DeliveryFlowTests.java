@@ -11,6 +11,7 @@ import io.pizza.delivery.city.City;
 import io.pizza.delivery.city.GeoPoint;
 import io.pizza.testing.PizzaTopics;
 import io.pizza.testing.RealKafka;
+import io.pizza.testing.TestUser;
 import io.pizza.testing.TopicContents;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -149,8 +150,9 @@ class DeliveryFlowTests {
 		return Http.get(uri(path));
 	}
 
+	// as the courier bike-7, the only one who may report its own positions
 	private String post(String path, String body) {
-		return Http.post(uri(path), body);
+		return Http.post(uri(path), body, TestUser.COURIER);
 	}
 
 	private String bootstrapServers() {

@@ -7,6 +7,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
+import io.pizza.testing.TestUser;
+
 /**
  * Plain HTTP calls that expect a 2xx answer and return its body.
  */
@@ -21,9 +23,10 @@ final class Http {
 		return send(HttpRequest.newBuilder(uri).build());
 	}
 
-	static String post(URI uri, String json) {
+	static String post(URI uri, String json, TestUser user) {
 		return send(HttpRequest.newBuilder(uri)
 			.header("Content-Type", "application/json")
+			.header("Authorization", user.basic())
 			.POST(HttpRequest.BodyPublishers.ofString(json))
 			.build());
 	}

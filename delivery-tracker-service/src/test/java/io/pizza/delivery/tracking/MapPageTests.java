@@ -9,6 +9,7 @@ import java.util.UUID;
 import io.pizza.testing.Chromium;
 import io.pizza.testing.PizzaTopics;
 import io.pizza.testing.RealKafka;
+import io.pizza.testing.TestUser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,6 +58,9 @@ class MapPageTests {
 
 	@Test
 	void showsACourierLeaveItsShopAndMove() throws Exception {
+		// the map shows every delivery: for staff, who log in first
+		Chromium.logIn(this.browser, "http://localhost:" + this.port, TestUser.STAFF.username(),
+				TestUser.STAFF.password());
 		this.browser.get("http://localhost:" + this.port + "/");
 		await()
 			.untilAsserted(() -> assertThat(this.browser.findElement(By.id("connection")).getText()).isEqualTo("live"));

@@ -17,6 +17,7 @@ import java.util.UUID;
 
 import io.pizza.testing.PizzaTopics;
 import io.pizza.testing.RealKafka;
+import io.pizza.testing.TestUser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -110,7 +111,9 @@ class StreamLimitsTests {
 			Socket socket = new Socket(InetAddress.getLoopbackAddress(), this.port, InetAddress.getByName(from), 0);
 			this.sockets.add(socket);
 			OutputStream out = socket.getOutputStream();
-			out.write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAccept: text/event-stream\r\n\r\n")
+			// as staff: every delivery's stream is theirs alone
+			out.write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAccept: text/event-stream\r\n"
+					+ "Authorization: " + TestUser.STAFF.basic() + "\r\n\r\n")
 				.getBytes(StandardCharsets.US_ASCII));
 			out.flush();
 			return socket;

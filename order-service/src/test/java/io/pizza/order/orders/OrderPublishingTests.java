@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import io.pizza.testing.RealKafka;
+import io.pizza.testing.TestUser;
 import io.pizza.testing.TopicContents;
 import io.pizza.testing.RealPostgres;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -40,6 +41,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -281,7 +283,11 @@ class OrderPublishingTests {
 			assertThat(again).bodyJson().extractingPath("$.timeline[1].by").isEqualTo("pizza-maker-1");
 			assertThat(again).bodyJson().extractingPath("$.timeline.length()").isEqualTo(2);
 		});
-		MvcTestResult page = this.mvc.get().uri("/orders?shop={shop}&size=5", shop).exchange();
+		// every customer's orders: for staff
+		MvcTestResult page = this.mvc.get()
+			.uri("/orders?shop={shop}&size=5", shop)
+			.header(HttpHeaders.AUTHORIZATION, TestUser.STAFF.basic())
+			.exchange();
 		assertThat(page).bodyJson().extractingPath("$.content[0].orderId").isEqualTo(orderId);
 	}
 

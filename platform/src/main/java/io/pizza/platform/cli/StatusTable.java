@@ -5,6 +5,7 @@ import java.util.List;
 import io.pizza.platform.InstanceStatus;
 import io.pizza.platform.Kind;
 import io.pizza.platform.PlatformSettings;
+import io.pizza.platform.secure.HttpLogins;
 
 /**
  * Prints the instances as a table: what runs where.
@@ -32,6 +33,9 @@ final class StatusTable {
 			System.out
 				.println("Kafka Connect's REST API: user admin, password in " + settings.tls().connectRestUsers());
 		}
+		System.out.println("HTTP users (dashboard, map, staff's endpoints): admin, staff, bike-1 (a courier);"
+				+ " each one's password in " + settings.stateDir().resolve("secrets") + "/<user>/"
+				+ HttpLogins.PASSWORD_FILE);
 		System.out.println("Logs: " + settings.logsDir() + " (./pizza logs -f)");
 	}
 

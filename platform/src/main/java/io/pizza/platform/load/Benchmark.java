@@ -22,6 +22,7 @@ import io.pizza.platform.Platform;
 import io.pizza.platform.PlatformException;
 import io.pizza.platform.PlatformSettings;
 import io.pizza.platform.Processes;
+import io.pizza.platform.secure.HttpLogins;
 import org.apache.kafka.clients.admin.Admin;
 
 /**
@@ -77,7 +78,9 @@ public final class Benchmark {
 			restartMakers(Map.of());
 		}
 		URI tracker = URI.create("http://localhost:" + instance("delivery-tracker-service").port());
-		Latencies sse = new SseLatency(tracker, this.http).measure(options.sseListen(), this.progress);
+		Latencies sse = new SseLatency(tracker, this.platform.settings().httpLogins().authorization(HttpLogins.ADMIN),
+				this.http)
+			.measure(options.sseListen(), this.progress);
 		BenchReport.Modes modes = options.bothModes()
 				? measureBothModes(orderService, options, measured.endToEnd().rate()) : null;
 		BenchReport report = new BenchReport(startedAt, ReportFiles.thisMachine(), measured.ceiling(),

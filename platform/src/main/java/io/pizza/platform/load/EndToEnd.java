@@ -93,14 +93,15 @@ final class EndToEnd {
 	 * @param timeout how long to wait for the last
 	 * @return each order found, with its bill's {@code billedAt}
 	 */
-	static Map<String, Instant> billed(URI billingService, HttpClient http, Collection<String> orderIds,
-			Duration timeout) throws InterruptedException {
+	static Map<String, Instant> billed(URI billingService, String authorization, HttpClient http,
+			Collection<String> orderIds, Duration timeout) throws InterruptedException {
 		Map<String, Instant> billed = new HashMap<>();
 		Set<String> missing = new HashSet<>(orderIds);
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (!missing.isEmpty() && System.nanoTime() < deadline) {
 			for (String orderId : List.copyOf(missing)) {
 				HttpRequest request = HttpRequest.newBuilder(billingService.resolve("/bills/" + orderId))
+					.header("Authorization", authorization)
 					.timeout(Duration.ofSeconds(5))
 					.build();
 				try {

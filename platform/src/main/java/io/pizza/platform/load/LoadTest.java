@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import io.pizza.platform.Platform;
 import io.pizza.platform.PlatformException;
 import io.pizza.platform.PlatformSettings;
+import io.pizza.platform.secure.HttpLogins;
 
 /**
  * A load run against the running system: fake orders posted at a steady rate, then how
@@ -75,7 +76,8 @@ public final class LoadTest {
 				.collect(Collectors.toSet());
 			this.progress.accept("waiting for " + accepted.size() + " orders to be baked and billed");
 			Map<String, Instant> baked = EndToEnd.baked(this.settings.kafkaClient(), accepted, startedAt, CATCH_UP);
-			Map<String, Instant> billed = EndToEnd.billed(billingService, http, accepted, CATCH_UP);
+			Map<String, Instant> billed = EndToEnd.billed(billingService,
+					this.settings.httpLogins().authorization(HttpLogins.ADMIN), http, accepted, CATCH_UP);
 			LoadReport report = LoadReport.of(startedAt, rate, duration, seed, run.sending(), placements, baked,
 					billed);
 			Path results = this.settings.root().resolve("bench").resolve("results");

@@ -31,10 +31,13 @@ final class SseLatency {
 
 	private final HttpClient http;
 
+	private final String authorization;
+
 	private final Clock clock = Clock.systemUTC();
 
-	SseLatency(URI tracker, HttpClient http) {
+	SseLatency(URI tracker, String authorization, HttpClient http) {
 		this.stream = tracker.resolve("/deliveries/positions");
+		this.authorization = authorization;
 		this.http = http;
 	}
 
@@ -45,7 +48,10 @@ final class SseLatency {
 	 * @return the positions' latencies
 	 */
 	Latencies measure(Duration listen, Consumer<String> progress) {
-		HttpRequest request = HttpRequest.newBuilder(this.stream).header("Accept", "text/event-stream").build();
+		HttpRequest request = HttpRequest.newBuilder(this.stream)
+			.header("Accept", "text/event-stream")
+			.header("Authorization", this.authorization)
+			.build();
 		Instant connected = this.clock.instant();
 		List<Long> micros = new ArrayList<>();
 		CompletableFuture<HttpResponse<Stream<String>>> response = this.http.sendAsync(request,

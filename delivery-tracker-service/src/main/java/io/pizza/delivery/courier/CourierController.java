@@ -11,6 +11,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 
 import io.pizza.delivery.tracking.CourierPosition;
+import io.pizza.delivery.tracking.Deliveries;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,9 +21,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /couriers/{courierId}/positions}: a real courier's app reports where it is.
- * The position is published like a simulated courier's and answered once the brokers have
- * it.
+ * {@code POST /couriers/{courierId}/positions}: a real courier's app reports where it is,
+ * as that courier (its credentials name it), for a delivery no other courier is on. The
+ * position is published like a simulated courier's and answered once the brokers have it.
  */
 @RestController
 class CourierController {
@@ -34,16 +35,22 @@ class CourierController {
 
 	private final Couriers couriers;
 
+	private final Deliveries deliveries;
+
 	private final Clock clock = Clock.systemUTC();
 
-	CourierController(Couriers couriers) {
+	CourierController(Couriers couriers, Deliveries deliveries) {
 		this.couriers = couriers;
+		this.deliveries = deliveries;
 	}
 
 	@PostMapping(path = "/couriers/{courierId}/positions", consumes = "application/json")
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	CourierPosition report(@PathVariable @Pattern(regexp = "[A-Za-z0-9_-]{1,64}") String courierId,
 			@Valid @RequestBody PositionReport report) throws InterruptedException {
+		if (this.deliveries.courierOf(report.orderId()).filter((courier) -> !courier.equals(courierId)).isPresent()) {
+			throw new AnotherCouriersDelivery();
+		}
 		Instant now = this.clock.instant();
 		Instant at = (report.at() != null) ? report.at() : now;
 		if (at.isAfter(now.plus(CLOCK_SKEW))) {

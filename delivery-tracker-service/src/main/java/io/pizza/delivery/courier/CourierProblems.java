@@ -29,6 +29,13 @@ class CourierProblems {
 	}
 
 	@ExceptionHandler
+	ProblemDetail onAnotherCouriers(AnotherCouriersDelivery ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, ex.getMessage());
+		problem.setTitle("Not your delivery");
+		return problem;
+	}
+
+	@ExceptionHandler
 	ResponseEntity<ProblemDetail> onNotStored(PositionNotStored ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
 				ex.getMessage() + "; try again shortly.");

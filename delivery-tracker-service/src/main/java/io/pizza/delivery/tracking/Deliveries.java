@@ -41,6 +41,15 @@ public class Deliveries {
 	}
 
 	/**
+	 * The courier on a delivery: the one whose position came last.
+	 * @param orderId the delivery's order
+	 * @return its courier, none before its first position
+	 */
+	public Optional<String> courierOf(UUID orderId) {
+		return find(orderId).map(Delivery::latest).map(CourierPosition::courierId);
+	}
+
+	/**
 	 * Takes a position in.
 	 * @param position the position
 	 * @return the order's delivery when the position is its latest, empty for a position

@@ -1,11 +1,13 @@
 package io.pizza.delivery.courier;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import io.pizza.delivery.config.TrackerSettings;
 import io.pizza.delivery.tracking.CourierPosition;
+import io.pizza.delivery.tracking.Deliveries;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
@@ -38,6 +40,9 @@ class CourierControllerTests {
 
 	@MockitoBean
 	Couriers couriers;
+
+	@MockitoBean
+	Deliveries deliveries;
 
 	@Test
 	void publishesAPositionWithTheTimeItWasTaken() {
@@ -104,6 +109,18 @@ class CourierControllerTests {
 			.bodyJson()
 			.extractingPath("$.title")
 			.isEqualTo("Request too large");
+		verify(this.couriers, never()).position(any());
+	}
+
+	@Test
+	void refusesAPositionForADeliveryAnotherCourierIsOn() {
+		given(this.deliveries.courierOf(UUID.fromString(ORDER_ID))).willReturn(Optional.of("bike-8"));
+		assertThat(post("bike-7", """
+				{"orderId": "%s", "lat": 45.46, "lon": 9.19}""".formatted(ORDER_ID))).hasStatus(403)
+			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.bodyJson()
+			.extractingPath("$.title")
+			.isEqualTo("Not your delivery");
 		verify(this.couriers, never()).position(any());
 	}
 

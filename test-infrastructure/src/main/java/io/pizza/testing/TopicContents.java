@@ -32,6 +32,26 @@ public final class TopicContents {
 	}
 
 	/**
+	 * How far a topic has been written: the sum of its partitions' end offsets, which
+	 * grows with every record (and transaction marker) written to it.
+	 * @param bootstrapServers the brokers
+	 * @param topic the topic
+	 * @return the sum of its end offsets
+	 */
+	public static long written(String bootstrapServers, String topic) {
+		Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+				ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+				ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+		try (Consumer<String, String> consumer = new KafkaConsumer<>(config)) {
+			List<TopicPartition> partitions = consumer.partitionsFor(topic)
+				.stream()
+				.map((info) -> new TopicPartition(info.topic(), info.partition()))
+				.toList();
+			return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+		}
+	}
+
+	/**
 	 * Every committed record of a topic, as strings.
 	 * @param bootstrapServers the brokers
 	 * @param topic the topic

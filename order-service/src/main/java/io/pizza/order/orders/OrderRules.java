@@ -13,7 +13,9 @@ import org.springframework.stereotype.Component;
  * pizzas and toppings from the menu, 1 to 10 pizzas, at most 5 extra toppings each, a
  * customer name of 1 to 100 characters, a phone number of 3 to 30 digits, spaces and
  * {@code + ( ) - .}, an address of 1 to 200 characters. Every limit fits the read model's
- * columns.
+ * columns; name and address are text alone (no control character, which PostgreSQL cannot
+ * store or a log line would carry, and no half of a UTF-16 pair, which no encoding
+ * keeps).
  */
 @Component
 class OrderRules {
@@ -29,6 +31,8 @@ class OrderRules {
 	static final int MAX_ADDRESS = 200;
 
 	private static final Pattern PHONE = Pattern.compile("[0-9+()\\-. ]{3," + MAX_PHONE + "}");
+
+	private static final Pattern NOT_TEXT = Pattern.compile("[\\p{Cc}\\p{Cs}]");
 
 	private final Menu menu;
 
@@ -79,12 +83,18 @@ class OrderRules {
 		if (name.isBlank() || name.length() > MAX_NAME) {
 			problems.add(new FieldProblem("customer.name", "must be 1 to " + MAX_NAME + " characters"));
 		}
+		else if (NOT_TEXT.matcher(name).find()) {
+			problems.add(new FieldProblem("customer.name", "must be text, without control characters"));
+		}
 		if (!PHONE.matcher(phone).matches() || phone.chars().filter(Character::isDigit).count() < 3) {
 			problems.add(new FieldProblem("customer.phone",
 					"must be 3 to " + MAX_PHONE + " characters: digits (at least 3), spaces and + ( ) - ."));
 		}
 		if (address.isBlank() || address.length() > MAX_ADDRESS) {
 			problems.add(new FieldProblem("customer.address", "must be 1 to " + MAX_ADDRESS + " characters"));
+		}
+		else if (NOT_TEXT.matcher(address).find()) {
+			problems.add(new FieldProblem("customer.address", "must be text, without control characters"));
 		}
 	}
 

@@ -10,7 +10,7 @@ import java.util.concurrent.TimeoutException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 
-import io.pizza.delivery.tracking.CourierPosition;
+import io.pizza.delivery.tracking.CourierMoved;
 import io.pizza.delivery.tracking.Deliveries;
 
 import org.springframework.http.HttpStatus;
@@ -46,7 +46,7 @@ class CourierController {
 
 	@PostMapping(path = "/couriers/{courierId}/positions", consumes = "application/json")
 	@ResponseStatus(HttpStatus.ACCEPTED)
-	CourierPosition report(@PathVariable @Pattern(regexp = "[A-Za-z0-9_-]{1,64}") String courierId,
+	CourierMoved report(@PathVariable @Pattern(regexp = "[A-Za-z0-9_-]{1,64}") String courierId,
 			@Valid @RequestBody PositionReport report) throws InterruptedException {
 		if (this.deliveries.courierOf(report.orderId()).filter((courier) -> !courier.equals(courierId)).isPresent()) {
 			throw new AnotherCouriersDelivery();
@@ -56,7 +56,7 @@ class CourierController {
 		if (at.isAfter(now.plus(CLOCK_SKEW))) {
 			throw new PositionRejected("at", "is in the future (" + at + ")");
 		}
-		CourierPosition position = new CourierPosition(report.orderId(), courierId, report.lat(), report.lon(), at,
+		CourierMoved position = new CourierMoved(report.orderId(), courierId, report.lat(), report.lon(), at,
 				Boolean.TRUE.equals(report.delivered()));
 		try {
 			this.couriers.position(position).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);

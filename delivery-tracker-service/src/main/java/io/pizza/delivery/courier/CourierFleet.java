@@ -15,7 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import io.pizza.delivery.config.DeliveryTrackerProperties;
-import io.pizza.delivery.dispatch.Destination;
+import io.pizza.delivery.destination.Destination;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -5,7 +5,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import io.pizza.delivery.config.DeliveryTrackerProperties;
-import io.pizza.delivery.tracking.CourierPosition;
+import io.pizza.delivery.tracking.CourierMoved;
 
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
@@ -27,7 +27,7 @@ class Couriers {
 		this.properties = properties;
 	}
 
-	CompletableFuture<SendResult<String, Object>> position(CourierPosition position) {
+	CompletableFuture<SendResult<String, Object>> position(CourierMoved position) {
 		return this.kafka.send(this.properties.positionsTopic().name(), position.orderId().toString(), position);
 	}
 

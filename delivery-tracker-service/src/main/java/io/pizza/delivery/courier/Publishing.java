@@ -5,7 +5,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
-import io.pizza.delivery.tracking.CourierPosition;
+import io.pizza.delivery.tracking.CourierMoved;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +30,7 @@ final class Publishing {
 		return publish(() -> this.couriers.status(orderId, status, courierId, at), orderId, status);
 	}
 
-	CompletableFuture<?> position(CourierPosition position) {
+	CompletableFuture<?> position(CourierMoved position) {
 		return publish(() -> this.couriers.position(position), position.orderId(), "a position");
 	}
 

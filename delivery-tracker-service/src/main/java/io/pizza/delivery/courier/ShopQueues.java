@@ -9,7 +9,7 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
 
-import io.pizza.delivery.dispatch.Destination;
+import io.pizza.delivery.destination.Destination;
 
 /**
  * Each shop's couriers out on the road and its orders waiting for one: a shop has

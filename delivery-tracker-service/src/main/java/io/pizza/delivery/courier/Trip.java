@@ -2,8 +2,8 @@ package io.pizza.delivery.courier;
 
 import java.util.UUID;
 
-import io.pizza.delivery.dispatch.Destination;
-import io.pizza.delivery.tracking.CourierPosition;
+import io.pizza.delivery.destination.Destination;
+import io.pizza.delivery.tracking.CourierMoved;
 
 /**
  * One courier's ride, a step at each tick of its fleet's clock, then its
@@ -75,8 +75,8 @@ final class Trip {
 		var point = this.route.at((double) this.step / this.steps);
 		this.step++;
 		this.fleet.publishing()
-			.position(new CourierPosition(orderId(), this.courierId, point.lat(), point.lon(), this.fleet.now(),
-					arriving));
+			.position(
+					new CourierMoved(orderId(), this.courierId, point.lat(), point.lon(), this.fleet.now(), arriving));
 		if (arriving) {
 			this.fleet.arrived(this);
 			sayDelivered();

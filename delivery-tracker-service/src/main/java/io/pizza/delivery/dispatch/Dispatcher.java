@@ -9,6 +9,8 @@ import java.util.UUID;
 
 import io.pizza.delivery.config.DeliveryTrackerProperties;
 import io.pizza.delivery.courier.CourierFleet;
+import io.pizza.delivery.destination.Destination;
+import io.pizza.delivery.destination.Destinations;
 import io.pizza.delivery.tracking.Deliveries;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

@@ -4,7 +4,7 @@ import java.util.List;
 
 import io.pizza.delivery.city.City;
 import io.pizza.delivery.config.DeliveryTrackerProperties;
-import io.pizza.delivery.dispatch.Destinations;
+import io.pizza.delivery.destination.Destinations;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;

@@ -11,8 +11,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.pizza.delivery.config.DeliveryTrackerProperties;
-import io.pizza.delivery.dispatch.Destination;
-import io.pizza.delivery.dispatch.Destinations;
+import io.pizza.delivery.destination.Destination;
+import io.pizza.delivery.destination.Destinations;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
@@ -46,7 +46,7 @@ public class Deliveries {
 	 * @return its courier, none before its first position
 	 */
 	public Optional<String> courierOf(UUID orderId) {
-		return find(orderId).map(Delivery::latest).map(CourierPosition::courierId);
+		return find(orderId).map(Delivery::latest).map(CourierMoved::courierId);
 	}
 
 	/**
@@ -55,7 +55,7 @@ public class Deliveries {
 	 * @return the order's delivery when the position is its latest, empty for a position
 	 * that arrived after a newer one
 	 */
-	Optional<Delivery> record(CourierPosition position) {
+	Optional<Delivery> record(CourierMoved position) {
 		Delivery delivery = this.byOrder.computeIfAbsent(position.orderId(), Delivery::new);
 		return delivery.add(position) ? Optional.of(delivery) : Optional.empty();
 	}
@@ -87,8 +87,8 @@ public class Deliveries {
 	}
 
 	PositionView view(Delivery delivery) {
-		CourierPosition latest = delivery.latest();
-		CourierPosition previous = delivery.previous();
+		CourierMoved latest = delivery.latest();
+		CourierMoved previous = delivery.previous();
 		long age = Math.max(0, Duration.between(latest.at(), this.clock.instant()).toMillis());
 		Optional<Destination> destination = this.destinations.of(delivery.orderId());
 		Long remaining = destination.map((to) -> Math.round(latest.point().streetMetersTo(to.to()))).orElse(null);
@@ -98,8 +98,7 @@ public class Deliveries {
 				destination.map(Destination::to).orElse(null));
 	}
 
-	private static @Nullable Long eta(CourierPosition latest, @Nullable CourierPosition previous,
-			@Nullable Long remaining) {
+	private static @Nullable Long eta(CourierMoved latest, @Nullable CourierMoved previous, @Nullable Long remaining) {
 		if (latest.delivered()) {
 			return 0L;
 		}

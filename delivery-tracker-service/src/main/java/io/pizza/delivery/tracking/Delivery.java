@@ -12,9 +12,9 @@ public final class Delivery {
 
 	private final UUID orderId;
 
-	private @Nullable CourierPosition latest;
+	private @Nullable CourierMoved latest;
 
-	private @Nullable CourierPosition previous;
+	private @Nullable CourierMoved previous;
 
 	private int positions;
 
@@ -27,7 +27,7 @@ public final class Delivery {
 	 * @param position the position
 	 * @return whether it is now the latest
 	 */
-	synchronized boolean add(CourierPosition position) {
+	synchronized boolean add(CourierMoved position) {
 		this.positions++;
 		if (this.latest != null && position.at().isBefore(this.latest.at())) {
 			return false;
@@ -41,11 +41,11 @@ public final class Delivery {
 		return this.orderId;
 	}
 
-	synchronized @Nullable CourierPosition latest() {
+	synchronized @Nullable CourierMoved latest() {
 		return this.latest;
 	}
 
-	synchronized @Nullable CourierPosition previous() {
+	synchronized @Nullable CourierMoved previous() {
 		return this.previous;
 	}
 

@@ -40,7 +40,7 @@ class PositionsListener implements ConsumerSeekAware {
 
 	@KafkaListener(id = "positions", topics = "${delivery-tracker.positions-topic.name}",
 			groupId = "delivery-tracker-positions-${delivery-tracker.instance-id}")
-	void on(@Payload CourierPosition position, ConsumerRecordMetadata record) {
+	void on(@Payload CourierMoved position, ConsumerRecordMetadata record) {
 		this.deliveries.record(position).map(this.deliveries::view).ifPresent((view) -> {
 			this.feed.publish(view);
 			// the last hour read back at each start would be a flood: what is stale

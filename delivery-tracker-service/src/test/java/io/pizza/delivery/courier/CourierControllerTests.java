@@ -6,7 +6,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import io.pizza.delivery.config.TrackerSettings;
-import io.pizza.delivery.tracking.CourierPosition;
+import io.pizza.delivery.tracking.CourierMoved;
 import io.pizza.delivery.tracking.Deliveries;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -54,7 +54,7 @@ class CourierControllerTests {
 			.isLenientlyEqualTo("""
 					{"orderId": "%s", "courierId": "bike-7", "lat": 45.46, "lon": 9.19,
 					 "at": "2026-11-25T10:19:12Z", "delivered": false}""".formatted(ORDER_ID));
-		ArgumentCaptor<CourierPosition> published = ArgumentCaptor.forClass(CourierPosition.class);
+		ArgumentCaptor<CourierMoved> published = ArgumentCaptor.forClass(CourierMoved.class);
 		verify(this.couriers).position(published.capture());
 		assertThat(published.getValue().orderId()).isEqualTo(UUID.fromString(ORDER_ID));
 		assertThat(published.getValue().at()).isEqualTo(Instant.parse("2026-11-25T10:19:12Z"));

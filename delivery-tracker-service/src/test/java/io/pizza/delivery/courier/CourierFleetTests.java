@@ -10,8 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.pizza.delivery.city.GeoPoint;
 import io.pizza.delivery.config.DeliveryTrackerProperties;
-import io.pizza.delivery.dispatch.Destination;
-import io.pizza.delivery.tracking.CourierPosition;
+import io.pizza.delivery.destination.Destination;
+import io.pizza.delivery.tracking.CourierMoved;
 import org.apache.kafka.common.KafkaException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -104,7 +104,7 @@ class CourierFleetTests {
 
 	@Test
 	void aCourierTakenOverRidesOnFromWhereItIsWithoutLeavingAgain() {
-		List<CourierPosition> positions = new CopyOnWriteArrayList<>();
+		List<CourierMoved> positions = new CopyOnWriteArrayList<>();
 		given(this.couriers.position(any())).willAnswer((call) -> {
 			positions.add(call.getArgument(0));
 			return CompletableFuture.completedFuture(null);

@@ -17,6 +17,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
@@ -32,7 +33,8 @@ import static org.awaitility.Awaitility.await;
  * On a real broker: an order baked sends a courier from the shop to the customer; a
  * client following the order over Server-Sent Events gets its positions in order, then
  * {@code delivered}; the order's status moves to {@code OUT_FOR_DELIVERY} and
- * {@code DELIVERED}; and a courier's app reporting an old position sees it flagged stale.
+ * {@code DELIVERED}; positions are written and read as their contract has them; and a
+ * courier's app reporting an old position sees it flagged stale.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "delivery-tracker.instance-id=tracker-under-test", "delivery-tracker.positions-topic.replicas=1",
@@ -42,6 +44,8 @@ import static org.awaitility.Awaitility.await;
 class DeliveryFlowTests {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private static final ObjectNode CONTRACT = KitchenEvents.contract("delivery-positions/courier-moved.json");
 
 	@LocalServerPort
 	int port;
@@ -90,6 +94,30 @@ class DeliveryFlowTests {
 		assertThat(latest.get("delivered").asBoolean()).isTrue();
 		assertThat(latest.get("etaSeconds").asLong()).isZero();
 		assertThat(latest.get("remainingMeters").asLong()).isZero();
+		// what the couriers wrote has the fields of the published contract, no more
+		List<JsonNode> written = TopicContents.readAll(bootstrapServers(), "delivery-positions")
+			.stream()
+			.filter((record) -> record.key().equals(orderId.toString()))
+			.map((record) -> json.readTree(record.value()))
+			.toList();
+		assertThat(written).hasSizeGreaterThanOrEqualTo(10)
+			.allSatisfy((position) -> assertThat(position.propertyNames())
+				.containsExactlyInAnyOrderElementsOf(CONTRACT.propertyNames()));
+	}
+
+	@Test
+	void aPositionWrittenAsTheContractHasItIsShown() {
+		UUID orderId = UUID.randomUUID();
+		ObjectNode position = CONTRACT.deepCopy();
+		position.put("orderId", orderId.toString());
+		position.put("at", Instant.now().toString());
+		new KitchenEvents(bootstrapServers()).send("delivery-positions", orderId.toString(), position.toString());
+		await().untilAsserted(() -> {
+			JsonNode delivery = json.readTree(get("/deliveries/" + orderId));
+			assertThat(delivery.get("courierId").asString()).isEqualTo(CONTRACT.get("courierId").asString());
+			assertThat(point(delivery)).isEqualTo(point(CONTRACT));
+			assertThat(delivery.get("delivered").asBoolean()).isFalse();
+		});
 	}
 
 	@Test

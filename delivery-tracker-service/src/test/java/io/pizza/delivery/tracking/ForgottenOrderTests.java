@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
-import io.pizza.delivery.dispatch.Destinations;
+import io.pizza.delivery.destination.Destinations;
 import io.pizza.testing.PizzaTopics;
 import io.pizza.testing.RealKafka;
 import io.pizza.testing.TopicContents;

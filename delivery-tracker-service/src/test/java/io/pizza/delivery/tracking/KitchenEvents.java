@@ -18,7 +18,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What the tracker reads from the rest of the system, as the published contracts have it:
- * an order placed by order-service and its status moved by a maker.
+ * an order placed by order-service and its status moved by a maker; and any record as it
+ * is.
  */
 final class KitchenEvents {
 
@@ -45,7 +46,7 @@ final class KitchenEvents {
 		send("pizza-order-status", orderId.toString(), change.toString());
 	}
 
-	private static ObjectNode contract(String file) {
+	static ObjectNode contract(String file) {
 		try {
 			return (ObjectNode) json.readTree(Files.readString(Path.of("../contracts").resolve(file)));
 		}
@@ -54,7 +55,7 @@ final class KitchenEvents {
 		}
 	}
 
-	private void send(String topic, String key, String value) {
+	void send(String topic, String key, String value) {
 		Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers,
 				ProducerConfig.ACKS_CONFIG, "all");
 		try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(),

@@ -17,9 +17,9 @@ import io.pizza.delivery.city.GeoPoint;
  * @param at when the courier was there (the event's time, not the time it was read)
  * @param delivered whether the courier has handed the order over here
  */
-public record CourierPosition(UUID orderId, String courierId, double lat, double lon, Instant at, boolean delivered) {
+public record CourierMoved(UUID orderId, String courierId, double lat, double lon, Instant at, boolean delivered) {
 
-	public CourierPosition {
+	public CourierMoved {
 		Objects.requireNonNull(orderId, "orderId is missing");
 		Objects.requireNonNull(courierId, "courierId is missing");
 		Objects.requireNonNull(at, "at is missing");

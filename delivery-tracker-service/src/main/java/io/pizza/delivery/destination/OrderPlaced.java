@@ -1,4 +1,4 @@
-package io.pizza.delivery.dispatch;
+package io.pizza.delivery.destination;
 
 import java.util.Objects;
 import java.util.UUID;

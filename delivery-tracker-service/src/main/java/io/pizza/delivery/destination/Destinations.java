@@ -1,4 +1,4 @@
-package io.pizza.delivery.dispatch;
+package io.pizza.delivery.destination;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -93,7 +93,7 @@ public class Destinations {
 	 * @param action what to do with its destination
 	 * @return whether it was known, and done
 	 */
-	boolean whenKnown(UUID orderId, Consumer<Destination> action) {
+	public boolean whenKnown(UUID orderId, Consumer<Destination> action) {
 		Destination destination;
 		synchronized (this) {
 			destination = this.byOrder.get(orderId);

@@ -1,4 +1,4 @@
-package io.pizza.delivery.dispatch;
+package io.pizza.delivery.destination;
 
 import java.time.Clock;
 import java.util.List;

@@ -1,0 +1,16 @@
+package io.pizza.delivery;
+
+import io.pizza.testing.Packages;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The service's feature packages depend on one another one way only.
+ */
+class PackagesTests {
+
+	@Test
+	void featuresDependOnOneAnotherOneWayOnly() {
+		Packages.assertFreeOfCycles(DeliveryTrackerApplication.class);
+	}
+
+}

@@ -311,12 +311,13 @@ class PlatformLifecycleTests {
 	@Order(6)
 	void deadLettersAreListedWithTheirSourceAndReasonAndAReplayIsHandled() throws Exception {
 		DeadLetters deadLetters = new DeadLetters(platform.settings().kafkaClient());
-		// an order billing gave up on, as Spring Kafka dead-letters it; the cause since
-		// fixed
+		// an order billing gave up on, as Spring Kafka dead-letters it: billing kept
+		// its books in another currency then, since fixed
 		String orderId = UUID.randomUUID().toString();
 		String order = """
 				{"orderId":"%s","shop":"Marios Pizza","customer":{"name":"Dora","phone":"+39 02 7654321",\
-				"address":"Via Roma 2, Milano"},"pizzas":[{"name":"Margherita","toppings":[]}],"placedAt":"%s"}\
+				"address":"Via Roma 2, Milano"},"pizzas":[{"name":"Margherita","price":7.50,"toppings":[]}],\
+				"currency":"EUR","total":7.50,"placedAt":"%s"}\
 				""".formatted(orderId, Instant.now());
 		ProducerRecord<String, String> deadLetter = new ProducerRecord<>("pizza-orders.billing.DLT", "Marios Pizza",
 				order);
@@ -325,7 +326,8 @@ class PlatformLifecycleTests {
 			.add("kafka_dlt-original-partition", ByteBuffer.allocate(4).putInt(4).array())
 			.add("kafka_dlt-original-offset", ByteBuffer.allocate(8).putLong(41).array())
 			.add("kafka_dlt-exception-fqcn", "java.lang.IllegalArgumentException".getBytes(StandardCharsets.UTF_8))
-			.add("kafka_dlt-exception-message", "no price for Margherita".getBytes(StandardCharsets.UTF_8))
+			.add("kafka_dlt-exception-message",
+					"priced in EUR, billing keeps its books in CHF".getBytes(StandardCharsets.UTF_8))
 			.add("placed-by", "order-service-1".getBytes(StandardCharsets.UTF_8));
 		long offset;
 		try (Producer<String, String> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
@@ -341,7 +343,8 @@ class PlatformLifecycleTests {
 			assertThat(letter)
 				.extracting(DeadLetter::sourceTopic, DeadLetter::sourcePartition, DeadLetter::sourceOffset)
 				.containsExactly("pizza-orders", 4, 41L);
-			assertThat(letter.reason()).isEqualTo("IllegalArgumentException: no price for Margherita");
+			assertThat(letter.reason())
+				.isEqualTo("IllegalArgumentException: priced in EUR, billing keeps its books in CHF");
 		});
 		// Kafka Connect's dead letter of the sink test, as Connect writes its headers
 		assertThat(deadLetters.in("pizza_order_rows.connect.DLT")).anySatisfy((letter) -> {

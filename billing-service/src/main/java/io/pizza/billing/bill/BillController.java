@@ -2,6 +2,7 @@ package io.pizza.billing.bill;
 
 import java.util.UUID;
 
+import io.pizza.billing.config.BillingProperties;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.jspecify.annotations.Nullable;
@@ -24,12 +25,12 @@ class BillController {
 
 	private final ShopAccounts accounts;
 
-	private final PriceList prices;
+	private final BillingProperties properties;
 
-	BillController(Bills bills, ShopAccounts accounts, PriceList prices) {
+	BillController(Bills bills, ShopAccounts accounts, BillingProperties properties) {
 		this.bills = bills;
 		this.accounts = accounts;
-		this.prices = prices;
+		this.properties = properties;
 	}
 
 	@GetMapping("/bills/{orderId}")
@@ -52,7 +53,7 @@ class BillController {
 	@GetMapping("/bills/summary")
 	@Transactional(readOnly = true)
 	Summary summary() {
-		return Summary.of(this.prices.currency(), this.accounts.totals());
+		return Summary.of(this.properties.currency(), this.accounts.totals());
 	}
 
 }

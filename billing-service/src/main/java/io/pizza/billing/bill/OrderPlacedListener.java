@@ -31,9 +31,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transaction of batched inserts (and each shop's running totals), committed before the
  * container commits the poll's offsets to Kafka, so a crash in between redelivers orders
  * already billed: those, and any replay or copy of an order, find their bill there and
- * change nothing. A record that can never be billed (no order, a pizza not on the price
- * list) goes to the dead-letter topic alone; a poll that fails otherwise (the database
- * away) is retried whole, and billed once.
+ * change nothing. A record that can never be billed (no order, a price missing or not
+ * adding up, another currency) goes to the dead-letter topic alone; a poll that fails
+ * otherwise (the database away) is retried whole, and billed once.
  */
 @Component
 class OrderPlacedListener {
@@ -48,8 +48,6 @@ class OrderPlacedListener {
 
 	private final ShopAccounts accounts;
 
-	private final PriceList prices;
-
 	private final DeadLetterPublishingRecoverer deadLetters;
 
 	private final TransactionTemplate transaction;
@@ -58,11 +56,10 @@ class OrderPlacedListener {
 
 	private final Clock clock = Clock.systemUTC();
 
-	OrderPlacedListener(Bills bills, ShopAccounts accounts, PriceList prices, DeadLetterPublishingRecoverer deadLetters,
+	OrderPlacedListener(Bills bills, ShopAccounts accounts, DeadLetterPublishingRecoverer deadLetters,
 			TransactionTemplate transaction, BillingProperties properties) {
 		this.bills = bills;
 		this.accounts = accounts;
-		this.prices = prices;
 		this.deadLetters = deadLetters;
 		this.transaction = transaction;
 		this.properties = properties;
@@ -81,8 +78,12 @@ class OrderPlacedListener {
 					skipped.add(describe(record) + " shop='" + order.shop() + "' order=" + order.orderId());
 					continue;
 				}
-				fresh.put(order.orderId(), new Bill(order.orderId(), order.shop(), this.prices.lines(order),
-						this.prices.currency(), order.placedAt(), now, record.partition(), record.offset()));
+				if (!order.currency().equals(this.properties.currency())) {
+					throw new IllegalArgumentException("priced in " + order.currency() + ", billing keeps its books in "
+							+ this.properties.currency());
+				}
+				fresh.put(order.orderId(), new Bill(order.orderId(), order.shop(), order.lines(), order.currency(),
+						order.placedAt(), now, record.partition(), record.offset()));
 				where.put(order.orderId(), record);
 			}
 			catch (JacksonException | IllegalArgumentException | NullPointerException ex) {

@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
@@ -15,13 +16,16 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param instanceId the name this instance logs
  * @param ordersTopic the topic of placed orders
+ * @param currency the ISO 4217 code billing keeps its books in: an order priced in
+ * another cannot be billed
  * @param deadLetterTopic where orders that cannot be billed go
  * @param databaseRetry how long to wait between tries while the database is away
  */
 @Validated
 @ConfigurationProperties("billing")
 public record BillingProperties(@NotBlank String instanceId, @NotBlank String ordersTopic,
-		@Valid @NotNull Topic deadLetterTopic, @Valid @NotNull Retry databaseRetry) {
+		@Pattern(regexp = "[A-Z]{3}") @NotNull String currency, @Valid @NotNull Topic deadLetterTopic,
+		@Valid @NotNull Retry databaseRetry) {
 
 	/**
 	 * A topic the service declares.

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.pizza.billing.config.BillingProperties;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,7 +25,7 @@ import static org.mockito.BDDMockito.given;
  * naming what is wrong.
  */
 @WebMvcTest(BillController.class)
-@Import(BillControllerTests.Prices.class)
+@Import(BillControllerTests.Settings.class)
 class BillControllerTests {
 
 	private static final UUID ORDER_ID = UUID.fromString("0b6f3c9e-5f1d-4a8e-9a57-3c2f7d9b1e42");
@@ -91,8 +92,8 @@ class BillControllerTests {
 				           {"shop": "Marios Pizza", "bills": 1, "revenue": 7.50}]}""");
 	}
 
-	@EnableConfigurationProperties(PriceList.class)
-	static class Prices {
+	@EnableConfigurationProperties(BillingProperties.class)
+	static class Settings {
 
 	}
 

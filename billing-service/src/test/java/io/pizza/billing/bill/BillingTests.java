@@ -76,21 +76,31 @@ class BillingTests {
 			shops.put(orderId, shop);
 			records.add(new SimpleEntry<>(shop, OrderEvents.placed(orderId, shop, pizzas)));
 		}
-		// a redelivered order, a record that is no order, an order billing has no price
-		// for, orders beyond the menu's limits
+		// an order taken at another price than the menu's today (at a shop of its own,
+		// out
+		// of the summary's sums below): billed as agreed
+		UUID agreedOrder = UUID.randomUUID();
+		List<OrderPlaced.Pizza> agreed = List.of(new OrderPlaced.Pizza("Margherita", new BigDecimal("5.00"),
+				List.of(new OrderPlaced.Topping("olives", new BigDecimal("0.25")))));
+		records.add(new SimpleEntry<>("Pizza Promo", OrderEvents.placed(agreedOrder, "Pizza Promo", agreed)));
+		// a redelivered order, a record that is no order, orders whose prices are
+		// missing or do not add up or in another currency, orders beyond the menu's
+		// limits
 		records.add(records.get(3));
 		records.add(records.get(10));
 		String notAnOrder = "{\"orderId\": \"not-a-uuid\"";
-		String unknownPizza = OrderEvents.placed(UUID.randomUUID(), "Marios Pizza",
-				List.of(new OrderPlaced.Pizza("Hawaii Deluxe", List.of())));
+		String unpriced = OrderEvents.placed(UUID.randomUUID(), "Marios Pizza", List.of(menu.pizza("Margherita")))
+			.replaceFirst("\"price\":[0-9.]+,", "");
+		String notAddingUp = OrderEvents.placed(UUID.randomUUID(), "Marios Pizza", List.of(menu.pizza("Diavola")),
+				new BigDecimal("1.00"));
+		String inDollars = OrderEvents.placed(UUID.randomUUID(), "Marios Pizza", List.of(menu.pizza("Diavola")))
+			.replace("\"EUR\"", "\"USD\"");
 		String elevenPizzas = OrderEvents.placed(UUID.randomUUID(), "Marios Pizza",
-				Collections.nCopies(11, new OrderPlaced.Pizza("Margherita", List.of())));
-		String sixToppings = OrderEvents.placed(UUID.randomUUID(), "Marios Pizza", List
-			.of(new OrderPlaced.Pizza("Margherita", List.of("tomato", "egg", "bacon", "olives", "garlic", "tuna"))));
-		records.add(new SimpleEntry<>("Marios Pizza", notAnOrder));
-		records.add(new SimpleEntry<>("Marios Pizza", unknownPizza));
-		records.add(new SimpleEntry<>("Marios Pizza", elevenPizzas));
-		records.add(new SimpleEntry<>("Marios Pizza", sixToppings));
+				Collections.nCopies(11, menu.pizza("Margherita")));
+		String sixToppings = OrderEvents.placed(UUID.randomUUID(), "Marios Pizza",
+				List.of(menu.pizza("Margherita", "tomato", "egg", "bacon", "olives", "garlic", "tuna")));
+		List<String> unbillable = List.of(notAnOrder, unpriced, notAddingUp, inDollars, elevenPizzas, sixToppings);
+		unbillable.forEach((record) -> records.add(new SimpleEntry<>("Marios Pizza", record)));
 		new OrderEvents(bootstrapServers()).publish(records);
 
 		assertThat(this.listeners.getListenerContainer("billing").isRunning()).isFalse();
@@ -100,7 +110,9 @@ class BillingTests {
 		await().untilAsserted(() -> assertThat(this.bills.findAllById(orders.keySet())).hasSize(orders.size()));
 		await().untilAsserted(() -> assertThat(TopicContents.readAll(bootstrapServers(), "pizza-orders.billing.DLT"))
 			.extracting(ConsumerRecord::value)
-			.containsExactlyInAnyOrder(notAnOrder, unknownPizza, elevenPizzas, sixToppings));
+			.containsExactlyInAnyOrderElementsOf(unbillable));
+		await().untilAsserted(() -> assertThat(this.bills.findById(agreedOrder))
+			.hasValueSatisfying((bill) -> assertThat(bill.getTotal()).isEqualByComparingTo(new BigDecimal("5.25"))));
 		this.transactions.executeWithoutResult((status) -> {
 			for (Bill bill : this.bills.findAllById(orders.keySet())) {
 				List<OrderPlaced.Pizza> pizzas = orders.get(bill.getId());
@@ -147,7 +159,7 @@ class BillingTests {
 			for (int t = 0; t < random.nextInt(4); t++) {
 				toppings.add(toppingNames.get(random.nextInt(toppingNames.size())));
 			}
-			pizzas.add(new OrderPlaced.Pizza(pizzaNames.get(random.nextInt(pizzaNames.size())), toppings));
+			pizzas.add(menu.pizza(pizzaNames.get(random.nextInt(pizzaNames.size())), toppings.toArray(String[]::new)));
 		}
 		return pizzas;
 	}

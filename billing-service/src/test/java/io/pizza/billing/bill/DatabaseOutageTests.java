@@ -39,8 +39,8 @@ import static org.awaitility.Awaitility.await;
 class DatabaseOutageTests {
 
 	private static final List<OrderPlaced.Pizza> PIZZAS = List.of(
-			new OrderPlaced.Pizza("Diavola", List.of("olives", "garlic")),
-			new OrderPlaced.Pizza("Margherita", List.of()));
+			TheMenu.ofOrderService().pizza("Diavola", "olives", "garlic"),
+			TheMenu.ofOrderService().pizza("Margherita"));
 
 	@Autowired
 	KafkaConnectionDetails kafka;

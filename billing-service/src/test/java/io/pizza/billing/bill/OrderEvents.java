@@ -2,6 +2,7 @@ package io.pizza.billing.bill;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,12 +32,18 @@ final class OrderEvents {
 	}
 
 	static String placed(UUID orderId, String shop, List<OrderPlaced.Pizza> pizzas) {
+		return placed(orderId, shop, pizzas,
+				pizzas.stream().map(OrderPlaced.Pizza::total).reduce(BigDecimal.ZERO, BigDecimal::add));
+	}
+
+	static String placed(UUID orderId, String shop, List<OrderPlaced.Pizza> pizzas, BigDecimal total) {
 		try {
 			ObjectNode order = (ObjectNode) json
 				.readTree(Files.readString(Path.of("../contracts/pizza-orders/order-placed.json")));
 			order.put("orderId", orderId.toString());
 			order.put("shop", shop);
 			order.set("pizzas", json.valueToTree(pizzas));
+			order.put("total", total);
 			return json.writeValueAsString(order);
 		}
 		catch (IOException ex) {

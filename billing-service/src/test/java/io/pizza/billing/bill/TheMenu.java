@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
@@ -38,12 +39,25 @@ record TheMenu(List<String> shops, Map<String, BigDecimal> pizzas, Map<String, B
 		return new TheMenu(menu.shops(), byName(menu.pizzas()), byName(menu.toppings()));
 	}
 
-	private static Map<String, BigDecimal> byName(List<PriceList.Item> items) {
-		return items.stream().collect(Collectors.toMap(PriceList.Item::name, PriceList.Item::price));
+	private static Map<String, BigDecimal> byName(List<Item> items) {
+		return items.stream().collect(Collectors.toMap(Item::name, Item::price));
 	}
 
 	/**
-	 * What pizzas cost by the menu.
+	 * A pizza priced as order-service prices it when the order is taken.
+	 * @param name the pizza's name
+	 * @param toppings its extra toppings' names
+	 * @return the pizza as the order carries it
+	 */
+	OrderPlaced.Pizza pizza(String name, String... toppings) {
+		return new OrderPlaced.Pizza(name, this.pizzas.get(name),
+				Stream.of(toppings)
+					.map((topping) -> new OrderPlaced.Topping(topping, this.toppings.get(topping)))
+					.toList());
+	}
+
+	/**
+	 * What pizzas cost by the menu, whatever prices they carry.
 	 * @param pizzas each pizza with its extra toppings
 	 * @return the sum of their prices
 	 */
@@ -51,14 +65,17 @@ record TheMenu(List<String> shops, Map<String, BigDecimal> pizzas, Map<String, B
 		BigDecimal total = BigDecimal.ZERO;
 		for (OrderPlaced.Pizza pizza : pizzas) {
 			total = total.add(this.pizzas.get(pizza.name()));
-			for (String topping : pizza.toppings()) {
-				total = total.add(this.toppings.get(topping));
+			for (OrderPlaced.Topping topping : pizza.toppings()) {
+				total = total.add(this.toppings.get(topping.name()));
 			}
 		}
 		return total;
 	}
 
-	record Menu(List<String> shops, List<PriceList.Item> pizzas, List<PriceList.Item> toppings) {
+	record Menu(List<String> shops, List<Item> pizzas, List<Item> toppings) {
+	}
+
+	record Item(String name, BigDecimal price) {
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -64,9 +65,10 @@ public record OrderServiceProperties(@NotBlank String instanceId, @Valid @NotNul
 	 * Something on the menu.
 	 *
 	 * @param name its name
-	 * @param price its price in euros
+	 * @param price its price in euros, to the cent
 	 */
-	public record Item(@NotBlank String name, @NotNull @DecimalMin("0.00") BigDecimal price) {
+	public record Item(@NotBlank String name,
+			@NotNull @DecimalMin("0.00") @Digits(integer = 8, fraction = 2) BigDecimal price) {
 	}
 
 }

@@ -1,6 +1,9 @@
 package io.pizza.order.menu;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -22,15 +25,15 @@ public class Menu {
 
 	private final Set<String> shops;
 
-	private final Set<String> pizzas;
+	private final Map<String, BigDecimal> pizzas;
 
-	private final Set<String> toppings;
+	private final Map<String, BigDecimal> toppings;
 
 	Menu(OrderServiceProperties properties) {
 		this.menu = properties.menu();
 		this.shops = Set.copyOf(this.menu.shops());
-		this.pizzas = names(this.menu.pizzas());
-		this.toppings = names(this.menu.toppings());
+		this.pizzas = prices(this.menu.pizzas());
+		this.toppings = prices(this.menu.toppings());
 	}
 
 	public boolean hasShop(String shop) {
@@ -38,11 +41,31 @@ public class Menu {
 	}
 
 	public boolean hasPizza(String pizza) {
-		return this.pizzas.contains(pizza);
+		return this.pizzas.containsKey(pizza);
 	}
 
 	public boolean hasTopping(String topping) {
-		return this.toppings.contains(topping);
+		return this.toppings.containsKey(topping);
+	}
+
+	/**
+	 * What a pizza costs, to the cent.
+	 * @param pizza a pizza on the menu
+	 * @return its price
+	 * @throws IllegalArgumentException if the menu has no such pizza
+	 */
+	public BigDecimal pizzaPrice(String pizza) {
+		return price(this.pizzas, pizza);
+	}
+
+	/**
+	 * What an extra topping costs on one pizza, to the cent.
+	 * @param topping a topping on the menu
+	 * @return its price
+	 * @throws IllegalArgumentException if the menu has no such topping
+	 */
+	public BigDecimal toppingPrice(String topping) {
+		return price(this.toppings, topping);
 	}
 
 	public List<String> shops() {
@@ -57,8 +80,18 @@ public class Menu {
 		return this.menu.toppings();
 	}
 
-	private static Set<String> names(List<Item> items) {
-		return items.stream().map(Item::name).collect(Collectors.toUnmodifiableSet());
+	private static Map<String, BigDecimal> prices(List<Item> items) {
+		return items.stream()
+			.collect(Collectors.toUnmodifiableMap(Item::name,
+					(item) -> item.price().setScale(2, RoundingMode.UNNECESSARY), (first, second) -> first));
+	}
+
+	private static BigDecimal price(Map<String, BigDecimal> prices, String name) {
+		BigDecimal price = prices.get(name);
+		if (price == null) {
+			throw new IllegalArgumentException("'" + name + "' is not on the menu");
+		}
+		return price;
 	}
 
 }

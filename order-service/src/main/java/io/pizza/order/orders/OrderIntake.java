@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.pizza.order.config.OrderServiceProperties;
+import io.pizza.order.menu.Menu;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -32,16 +33,19 @@ class OrderIntake {
 
 	private final RequestFingerprint fingerprints;
 
+	private final Menu menu;
+
 	private final OrderServiceProperties properties;
 
 	private final Clock clock = Clock.systemUTC();
 
 	OrderIntake(OrderSender sender, Placements placements, ReadModel readModel, RequestFingerprint fingerprints,
-			OrderServiceProperties properties) {
+			Menu menu, OrderServiceProperties properties) {
 		this.sender = sender;
 		this.placements = placements;
 		this.readModel = readModel;
 		this.fingerprints = fingerprints;
+		this.menu = menu;
 		this.properties = properties;
 	}
 
@@ -100,7 +104,7 @@ class OrderIntake {
 	}
 
 	private Placement newPlacement(UUID orderId, PlaceOrder request, @Nullable String fingerprint) {
-		return new Placement(OrderPlaced.of(orderId, request, this.clock.instant()), fingerprint,
+		return new Placement(OrderPlaced.of(orderId, request, this.menu, this.clock.instant()), fingerprint,
 				this.properties.instanceId());
 	}
 

@@ -1,25 +1,41 @@
 package io.pizza.order.orders;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import io.pizza.order.menu.Menu;
+import org.jspecify.annotations.Nullable;
+
 /**
  * An order was placed: the value published to the orders topic, keyed by shop. The topic
- * is the system of record; order-service's tables are built from it.
+ * is the system of record; order-service's tables are built from it. Each pizza and extra
+ * topping carries the price the menu showed when the order was taken: billing charges
+ * what was agreed, whatever the menu says later.
  *
  * @param orderId the order's id
  * @param shop the shop that bakes it, also the record's key
  * @param customer who ordered
- * @param pizzas what was ordered
+ * @param pizzas what was ordered, priced
+ * @param currency the ISO 4217 code of every price
+ * @param total what the pizzas and their toppings add up to
  * @param placedAt when the order was accepted
  */
-public record OrderPlaced(UUID orderId, String shop, Customer customer, List<Pizza> pizzas, Instant placedAt) {
+public record OrderPlaced(UUID orderId, String shop, Customer customer, List<Pizza> pizzas, String currency,
+		BigDecimal total, Instant placedAt) {
 
-	static OrderPlaced of(UUID orderId, PlaceOrder request, Instant placedAt) {
+	static OrderPlaced of(UUID orderId, PlaceOrder request, Menu menu, Instant placedAt) {
+		List<Pizza> pizzas = request.pizzas()
+			.stream()
+			.map((pizza) -> new Pizza(pizza.name(), menu.pizzaPrice(pizza.name()),
+					pizza.toppings().stream().map((name) -> new Topping(name, menu.toppingPrice(name))).toList()))
+			.toList();
 		return new OrderPlaced(orderId, request.shop(),
 				new Customer(request.customer().name(), request.customer().phone(), request.customer().address()),
-				request.pizzas().stream().map((pizza) -> new Pizza(pizza.name(), pizza.toppings())).toList(), placedAt);
+				pizzas, Menu.CURRENCY, pizzas.stream().map(Pizza::total).reduce(BigDecimal.ZERO, BigDecimal::add),
+				placedAt);
 	}
 
 	/**
@@ -36,9 +52,44 @@ public record OrderPlaced(UUID orderId, String shop, Customer customer, List<Piz
 	 * A pizza of an order.
 	 *
 	 * @param name the pizza's name on the menu
+	 * @param price what the pizza costs, without its extra toppings
 	 * @param toppings the extra toppings
 	 */
-	public record Pizza(String name, List<String> toppings) {
+	public record Pizza(String name, BigDecimal price, List<Topping> toppings) {
+
+		/**
+		 * The extra toppings' names, in the order they were asked for.
+		 * @return the names
+		 */
+		List<String> toppingNames() {
+			return this.toppings.stream().map(Topping::name).toList();
+		}
+
+		BigDecimal total() {
+			return this.toppings.stream().map(Topping::price).reduce(this.price, BigDecimal::add);
+		}
+
+	}
+
+	/**
+	 * An extra topping on a pizza.
+	 *
+	 * @param name the topping's name on the menu
+	 * @param price what it costs on this pizza
+	 */
+	public record Topping(String name, @Nullable BigDecimal price) {
+
+		/**
+		 * A topping as records written before prices travelled with orders name it:
+		 * without its price.
+		 * @param name the topping's name
+		 * @return the topping
+		 */
+		@JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+		static Topping named(String name) {
+			return new Topping(name, null);
+		}
+
 	}
 
 }

@@ -59,7 +59,7 @@ record OrderView(UUID orderId, String shop, Status status, @Nullable Integer par
 				stored.map(RecordMetadata::partition).orElse(null), stored.map(RecordMetadata::offset).orElse(null),
 				order.placedAt(),
 				new Customer(order.customer().name(), order.customer().phone(), order.customer().address()),
-				order.pizzas().stream().map((pizza) -> new Pizza(pizza.name(), pizza.toppings())).toList(),
+				order.pizzas().stream().map((pizza) -> new Pizza(pizza.name(), pizza.toppingNames())).toList(),
 				stored.isPresent() ? List.of(new Step(Status.PLACED, order.placedAt(), placement.by())) : List.of());
 	}
 

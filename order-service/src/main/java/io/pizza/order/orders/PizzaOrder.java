@@ -68,7 +68,7 @@ class PizzaOrder extends AssignedId<UUID> {
 		this.customerName = order.customer().name();
 		this.customerPhone = order.customer().phone();
 		this.customerAddress = order.customer().address();
-		order.pizzas().forEach((pizza) -> this.pizzas.add(new OrderedPizza(pizza.name(), pizza.toppings())));
+		order.pizzas().forEach((pizza) -> this.pizzas.add(new OrderedPizza(pizza.name(), pizza.toppingNames())));
 		this.kafkaPartition = partition;
 		this.kafkaOffset = offset;
 		this.placedAt = order.placedAt();

@@ -57,11 +57,12 @@ import static org.awaitility.Awaitility.await;
 class KafkaOutageTests {
 
 	// an order large enough to fill a batch of its own (more than half of one), and
-	// small enough to fit in one: a long address and four pizzas of five toppings
+	// small enough to fit in one, prices and headers included: a long address and two
+	// pizzas of five toppings
 	private static final String ORDER = """
 			{"shop":"Marios Pizza","customer":{"name":"Adele","phone":"+39 02 1234567","address":"Via Roma 1, Milano %s"},
 			 "pizzas":[%s]}"""
-		.formatted("x".repeat(180), String.join(",", Collections.nCopies(4,
+		.formatted("x".repeat(120), String.join(",", Collections.nCopies(2,
 				"{\"name\":\"Marinara\",\"toppings\":[\"tomato\",\"olives\",\"garlic\",\"onion\",\"egg\"]}")));
 
 	@Autowired

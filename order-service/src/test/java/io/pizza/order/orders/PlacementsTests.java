@@ -1,6 +1,7 @@
 package io.pizza.order.orders;
 
 import java.time.Duration;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -61,7 +62,8 @@ class PlacementsTests {
 	private static Placement placement() {
 		return new Placement(new OrderPlaced(UUID.randomUUID(), "Marios Pizza",
 				new OrderPlaced.Customer("Adele", "+39 02 1234567", "Via Roma 1"),
-				List.of(new OrderPlaced.Pizza("Margherita", List.of())), Instant.now()), null, "order-service");
+				List.of(new OrderPlaced.Pizza("Margherita", new BigDecimal("7.50"), List.of())), "EUR",
+				new BigDecimal("7.50"), Instant.now()), null, "order-service");
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import io.pizza.maker.config.PizzaMakerProperties;
 
 /**
@@ -44,7 +45,26 @@ record OrderPlaced(UUID orderId, String shop, List<Pizza> pizzas, Instant placed
 	 * @param name the pizza's name
 	 * @param toppings its extra toppings
 	 */
-	record Pizza(String name, List<String> toppings) {
+	record Pizza(String name, List<Topping> toppings) {
+	}
+
+	/**
+	 * An extra topping (the kitchen needs no price).
+	 *
+	 * @param name the topping's name
+	 */
+	record Topping(String name) {
+
+		/**
+		 * A topping as records written before prices travelled with orders name it.
+		 * @param name the topping's name
+		 * @return the topping
+		 */
+		@JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+		static Topping named(String name) {
+			return new Topping(name);
+		}
+
 	}
 
 }

@@ -145,8 +145,8 @@ class MakersGroupTests {
 		String notJson = "this is not an order";
 		String noShop = order.replace("\"shop\": \"Luigis Pizza\",", "");
 		String tooMany = order.replace(CONTRACT_ID, UUID.randomUUID().toString())
-			.replace("{ \"name\": \"Diavola\", \"toppings\": [] }",
-					String.join(", ", Collections.nCopies(10, "{ \"name\": \"Diavola\", \"toppings\": [] }")));
+			.replace("{ \"name\": \"Diavola\", \"price\": 9.00, \"toppings\": [] }", String.join(", ",
+					Collections.nCopies(10, "{ \"name\": \"Diavola\", \"price\": 9.00, \"toppings\": [] }")));
 		try (Producer<String, String> producer = producer()) {
 			// sent at once, one after the other: they come in one poll
 			producer.send(new ProducerRecord<>("pizza-orders", "Luigis Pizza", order.replace(CONTRACT_ID, before)));

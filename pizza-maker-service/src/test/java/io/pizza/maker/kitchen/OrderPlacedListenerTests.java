@@ -61,6 +61,21 @@ class OrderPlacedListenerTests {
 	}
 
 	@Test
+	void anOrderWrittenBeforePricesTravelledWithItIsBaked(CapturedOutput output) throws Exception {
+		String orderId = UUID.randomUUID().toString();
+		String order = """
+				{"orderId": "%s", "shop": "Luigis Pizza", "placedAt": "2026-11-25T10:15:30Z",
+				 "pizzas": [{"name": "Marinara", "toppings": ["olives", "garlic"]}]}""".formatted(orderId);
+		RecordMetadata sent;
+		try (Producer<String, String> producer = producer()) {
+			sent = producer.send(new ProducerRecord<>("pizza-orders", "Luigis Pizza", order)).get();
+		}
+		String line = "[maker-under-test] pizza-orders-%d@%d shop='Luigis Pizza' order=%s pizzas=[Marinara] baked in"
+			.formatted(sent.partition(), sent.offset(), orderId);
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(output.getOut()).contains(line));
+	}
+
+	@Test
 	void anOrderIdSeenTwiceIsBakedOnce(CapturedOutput output) throws Exception {
 		String orderId = UUID.randomUUID().toString();
 		String order = Files.readString(Path.of("../contracts/pizza-orders/order-placed.json"))

@@ -29,7 +29,8 @@ class RebuildCommand implements Callable<Integer> {
 	public Integer call() {
 		BillingRebuild.Result result = new BillingRebuild(this.cli.platform(), Console::progress).run(this.timeout);
 		if (!result.same()) {
-			Console.progress("The totals differ: were prices changed in billing's configuration?");
+			Console.progress(
+					"The totals differ: orders past the topic's retention or dead-lettered (./pizza dlt) are not billed again.");
 			return 1;
 		}
 		Console.progress(result.before().isPresent() ? "Same totals as before." : "Billing rebuilt.");

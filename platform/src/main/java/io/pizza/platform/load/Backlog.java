@@ -103,7 +103,7 @@ final class Backlog {
 		return GroupLag.of(this.admin, group, TOPIC);
 	}
 
-	// as order-service writes an order: the shop as key, a fresh id, the time placed
+	// as order-service writes an order: the shop as key, priced by the menu
 	private void write(FakeOrders orders, int count) throws InterruptedException {
 		Map<String, Object> config = new HashMap<>(this.platform.settings().kafkaClient());
 		config.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -114,12 +114,9 @@ final class Backlog {
 			List<Future<RecordMetadata>> sent = new ArrayList<>(count);
 			Clock clock = Clock.systemUTC();
 			for (int n = 0; n < count; n++) {
-				ObjectNode order = (ObjectNode) json.readTree(orders.next());
-				ObjectNode placed = json.createObjectNode();
-				placed.put("orderId", UUID.randomUUID().toString());
-				placed.setAll(order);
-				placed.put("placedAt", clock.instant().toString());
-				sent.add(producer.send(new ProducerRecord<>(TOPIC, order.get("shop").asString(), placed.toString())));
+				ObjectNode placed = orders.menu()
+					.placed(json.readTree(orders.next()), UUID.randomUUID(), clock.instant());
+				sent.add(producer.send(new ProducerRecord<>(TOPIC, placed.get("shop").asString(), placed.toString())));
 			}
 			for (Future<RecordMetadata> send : sent) {
 				send.get();

@@ -1,5 +1,6 @@
 package io.pizza.platform.load;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -34,6 +35,10 @@ final class FakeOrders {
 		this.faker = new Faker(Locale.ITALY, new Random(seed));
 	}
 
+	Menu menu() {
+		return this.menu;
+	}
+
 	/**
 	 * The next order, as the JSON body of {@code POST /orders}.
 	 * @return the order
@@ -48,17 +53,17 @@ final class FakeOrders {
 		ArrayNode pizzas = order.putArray("pizzas");
 		for (int n = 1 + this.random.nextInt(MAX_PIZZAS); n > 0; n--) {
 			ObjectNode pizza = pizzas.addObject();
-			pizza.put("name", pick(this.menu.pizzas()));
+			pizza.put("name", pick(this.menu.pizzas().keySet()));
 			ArrayNode toppings = pizza.putArray("toppings");
 			for (int t = this.random.nextInt(MAX_TOPPINGS + 1); t > 0; t--) {
-				toppings.add(pick(this.menu.toppings()));
+				toppings.add(pick(this.menu.toppings().keySet()));
 			}
 		}
 		return order.toString();
 	}
 
-	private String pick(List<String> items) {
-		return items.get(this.random.nextInt(items.size()));
+	private String pick(Collection<String> items) {
+		return List.copyOf(items).get(this.random.nextInt(items.size()));
 	}
 
 }

@@ -80,20 +80,40 @@ class OrderIntake {
 				}
 				continue;
 			}
-			Optional<ReadModel.Stored> stored = this.readModel.stored(orderId);
+			Optional<Answer> stored = storedBefore(orderId, fingerprint, idempotencyKey);
 			if (stored.isPresent()) {
-				if (!Objects.equals(stored.get().fingerprint(), fingerprint)) {
-					throw new IdempotencyKeyReused(idempotencyKey);
-				}
-				log.info("[{}] order {} replayed for an Idempotency-Key: nothing sent", this.properties.instanceId(),
-						orderId);
-				return new Answer(stored.get().view(), true);
+				return stored.get();
 			}
 			Placement placement = newPlacement(orderId, request, fingerprint);
 			if (this.placements.addIfAbsent(placement).isEmpty()) {
+				// another request with the key may have been placed, stored and forgotten
+				// between the look-up above and this one
+				try {
+					stored = storedBefore(orderId, fingerprint, idempotencyKey);
+				}
+				catch (RuntimeException ex) {
+					this.placements.remove(placement);
+					throw ex;
+				}
+				if (stored.isPresent()) {
+					this.placements.remove(placement);
+					return stored.get();
+				}
 				return send(placement);
 			}
 		}
+	}
+
+	private Optional<Answer> storedBefore(UUID orderId, String fingerprint, String idempotencyKey) {
+		Optional<ReadModel.Stored> stored = this.readModel.stored(orderId);
+		if (stored.isEmpty()) {
+			return Optional.empty();
+		}
+		if (!Objects.equals(stored.get().fingerprint(), fingerprint)) {
+			throw new IdempotencyKeyReused(idempotencyKey);
+		}
+		log.info("[{}] order {} replayed for an Idempotency-Key: nothing sent", this.properties.instanceId(), orderId);
+		return Optional.of(new Answer(stored.get().view(), true));
 	}
 
 	private Placement checked(Placement placement, String fingerprint, String idempotencyKey) {

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 import tools.jackson.databind.JsonNode;
@@ -231,17 +232,13 @@ public final class ConnectWorker {
 	}
 
 	private List<String> names(Instance worker) {
-		long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-		HttpResponse<String> answer;
-		while ((answer = get(worker, "/connectors")).statusCode() != 200) {
-			if (System.nanoTime() > deadline) {
-				throw new PlatformException("Kafka Connect is not ready after " + READY_TIMEOUT.toSeconds()
-						+ " s (HTTP " + answer.statusCode() + "): " + answer.body());
-			}
-			Processes.pause(Duration.ofMillis(500));
-		}
+		AtomicReference<HttpResponse<String>> answer = new AtomicReference<>();
+		Polling.until(READY_TIMEOUT, Duration.ofMillis(500),
+				() -> answer.updateAndGet((previous) -> get(worker, "/connectors")).statusCode() == 200,
+				() -> "Kafka Connect is not ready after " + READY_TIMEOUT.toSeconds() + " s (HTTP "
+						+ answer.get().statusCode() + "): " + answer.get().body());
 		List<String> names = new ArrayList<>();
-		json.readTree(answer.body()).forEach((name) -> names.add(name.asString()));
+		json.readTree(answer.get().body()).forEach((name) -> names.add(name.asString()));
 		return names;
 	}
 

@@ -80,32 +80,28 @@ public final class KafkaCluster {
 	 * @param timeout how long to wait
 	 */
 	public void awaitReady(Duration timeout) {
-		long deadline = System.nanoTime() + timeout.toNanos();
 		int expected = this.settings.brokers().size();
 		try (Admin admin = admin()) {
-			while (true) {
-				try {
-					int nodes = admin.describeCluster(new DescribeClusterOptions().timeoutMs(2000))
-						.nodes()
-						.get(3, TimeUnit.SECONDS)
-						.size();
-					if (nodes == expected) {
-						return;
-					}
-				}
-				catch (ExecutionException | TimeoutException ex) {
-					// not up yet
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-					throw new PlatformException("Interrupted", ex);
-				}
-				if (System.nanoTime() > deadline) {
-					throw new PlatformException("The Kafka cluster was not up after " + timeout.toSeconds() + " s: see "
+			Polling.until(timeout, Duration.ofMillis(250), () -> nodes(admin) == expected,
+					() -> "The Kafka cluster was not up after " + timeout.toSeconds() + " s: see "
 							+ this.settings.logsDir() + "/kafka-*.log");
-				}
-				pause();
-			}
+		}
+	}
+
+	private static int nodes(Admin admin) {
+		try {
+			return admin.describeCluster(new DescribeClusterOptions().timeoutMs(2000))
+				.nodes()
+				.get(3, TimeUnit.SECONDS)
+				.size();
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			// not up yet
+			return 0;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new PlatformException("Interrupted", ex);
 		}
 	}
 
@@ -293,16 +289,6 @@ public final class KafkaCluster {
 		settings.put("group.consumer.heartbeat.interval.ms", "1000");
 		settings.put("group.consumer.min.heartbeat.interval.ms", "500");
 		return settings;
-	}
-
-	private static void pause() {
-		try {
-			Thread.sleep(250);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new PlatformException("Interrupted", ex);
-		}
 	}
 
 }

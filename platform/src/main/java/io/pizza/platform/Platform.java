@@ -290,9 +290,8 @@ public final class Platform {
 	}
 
 	private void awaitHealthy(List<Instance> instances, Duration timeout) {
-		long deadline = System.nanoTime() + timeout.toNanos();
 		List<Instance> waiting = new ArrayList<>(instances);
-		while (!waiting.isEmpty()) {
+		Polling.until(timeout, Duration.ofMillis(300), () -> {
 			for (Instance instance : List.copyOf(waiting)) {
 				InstanceStatus status = status(instance, Optional.empty());
 				if (!status.running()) {
@@ -304,14 +303,8 @@ public final class Platform {
 					this.progress.accept(instance + " is UP on port " + instance.port());
 				}
 			}
-			if (!waiting.isEmpty()) {
-				if (System.nanoTime() > deadline) {
-					throw new PlatformException(waiting + " not healthy after " + timeout.toSeconds() + " s: see "
-							+ this.settings.logsDir());
-				}
-				pause();
-			}
-		}
+			return waiting.isEmpty();
+		}, () -> waiting + " not healthy after " + timeout.toSeconds() + " s: see " + this.settings.logsDir());
 	}
 
 	/**
@@ -356,10 +349,6 @@ public final class Platform {
 		if (feature < 17) {
 			throw new PlatformException("Java " + feature + " is too old: Java 17 or newer is needed.");
 		}
-	}
-
-	private static void pause() {
-		Processes.pause(Duration.ofMillis(300));
 	}
 
 }

@@ -375,8 +375,7 @@ class PlatformLifecycleTests {
 	void billingRebuiltFromScratchEndsWithTheSameTotals() throws Exception {
 		BillingRebuild.Result result = new BillingRebuild(platform, (line) -> System.out.println("[rebuild] " + line))
 			.run(Duration.ofMinutes(2));
-		assertThat(result.before()).isPresent();
-		assertThat(result.after().bills()).isGreaterThanOrEqualTo(2);
+		assertThat(result.before().bills()).isGreaterThanOrEqualTo(2);
 		assertThat(result.same()).as("%s then %s", result.before(), result.after()).isTrue();
 		assertThat(SystemUnderTest.get(port("billing-service"), "/bills/" + firstOrderId))
 			.contains("\"orderId\":\"" + firstOrderId + "\"");

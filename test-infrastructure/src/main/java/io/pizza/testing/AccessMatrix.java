@@ -104,6 +104,12 @@ public final class AccessMatrix {
 				Outcome.ALLOWED);
 	}
 
+	/** For admins alone. */
+	public static Endpoint admin(String method, String pattern) {
+		return endpoint(method, pattern, Outcome.UNAUTHORIZED, Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.FORBIDDEN,
+				Outcome.ALLOWED);
+	}
+
 	/** For nobody. */
 	public static Endpoint denied(String method, String pattern) {
 		return endpoint(method, pattern, Outcome.UNAUTHORIZED, Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.FORBIDDEN,

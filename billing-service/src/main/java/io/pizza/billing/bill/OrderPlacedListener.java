@@ -38,6 +38,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class OrderPlacedListener {
 
+	/** The listener's id, to find its container by. */
+	static final String ID = "billing";
+
 	private static final Logger log = LoggerFactory.getLogger(OrderPlacedListener.class);
 
 	private static final JsonMapper json = JsonMapper.builder()
@@ -65,7 +68,7 @@ class OrderPlacedListener {
 		this.properties = properties;
 	}
 
-	@KafkaListener(id = "billing", idIsGroup = false, topics = "${billing.orders-topic}", batch = "true")
+	@KafkaListener(id = ID, idIsGroup = false, topics = "${billing.orders-topic}", batch = "true")
 	void on(List<ConsumerRecord<String, byte[]>> records) {
 		Instant now = this.clock.instant();
 		Map<UUID, Bill> fresh = new LinkedHashMap<>();

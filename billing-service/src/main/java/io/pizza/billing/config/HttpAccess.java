@@ -9,14 +9,16 @@ import org.springframework.http.HttpMethod;
 
 /**
  * Who may use billing-service: its bills and totals are the shops' business, for staff
- * and admins alone.
+ * and admins alone; rebuilding them from scratch is for admins.
  */
 @Configuration(proxyBeanMethods = false)
 class HttpAccess {
 
 	@Bean
 	AccessRules billingAccess() {
-		return (requests) -> requests.requestMatchers(HttpMethod.GET, "/bills", "/bills/summary", "/bills/{orderId}")
+		return (requests) -> requests.requestMatchers("/bills/rebuild")
+			.hasRole(Roles.ADMIN)
+			.requestMatchers(HttpMethod.GET, "/bills", "/bills/summary", "/bills/{orderId}")
 			.hasAnyRole(Roles.STAFF, Roles.ADMIN);
 	}
 

@@ -21,7 +21,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 /**
  * Every endpoint of billing-service against every role: bills and totals for staff and
- * admins alone.
+ * admins alone, a rebuild for admins.
  */
 @SpringBootTest(properties = { "spring.kafka.listener.auto-startup=false", "billing.dead-letter-topic.replicas=1" })
 @AutoConfigureMockMvc
@@ -34,6 +34,8 @@ class HttpAccessTests {
 		TABLE.add(AccessMatrix.staff("GET", "/bills"));
 		TABLE.add(AccessMatrix.staff("GET", "/bills/summary"));
 		TABLE.add(AccessMatrix.staff("GET", "/bills/{orderId}").at("/bills/" + UUID.randomUUID()));
+		TABLE.add(AccessMatrix.admin("GET", "/bills/rebuild"));
+		TABLE.add(AccessMatrix.admin("POST", "/bills/rebuild"));
 	}
 
 	@Autowired

@@ -1,0 +1,33 @@
+package io.pizza.billing.bill;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /bills/rebuild}, for admins: bill every order again from scratch, and follow how
+ * far billing has to go.
+ */
+@RestController
+class RebuildController {
+
+	private final Rebuild rebuild;
+
+	RebuildController(Rebuild rebuild) {
+		this.rebuild = rebuild;
+	}
+
+	@PostMapping("/bills/rebuild")
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	RebuildProgress start() throws InterruptedException {
+		return this.rebuild.start();
+	}
+
+	@GetMapping("/bills/rebuild")
+	RebuildProgress progress() throws InterruptedException {
+		return this.rebuild.progress();
+	}
+
+}

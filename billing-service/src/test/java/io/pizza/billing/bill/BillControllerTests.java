@@ -69,8 +69,8 @@ class BillControllerTests {
 			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.bodyJson()
 			.isLenientlyEqualTo("""
-					{"title": "Invalid parameters", "errors": [{"parameter": "orderId",
-					 "problem": "'pizza' is not a valid UUID"}]}""");
+					{"title": "Invalid parameters", "errors": [{"field": "orderId",
+					 "message": "'pizza' is not a valid UUID"}]}""");
 	}
 
 	@Test
@@ -78,7 +78,7 @@ class BillControllerTests {
 		assertThat(this.mvc.get().uri("/bills?shop=Luigis Pizza&size=500")).hasStatus(400)
 			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.bodyJson()
-			.extractingPath("$.errors[0].parameter")
+			.extractingPath("$.errors[0].field")
 			.isEqualTo("size");
 	}
 

@@ -1,7 +1,8 @@
 package io.pizza.delivery.courier;
 
 import java.util.List;
-import java.util.Map;
+
+import io.pizza.support.problems.FieldProblem;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -24,7 +25,7 @@ class CourierProblems {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
 				"The position cannot be true; it was not published.");
 		problem.setTitle("Position not accepted");
-		problem.setProperty("errors", List.of(Map.of("field", ex.field(), "message", ex.getMessage())));
+		problem.setProperty("errors", List.of(new FieldProblem(ex.field(), ex.getMessage())));
 		return problem;
 	}
 

@@ -2,6 +2,8 @@ package io.pizza.order.orders;
 
 import java.util.List;
 
+import io.pizza.support.problems.FieldProblem;
+
 /**
  * An order that is well formed but breaks the menu's rules: nothing was placed.
  */

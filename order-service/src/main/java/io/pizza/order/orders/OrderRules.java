@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import io.pizza.order.menu.Menu;
+import io.pizza.support.problems.FieldProblem;
 
 import org.springframework.stereotype.Component;
 

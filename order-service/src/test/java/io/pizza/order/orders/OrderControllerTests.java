@@ -207,9 +207,9 @@ class OrderControllerTests {
 	@Test
 	void readingOrdersChecksItsParameters() {
 		assertProblem(this.mvc.get().uri("/orders/" + UUID.randomUUID()).exchange(), 404, "Order not found");
-		assertProblem(this.mvc.get().uri("/orders/not-an-id").exchange(), 400, "Bad Request");
+		assertProblem(this.mvc.get().uri("/orders/not-an-id").exchange(), 400, "Invalid parameters");
 		assertProblem(this.mvc.get().uri("/orders?size=1000").exchange(), 400, "Invalid parameters");
-		assertProblem(this.mvc.get().uri("/orders?page=x").exchange(), 400, "Bad Request");
+		assertProblem(this.mvc.get().uri("/orders?page=x").exchange(), 400, "Invalid parameters");
 	}
 
 	private MvcTestResult post(String body) {

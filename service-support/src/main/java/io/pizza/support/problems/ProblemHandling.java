@@ -1,11 +1,10 @@
-package io.pizza.order.system;
+package io.pizza.support.problems;
 
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import io.pizza.order.orders.FieldProblem;
 import io.pizza.support.DatabaseOutage;
 import io.pizza.support.RequestSizeLimit;
 import org.slf4j.Logger;
@@ -14,6 +13,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -31,16 +31,29 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Every error as an RFC 9457 problem detail naming what is wrong, never a stack trace:
- * Spring MVC's own (404, 405, 415, ...) through {@link ResponseEntityExceptionHandler},
- * unreadable and invalid bodies with the faulty fields, the database away as a 503, and
- * anything unexpected as a plain 500.
+ * Every error of every service as an RFC 9457 problem detail naming what is wrong, in one
+ * shape ({@code errors}: a {@link FieldProblem} per field or parameter at fault), never a
+ * stack trace: Spring MVC's own (404, 405, 415, ...) through
+ * {@link ResponseEntityExceptionHandler}, unreadable and invalid bodies and parameters,
+ * the database away as a 503, and anything unexpected as a plain 500. A service answers
+ * its own exceptions in advice of a higher precedence.
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
-class ProblemHandling extends ResponseEntityExceptionHandler {
+public class ProblemHandling extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
+
+	private final String databaseOutage;
+
+	/**
+	 * Answers problems the same way in every service.
+	 * @param databaseOutage what a request that failed for the database's absence is
+	 * told: what was not done, and whether anything was
+	 */
+	public ProblemHandling(String databaseOutage) {
+		this.databaseOutage = databaseOutage;
+	}
 
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
@@ -66,6 +79,15 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 	}
 
 	@Override
+	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		String expected = (ex.getRequiredType() != null) ? ex.getRequiredType().getSimpleName() : "another type";
+		return problem(HttpStatus.BAD_REQUEST, "Invalid parameters", "Some parameters are malformed or out of range.",
+				List.of(new FieldProblem(String.valueOf(ex.getPropertyName()),
+						"'" + ex.getValue() + "' is not a valid " + expected)));
+	}
+
+	@Override
 	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		return missingFields(ex.getFieldErrors().stream());
@@ -85,7 +107,8 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 				.map((error) -> new FieldProblem(result.getMethodParameter().getParameterName(),
 						error.getDefaultMessage())))
 			.toList();
-		return problem(HttpStatus.BAD_REQUEST, "Invalid parameters", "Some parameters are out of range.", parameters);
+		return problem(HttpStatus.BAD_REQUEST, "Invalid parameters", "Some parameters are malformed or out of range.",
+				parameters);
 	}
 
 	private ResponseEntity<Object> missingFields(Stream<FieldError> errors) {
@@ -100,10 +123,8 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ResponseEntity<Object> onUnexpected(Exception ex) {
 		if (DatabaseOutage.causedIt(ex)) {
-			// an order is looked up there only before it is sent: nothing was placed
 			log.warn("Database unavailable: {}", ex.getMessage());
-			return DatabaseOutage
-				.answer("The orders' database does not answer: nothing was placed or changed. Try again shortly.");
+			return DatabaseOutage.answer(this.databaseOutage);
 		}
 		log.error("Unexpected error", ex);
 		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",

@@ -1,4 +1,4 @@
-package io.pizza.order.orders;
+package io.pizza.support.problems;
 
 /**
  * What is wrong with one field of a request.

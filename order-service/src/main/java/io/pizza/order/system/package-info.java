@@ -1,5 +1,0 @@
-/**
- * What every endpoint shares: problem details for bad requests and the request size
- * limit.
- */
-package io.pizza.order.system;

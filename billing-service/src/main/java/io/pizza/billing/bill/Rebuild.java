@@ -29,10 +29,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Bills every order again from scratch, as billing's own operation: after a fix in
- * billing, a lost database, or to watch {@code auto.offset.reset=earliest} at work. The
- * listener stops, the bills and the running totals are emptied, the group's offsets go
- * back to the start of the orders topic, and the listener starts again; it then bills the
- * topic's history as it would any backlog, each order once.
+ * billing, a lost database, or to watch a consumer group read a topic's history again.
+ * The listener stops, the group's offsets go back to the start of the orders topic, the
+ * bills and the running totals are emptied, and the listener starts again; it then bills
+ * the topic's history as it would any backlog, each order once.
  */
 @Component
 class Rebuild {

@@ -2,6 +2,8 @@ package io.pizza.billing.config;
 
 import java.time.Duration;
 
+import io.pizza.support.Retry;
+import io.pizza.support.TopicSettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -24,28 +26,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("billing")
 public record BillingProperties(@NotBlank String instanceId, @NotBlank String ordersTopic,
-		@Pattern(regexp = "[A-Z]{3}") @NotNull String currency, @Valid @NotNull Topic deadLetterTopic,
+		@Pattern(regexp = "[A-Z]{3}") @NotNull String currency, @Valid @NotNull TopicSettings deadLetterTopic,
 		@Valid @NotNull Retry databaseRetry) {
-
-	/**
-	 * A topic the service declares.
-	 *
-	 * @param name its name
-	 * @param partitions its partitions
-	 * @param replicas copies of each partition
-	 * @param retention how long records are kept
-	 */
-	public record Topic(@NotBlank String name, @Min(1) int partitions, @Min(1) short replicas,
-			@NotNull Duration retention) {
-	}
-
-	/**
-	 * An exponential back off without end.
-	 *
-	 * @param initial the first pause
-	 * @param max the longest pause
-	 */
-	public record Retry(@NotNull Duration initial, @NotNull Duration max) {
-	}
 
 }

@@ -6,20 +6,16 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.config.TopicConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.RetryListener;
-import org.springframework.util.backoff.BackOff;
-import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * Billing's Kafka wiring. Records are read as bytes and turned into orders by the
@@ -33,12 +29,7 @@ class KafkaConfiguration {
 
 	@Bean
 	NewTopic deadLetterTopic(BillingProperties properties) {
-		BillingProperties.Topic topic = properties.deadLetterTopic();
-		return TopicBuilder.name(topic.name())
-			.partitions(topic.partitions())
-			.replicas(topic.replicas())
-			.config(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(topic.retention().toMillis()))
-			.build();
+		return properties.deadLetterTopic().newTopic();
 	}
 
 	/**
@@ -63,7 +54,7 @@ class KafkaConfiguration {
 	 */
 	@Bean
 	CommonErrorHandler billingErrorHandler(BillingProperties properties) {
-		DefaultErrorHandler handler = new DefaultErrorHandler(untilDatabaseIsBack(properties.databaseRetry()));
+		DefaultErrorHandler handler = new DefaultErrorHandler(properties.databaseRetry().withoutEnd());
 		handler.setRetryListeners(new RetryListener() {
 
 			@Override
@@ -84,12 +75,6 @@ class KafkaConfiguration {
 
 	private static String reason(Exception ex) {
 		return (DatabaseOutage.causedIt(ex) ? "database unavailable: " : "") + Failures.describe(ex);
-	}
-
-	private static BackOff untilDatabaseIsBack(BillingProperties.Retry retry) {
-		ExponentialBackOff backOff = new ExponentialBackOff(retry.initial().toMillis(), 2.0);
-		backOff.setMaxInterval(retry.max().toMillis());
-		return backOff;
 	}
 
 }

@@ -2,6 +2,7 @@ package io.pizza.delivery.config;
 
 import java.time.Duration;
 
+import io.pizza.support.TopicSettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -32,25 +33,10 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("delivery-tracker")
 public record DeliveryTrackerProperties(@NotBlank String instanceId, @NotBlank String statusTopic,
-		@NotBlank String ordersTopic, @Valid @NotNull Topic positionsTopic, @NotNull Duration ordersLookBack,
+		@NotBlank String ordersTopic, @Valid @NotNull TopicSettings positionsTopic, @NotNull Duration ordersLookBack,
 		@Min(1) int ordersKept, @NotNull Duration missingOrderAfter, @Min(1) int deliveriesPerPartition,
 		@NotNull Duration staleAfter, @NotNull DataSize maxRequestSize, @Valid @NotNull Streams streams,
 		@Valid @NotNull Courier courier) {
-
-	/**
-	 * The positions topic, which the tracker declares.
-	 *
-	 * @param name its name
-	 * @param partitions its partitions
-	 * @param replicas copies of each partition
-	 * @param retention how long positions are kept
-	 * @param retentionBytes how many bytes each partition keeps at most
-	 * @param segment how long a segment is written before a new one starts (retention
-	 * deletes whole segments)
-	 */
-	public record Topic(@NotBlank String name, @Min(1) int partitions, @Min(1) short replicas,
-			@NotNull Duration retention, @Min(1) long retentionBytes, @NotNull Duration segment) {
-	}
 
 	/**
 	 * The Server-Sent Events streams an instance serves.

@@ -2,13 +2,11 @@ package io.pizza.delivery.config;
 
 import io.pizza.support.Failures;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.TopicConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.converter.ByteArrayJacksonJsonMessageConverter;
@@ -31,14 +29,7 @@ class KafkaConfiguration {
 	 */
 	@Bean
 	NewTopic positionsTopic(DeliveryTrackerProperties properties) {
-		DeliveryTrackerProperties.Topic topic = properties.positionsTopic();
-		return TopicBuilder.name(topic.name())
-			.partitions(topic.partitions())
-			.replicas(topic.replicas())
-			.config(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(topic.retention().toMillis()))
-			.config(TopicConfig.RETENTION_BYTES_CONFIG, String.valueOf(topic.retentionBytes()))
-			.config(TopicConfig.SEGMENT_MS_CONFIG, String.valueOf(topic.segment().toMillis()))
-			.build();
+		return properties.positionsTopic().newTopic();
 	}
 
 	@Bean

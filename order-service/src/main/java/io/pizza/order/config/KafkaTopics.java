@@ -1,11 +1,9 @@
 package io.pizza.order.config;
 
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.TopicConfig;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
 
 /**
  * Declares the topics the order service writes, created at start-up when missing.
@@ -15,20 +13,12 @@ class KafkaTopics {
 
 	@Bean
 	NewTopic ordersTopic(OrderServiceProperties properties) {
-		return topic(properties.ordersTopic());
+		return properties.ordersTopic().newTopic();
 	}
 
 	@Bean
 	NewTopic rowsTopic(OrderServiceProperties properties) {
-		return topic(properties.rowsTopic());
-	}
-
-	private static NewTopic topic(OrderServiceProperties.Topic topic) {
-		return TopicBuilder.name(topic.name())
-			.partitions(topic.partitions())
-			.replicas(topic.replicas())
-			.config(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(topic.retention().toMillis()))
-			.build();
+		return properties.rowsTopic().newTopic();
 	}
 
 }

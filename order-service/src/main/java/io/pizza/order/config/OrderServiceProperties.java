@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 
+import io.pizza.support.Retry;
+import io.pizza.support.TopicSettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -31,24 +33,15 @@ import org.springframework.validation.annotation.Validated;
  * taken it over earlier
  * @param maxRequestSize the largest request body accepted
  * @param menu what can be ordered, and at what price
+ * @param listenerRetry how the read model's and the row feed's listeners take a failed
+ * poll again
  */
 @Validated
 @ConfigurationProperties("order-service")
-public record OrderServiceProperties(@NotBlank String instanceId, @Valid @NotNull Topic ordersTopic,
-		@Valid @NotNull Topic rowsTopic, @NotBlank String statusTopic, @NotNull Duration answerDeadline,
-		@NotNull Duration placementsKept, @NotNull DataSize maxRequestSize, @Valid @NotNull Menu menu) {
-
-	/**
-	 * A topic the service declares.
-	 *
-	 * @param name the topic's name
-	 * @param partitions its number of partitions
-	 * @param replicas its replication factor
-	 * @param retention how long its records are kept
-	 */
-	public record Topic(@NotBlank String name, @Min(1) int partitions, @Min(1) short replicas,
-			@NotNull Duration retention) {
-	}
+public record OrderServiceProperties(@NotBlank String instanceId, @Valid @NotNull TopicSettings ordersTopic,
+		@Valid @NotNull TopicSettings rowsTopic, @NotBlank String statusTopic, @NotNull Duration answerDeadline,
+		@NotNull Duration placementsKept, @NotNull DataSize maxRequestSize, @Valid @NotNull Menu menu,
+		@Valid @NotNull Retry listenerRetry) {
 
 	/**
 	 * The menu, in euros.

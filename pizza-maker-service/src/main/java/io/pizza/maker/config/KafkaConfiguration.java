@@ -7,7 +7,6 @@ import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 
@@ -17,7 +16,6 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ContainerCustomizer;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.AfterRollbackProcessor;
@@ -26,7 +24,6 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultAfterRollbackProcessor;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
-import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * The maker's Kafka wiring: the status topic it declares, one transactional producer for
@@ -38,20 +35,12 @@ class KafkaConfiguration {
 
 	@Bean
 	NewTopic statusTopic(PizzaMakerProperties properties) {
-		return newTopic(properties.statusTopic());
+		return properties.statusTopic().newTopic();
 	}
 
 	@Bean
 	NewTopic deadLetterTopic(PizzaMakerProperties properties) {
-		return newTopic(properties.deadLetterTopic());
-	}
-
-	private static NewTopic newTopic(PizzaMakerProperties.Topic topic) {
-		return TopicBuilder.name(topic.name())
-			.partitions(topic.partitions())
-			.replicas(topic.replicas())
-			.config(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(topic.retention().toMillis()))
-			.build();
+		return properties.deadLetterTopic().newTopic();
 	}
 
 	/**
@@ -84,14 +73,13 @@ class KafkaConfiguration {
 
 	/**
 	 * A poll that fails (the brokers, the transaction) is rolled back and taken again
-	 * from its first record, after a back-off of up to 10 s, without end: order per shop
-	 * matters more than speed, and nothing that can never succeed gets this far.
+	 * from its first record, after a back-off ({@code pizza-maker.poll-retry}), without
+	 * end: order per shop matters more than speed, and nothing that can never succeed
+	 * gets this far.
 	 */
 	@Bean
-	AfterRollbackProcessor<Object, Object> retryPolls() {
-		ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
-		backOff.setMaxInterval(10_000);
-		return new DefaultAfterRollbackProcessor<>(backOff);
+	AfterRollbackProcessor<Object, Object> retryPolls(PizzaMakerProperties properties) {
+		return new DefaultAfterRollbackProcessor<>(properties.pollRetry().withoutEnd());
 	}
 
 	/**

@@ -2,6 +2,8 @@ package io.pizza.maker.config;
 
 import java.time.Duration;
 
+import io.pizza.support.Retry;
+import io.pizza.support.TopicSettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -19,12 +21,13 @@ import org.springframework.validation.annotation.Validated;
  * @param statusTopic the topic the maker reports {@code BAKING} and {@code BAKED} to
  * @param deadLetterTopic where records that cannot be baked go, as they came
  * @param bakingTimePerPizza how long one pizza takes ({@code 0} for benchmarks)
+ * @param pollRetry how a poll whose transaction was rolled back is taken again
  */
 @Validated
 @ConfigurationProperties("pizza-maker")
 public record PizzaMakerProperties(@NotBlank String instanceId, @NotBlank String ordersTopic,
-		@Valid @NotNull Topic statusTopic, @Valid @NotNull Topic deadLetterTopic,
-		@NotNull Duration bakingTimePerPizza) {
+		@Valid @NotNull TopicSettings statusTopic, @Valid @NotNull TopicSettings deadLetterTopic,
+		@NotNull Duration bakingTimePerPizza, @Valid @NotNull Retry pollRetry) {
 
 	/**
 	 * The most pizzas an order may have (order-service's rule): a poll is sized by it.
@@ -33,17 +36,5 @@ public record PizzaMakerProperties(@NotBlank String instanceId, @NotBlank String
 
 	/** The most extra toppings a pizza may have (order-service's rule). */
 	public static final int MAX_TOPPINGS = 5;
-
-	/**
-	 * A topic the maker declares.
-	 *
-	 * @param name the topic's name
-	 * @param partitions its number of partitions
-	 * @param replicas its replication factor
-	 * @param retention how long its records are kept
-	 */
-	public record Topic(@NotBlank String name, @Min(1) int partitions, @Min(1) short replicas,
-			@NotNull Duration retention) {
-	}
 
 }

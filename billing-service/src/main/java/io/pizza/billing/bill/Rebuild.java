@@ -13,9 +13,11 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.GroupNotEmptyException;
 import org.apache.kafka.common.errors.UnknownMemberIdException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.core.retry.RetryException;
 import org.springframework.core.retry.RetryPolicy;
@@ -35,7 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the topic's history as it would any backlog, each order once.
  */
 @Component
-class Rebuild {
+class Rebuild implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(Rebuild.class);
 
@@ -58,6 +60,8 @@ class Rebuild {
 
 	private final BillingProperties properties;
 
+	private @Nullable Admin admin;
+
 	Rebuild(KafkaListenerEndpointRegistry listeners, KafkaAdmin kafkaAdmin, JdbcTemplate jdbc,
 			TransactionTemplate transaction, KafkaProperties kafka, BillingProperties properties) {
 		this.listeners = listeners;
@@ -79,7 +83,8 @@ class Rebuild {
 	synchronized RebuildProgress start() throws InterruptedException {
 		MessageListenerContainer container = this.listeners.getListenerContainer(OrderPlacedListener.ID);
 		container.stop();
-		try (Admin admin = Admin.create(this.kafkaAdmin.getConfigurationProperties())) {
+		try {
+			Admin admin = admin();
 			Map<TopicPartition, OffsetAndMetadata> start = offsets(admin, OffsetSpec.earliest()).entrySet()
 				.stream()
 				.collect(Collectors.toMap(Map.Entry::getKey, (entry) -> new OffsetAndMetadata(entry.getValue())));
@@ -101,7 +106,8 @@ class Rebuild {
 	 * @throws InterruptedException when interrupted while asking the brokers
 	 */
 	RebuildProgress progress() throws InterruptedException {
-		try (Admin admin = Admin.create(this.kafkaAdmin.getConfigurationProperties())) {
+		try {
+			Admin admin = admin();
 			Map<TopicPartition, Long> ends = offsets(admin, OffsetSpec.latest());
 			Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(this.group)
 				.partitionsToOffsetAndMetadata()
@@ -114,6 +120,21 @@ class Rebuild {
 		}
 		catch (ExecutionException ex) {
 			throw new IllegalStateException("Could not read group " + this.group + ": " + ex.getCause(), ex);
+		}
+	}
+
+	// one client for the rebuild and every look at its progress, made on first use
+	private synchronized Admin admin() {
+		if (this.admin == null) {
+			this.admin = Admin.create(this.kafkaAdmin.getConfigurationProperties());
+		}
+		return this.admin;
+	}
+
+	@Override
+	public synchronized void destroy() {
+		if (this.admin != null) {
+			this.admin.close(Duration.ofSeconds(2));
 		}
 	}
 

@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
  * container commits only what {@link OpenDeliveries} says is safe (no commits of its
  * own); a partition assigned is read again from its committed offset up to where it ends
  * now; a partition revoked is committed as far as is safe, and this instance's couriers
- * for it stop, for its next owner takes them over.
+ * for it stop, for its next owner takes them over. Its consumer is the classic one (see
+ * {@link DispatchConsumer}).
  */
 @Component
 class Handover implements ContainerPostProcessor<Object, Object, AbstractMessageListenerContainer<Object, Object>> {
@@ -52,6 +53,7 @@ class Handover implements ContainerPostProcessor<Object, Object, AbstractMessage
 	@Override
 	public void postProcess(AbstractMessageListenerContainer<Object, Object> container) {
 		container.getContainerProperties().setAckMode(AckMode.MANUAL);
+		container.getContainerProperties().setKafkaConsumerProperties(DispatchConsumer.properties());
 		container.getContainerProperties().setConsumerRebalanceListener(new Listener());
 	}
 

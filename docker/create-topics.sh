@@ -1,5 +1,5 @@
 #!/bin/bash
-# Creates the system's topics, as ./pizza up does (platform/src/main/java/io/pizza/platform/Topics.java).
+# Creates the system's topics, as ./pizza up does (platform/src/main/java/io/pizza/platform/kafka/Topics.java).
 set -euo pipefail
 bootstrap="kafka-1:19092,kafka-2:19092,kafka-3:19092"
 # in the secure compose, the admin's TLS client settings

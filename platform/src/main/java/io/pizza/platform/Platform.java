@@ -8,7 +8,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import io.pizza.platform.connect.ConnectWorker;
+import io.pizza.platform.kafka.KafkaCluster;
+import io.pizza.platform.postgres.Postgres;
+import io.pizza.platform.process.InstanceStatus;
+import io.pizza.platform.process.Ports;
+import io.pizza.platform.process.Processes;
 import io.pizza.platform.secure.Acls;
+import io.pizza.platform.services.Services;
+import io.pizza.platform.settings.Instance;
+import io.pizza.platform.settings.Kind;
+import io.pizza.platform.settings.PlatformSettings;
+import io.pizza.platform.system.PlatformException;
+import io.pizza.platform.system.Polling;
 import org.apache.kafka.clients.admin.Admin;
 
 /**

@@ -16,8 +16,15 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.pizza.platform.connect.ConnectWorker;
+import io.pizza.platform.kafka.KafkaCluster;
+import io.pizza.platform.kafka.TopicSpec;
+import io.pizza.platform.kafka.Topics;
+import io.pizza.platform.process.Processes;
 import io.pizza.platform.secure.DatabaseLogins;
 import io.pizza.platform.secure.HttpLogins;
+import io.pizza.platform.settings.Instance;
+import io.pizza.platform.settings.PlatformSettings;
 import org.apache.kafka.common.utils.AppInfoParser;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -14,8 +14,13 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.pizza.platform.connect.ConnectWorker;
+import io.pizza.platform.kafka.KafkaCluster;
+import io.pizza.platform.process.Processes;
 import io.pizza.platform.secure.Acls;
 import io.pizza.platform.secure.TlsMaterial;
+import io.pizza.platform.settings.Instance;
+import io.pizza.platform.settings.PlatformSettings;
 import org.apache.kafka.common.acl.AccessControlEntry;
 import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.acl.AclOperation;

@@ -30,8 +30,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import io.pizza.platform.Instance;
 import io.pizza.platform.Platform;
+import io.pizza.platform.settings.Instance;
 import io.pizza.testing.TopicContents;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;

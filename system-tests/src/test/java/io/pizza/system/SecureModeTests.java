@@ -18,14 +18,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.pizza.platform.ConnectWorker;
-import io.pizza.platform.Instance;
 import io.pizza.platform.Platform;
-import io.pizza.platform.TopicSpec;
-import io.pizza.platform.Topics;
+import io.pizza.platform.connect.ConnectWorker;
+import io.pizza.platform.kafka.TopicSpec;
+import io.pizza.platform.kafka.Topics;
 import io.pizza.platform.secure.Acls;
 import io.pizza.platform.secure.CertificateAuthority;
 import io.pizza.platform.secure.TlsMaterial;
+import io.pizza.platform.settings.Instance;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;

@@ -18,9 +18,9 @@ import java.util.Properties;
 import java.util.stream.Stream;
 
 import io.pizza.platform.Platform;
-import io.pizza.platform.PlatformSettings;
 import io.pizza.platform.secure.DatabaseLogins;
 import io.pizza.platform.secure.HttpLogins;
+import io.pizza.platform.settings.PlatformSettings;
 
 /**
  * The whole system started the way {@code ./pizza up} starts it, on ports of its own so

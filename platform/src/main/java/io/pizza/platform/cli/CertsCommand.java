@@ -2,9 +2,9 @@ package io.pizza.platform.cli;
 
 import java.util.concurrent.Callable;
 
-import io.pizza.platform.Instance;
-import io.pizza.platform.PlatformSettings;
 import io.pizza.platform.secure.TlsMaterial;
+import io.pizza.platform.settings.Instance;
+import io.pizza.platform.settings.PlatformSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 

@@ -3,9 +3,9 @@ package io.pizza.platform.cli;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import io.pizza.platform.ConnectWorker;
-import io.pizza.platform.Instance;
 import io.pizza.platform.Platform;
+import io.pizza.platform.connect.ConnectWorker;
+import io.pizza.platform.settings.Instance;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;

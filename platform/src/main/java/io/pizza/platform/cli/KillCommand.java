@@ -2,7 +2,7 @@ package io.pizza.platform.cli;
 
 import java.util.concurrent.Callable;
 
-import io.pizza.platform.Instance;
+import io.pizza.platform.settings.Instance;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import io.pizza.platform.Instance;
-import io.pizza.platform.PlatformSettings;
+import io.pizza.platform.settings.Instance;
+import io.pizza.platform.settings.PlatformSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -8,8 +8,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
-import io.pizza.platform.Instance;
-import io.pizza.platform.PlatformException;
+import io.pizza.platform.settings.Instance;
+import io.pizza.platform.system.PlatformException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;

@@ -3,14 +3,14 @@ package io.pizza.platform.cli;
 import java.nio.file.Path;
 import java.util.Properties;
 
-import io.pizza.platform.Instance;
 import io.pizza.platform.Platform;
-import io.pizza.platform.PlatformException;
-import io.pizza.platform.PlatformSettings;
-import picocli.CommandLine;
+import io.pizza.platform.settings.Instance;
+import io.pizza.platform.settings.PlatformSettings;
+import io.pizza.platform.system.PlatformException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine;
 
 /**
  * {@code ./pizza}: runs the whole system locally, each part a real process.

@@ -3,7 +3,7 @@ package io.pizza.platform.cli;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
-import io.pizza.platform.BillingRebuild;
+import io.pizza.platform.services.BillingRebuild;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -2,10 +2,10 @@ package io.pizza.platform.cli;
 
 import java.util.List;
 
-import io.pizza.platform.InstanceStatus;
-import io.pizza.platform.Kind;
-import io.pizza.platform.PlatformSettings;
+import io.pizza.platform.process.InstanceStatus;
 import io.pizza.platform.secure.HttpLogins;
+import io.pizza.platform.settings.Kind;
+import io.pizza.platform.settings.PlatformSettings;
 
 /**
  * Prints the instances as a table: what runs where.

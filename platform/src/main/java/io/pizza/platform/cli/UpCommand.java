@@ -4,7 +4,7 @@ import java.util.Properties;
 import java.util.concurrent.Callable;
 
 import io.pizza.platform.Platform;
-import io.pizza.platform.PlatformSettings;
+import io.pizza.platform.settings.PlatformSettings;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -12,10 +12,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
-import io.pizza.platform.GroupLag;
-import io.pizza.platform.Instance;
 import io.pizza.platform.Platform;
-import io.pizza.platform.PlatformException;
+import io.pizza.platform.kafka.GroupLag;
+import io.pizza.platform.settings.Instance;
+import io.pizza.platform.system.PlatformException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;

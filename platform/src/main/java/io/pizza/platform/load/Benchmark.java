@@ -15,14 +15,14 @@ import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 
-import io.pizza.platform.GroupLag;
-import io.pizza.platform.Instance;
-import io.pizza.platform.InstanceStatus;
 import io.pizza.platform.Platform;
-import io.pizza.platform.PlatformException;
-import io.pizza.platform.PlatformSettings;
-import io.pizza.platform.Processes;
+import io.pizza.platform.kafka.GroupLag;
+import io.pizza.platform.process.InstanceStatus;
 import io.pizza.platform.secure.HttpLogins;
+import io.pizza.platform.settings.Instance;
+import io.pizza.platform.settings.PlatformSettings;
+import io.pizza.platform.system.PlatformException;
+import io.pizza.platform.system.Polling;
 import org.apache.kafka.clients.admin.Admin;
 
 /**
@@ -281,7 +281,7 @@ public final class Benchmark {
 						.accept("the backlog outlasted %d min: left to the services".formatted(WAIT.toMinutes()));
 					return;
 				}
-				Processes.pause(Duration.ofSeconds(1));
+				Polling.pause(Duration.ofSeconds(1));
 			}
 		}
 		catch (InterruptedException ex) {

@@ -17,7 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import io.pizza.platform.PlatformException;
+import io.pizza.platform.system.PlatformException;
 
 /**
  * A closed-loop load: {@code wrk} keeps {@code connections} requests in flight for a

@@ -16,9 +16,9 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import io.pizza.platform.Platform;
-import io.pizza.platform.PlatformException;
-import io.pizza.platform.PlatformSettings;
 import io.pizza.platform.secure.HttpLogins;
+import io.pizza.platform.settings.PlatformSettings;
+import io.pizza.platform.system.PlatformException;
 
 /**
  * A load run against the running system: fake orders posted at a steady rate, then how

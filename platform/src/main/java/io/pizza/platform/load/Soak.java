@@ -13,10 +13,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.pizza.platform.Kind;
-import io.pizza.platform.InstanceStatus;
 import io.pizza.platform.Platform;
-import io.pizza.platform.PlatformException;
+import io.pizza.platform.process.InstanceStatus;
+import io.pizza.platform.settings.Kind;
+import io.pizza.platform.system.PlatformException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupListing;
 import org.apache.kafka.clients.admin.OffsetSpec;

@@ -9,10 +9,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 
-import io.pizza.platform.Instance;
 import io.pizza.platform.Platform;
-import io.pizza.platform.PlatformException;
-import io.pizza.platform.Processes;
+import io.pizza.platform.settings.Instance;
+import io.pizza.platform.system.PlatformException;
+import io.pizza.platform.system.Polling;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
@@ -65,7 +65,7 @@ final class Takeover {
 				took = Optional.of(Duration.ofNanos(System.nanoTime() - signalled));
 				break;
 			}
-			Processes.pause(LOOK_EVERY);
+			Polling.pause(LOOK_EVERY);
 		}
 		kill.join();
 		this.platform.start(this.leaving, environment);
@@ -91,7 +91,7 @@ final class Takeover {
 				throw new PlatformException(this.leaving + " and " + this.survivor + " did not share the " + all.size()
 						+ " partitions of " + TOPIC + " within " + timeout.toSeconds() + " s");
 			}
-			Processes.pause(Duration.ofMillis(200));
+			Polling.pause(Duration.ofMillis(200));
 		}
 	}
 

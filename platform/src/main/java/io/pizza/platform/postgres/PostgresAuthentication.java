@@ -1,4 +1,4 @@
-package io.pizza.platform;
+package io.pizza.platform.postgres;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

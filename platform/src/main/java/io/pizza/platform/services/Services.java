@@ -1,4 +1,4 @@
-package io.pizza.platform;
+package io.pizza.platform.services;
 
 import java.io.IOException;
 import java.net.URI;
@@ -17,7 +17,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.pizza.platform.process.Processes;
 import io.pizza.platform.secure.DatabaseLogins;
+import io.pizza.platform.settings.Instance;
+import io.pizza.platform.settings.PlatformSettings;
+import io.pizza.platform.system.PlatformException;
 
 /**
  * The Spring Boot services: each instance its own JVM with a bounded heap, configured

@@ -1,4 +1,4 @@
-package io.pizza.platform;
+package io.pizza.platform.postgres;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,4 +1,4 @@
-package io.pizza.platform;
+package io.pizza.platform.settings;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import io.pizza.platform.secure.DatabaseLogins;
 import io.pizza.platform.secure.HttpLogins;
 import io.pizza.platform.secure.TlsMaterial;
+import io.pizza.platform.system.PlatformException;
 
 /**
  * Where everything runs: ports, heap sizes and the state folder, from the defaults, then
@@ -149,7 +150,10 @@ public final class PlatformSettings {
 		}
 	}
 
-	void recordMode() {
+	/**
+	 * Notes the mode the platform was started in, for the commands that follow.
+	 */
+	public void recordMode() {
 		try {
 			Files.createDirectories(stateDir());
 			Files.writeString(stateDir().resolve("mode"), (secure() ? SECURE : PLAINTEXT) + "\n");

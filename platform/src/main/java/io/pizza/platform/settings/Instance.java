@@ -1,4 +1,4 @@
-package io.pizza.platform;
+package io.pizza.platform.settings;
 
 /**
  * One process of the platform.

@@ -1,4 +1,4 @@
-package io.pizza.platform;
+package io.pizza.platform.system;
 
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
@@ -28,7 +28,21 @@ public final class Polling {
 			if (System.nanoTime() - deadline > 0) {
 				throw new PlatformException(timedOut.get());
 			}
-			Processes.pause(every);
+			pause(every);
+		}
+	}
+
+	/**
+	 * Waits a moment between two looks at something that is not ready yet.
+	 * @param pause how long
+	 */
+	public static void pause(Duration pause) {
+		try {
+			Thread.sleep(pause.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new PlatformException("Interrupted", ex);
 		}
 	}
 

@@ -1,4 +1,4 @@
-package io.pizza.platform;
+package io.pizza.platform.kafka;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,6 +19,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
+import io.pizza.platform.process.Processes;
+import io.pizza.platform.process.StateFiles;
+import io.pizza.platform.settings.Instance;
+import io.pizza.platform.settings.PlatformSettings;
+import io.pizza.platform.system.PlatformException;
+import io.pizza.platform.system.Polling;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
@@ -32,7 +38,7 @@ import org.apache.kafka.common.errors.TopicExistsException;
 public final class KafkaCluster {
 
 	/** The settings every node shares, docker-compose.yml's brokers too. */
-	static final Map<String, String> CLUSTER_SETTINGS = clusterSettings();
+	public static final Map<String, String> CLUSTER_SETTINGS = clusterSettings();
 
 	private final PlatformSettings settings;
 
@@ -170,7 +176,7 @@ public final class KafkaCluster {
 	 * @param broker the node
 	 * @return its {@code server.properties}, in order
 	 */
-	Map<String, String> config(Instance broker) {
+	public Map<String, String> config(Instance broker) {
 		List<Integer> controllerPorts = this.settings.controllerPorts();
 		String voters = this.settings.brokers()
 			.stream()

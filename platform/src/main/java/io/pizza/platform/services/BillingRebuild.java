@@ -1,4 +1,4 @@
-package io.pizza.platform;
+package io.pizza.platform.services;
 
 import java.io.IOException;
 import java.math.RoundingMode;
@@ -10,7 +10,11 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import io.pizza.platform.Platform;
 import io.pizza.platform.secure.HttpLogins;
+import io.pizza.platform.settings.Instance;
+import io.pizza.platform.system.PlatformException;
+import io.pizza.platform.system.Polling;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

@@ -1,4 +1,4 @@
-package io.pizza.platform;
+package io.pizza.platform.connect;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,6 +19,12 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
+import io.pizza.platform.process.Processes;
+import io.pizza.platform.process.StateFiles;
+import io.pizza.platform.settings.Instance;
+import io.pizza.platform.settings.PlatformSettings;
+import io.pizza.platform.system.PlatformException;
+import io.pizza.platform.system.Polling;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -81,7 +87,7 @@ public final class ConnectWorker {
 	 * @param worker the worker's instance
 	 * @return its {@code worker.properties}, in order
 	 */
-	Map<String, String> config(Instance worker) {
+	public Map<String, String> config(Instance worker) {
 		Map<String, String> config = new LinkedHashMap<>();
 		config.put("bootstrap.servers", this.settings.bootstrapServers());
 		config.put("group.id", "pizza-connect");

@@ -1,4 +1,4 @@
-package io.pizza.platform;
+package io.pizza.platform.postgres;
 
 import java.io.File;
 import java.nio.file.Files;

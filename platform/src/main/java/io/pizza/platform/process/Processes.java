@@ -1,4 +1,4 @@
-package io.pizza.platform;
+package io.pizza.platform.process;
 
 import java.io.File;
 import java.io.IOException;
@@ -15,6 +15,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
+import io.pizza.platform.settings.Instance;
+import io.pizza.platform.settings.Kind;
+import io.pizza.platform.settings.PlatformSettings;
+import io.pizza.platform.system.PlatformException;
+
 /**
  * Starts the platform's processes detached from the terminal, remembers their pids in the
  * state folder and signals them.
@@ -22,7 +27,7 @@ import java.util.concurrent.TimeUnit;
 public final class Processes {
 
 	/** The system property that marks a JVM as an instance of the platform. */
-	static final String MARKER = "-Dpizza.instance=";
+	public static final String MARKER = "-Dpizza.instance=";
 
 	private static final File SETSID = new File("/usr/bin/setsid");
 
@@ -178,22 +183,8 @@ public final class Processes {
 	 * The java launcher of the running JVM, so that every process runs on the same Java.
 	 * @return the path of {@code java}
 	 */
-	static String java() {
+	public static String java() {
 		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-	}
-
-	/**
-	 * Waits a moment between two looks at something that is not ready yet.
-	 * @param pause how long
-	 */
-	public static void pause(Duration pause) {
-		try {
-			Thread.sleep(pause.toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new PlatformException("Interrupted", ex);
-		}
 	}
 
 }

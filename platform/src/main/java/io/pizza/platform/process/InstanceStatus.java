@@ -1,4 +1,6 @@
-package io.pizza.platform;
+package io.pizza.platform.process;
+
+import io.pizza.platform.settings.Instance;
 
 /**
  * What {@code status} knows of one instance.

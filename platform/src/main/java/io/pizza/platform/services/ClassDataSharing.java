@@ -1,4 +1,4 @@
-package io.pizza.platform;
+package io.pizza.platform.services;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,6 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+
+import io.pizza.platform.process.Processes;
+import io.pizza.platform.settings.PlatformSettings;
 
 /**
  * Makes the services start about twice as fast on a small machine: once per build, each

@@ -1,4 +1,4 @@
-package io.pizza.platform;
+package io.pizza.platform.process;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -9,12 +9,17 @@ import java.net.Socket;
 /**
  * Tells whether a port is free to listen on.
  */
-final class Ports {
+public final class Ports {
 
 	private Ports() {
 	}
 
-	static boolean isFree(int port) {
+	/**
+	 * Whether nothing listens on a port of this machine's loopback yet.
+	 * @param port the port
+	 * @return whether a server could listen on it
+	 */
+	public static boolean isFree(int port) {
 		try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
 			socket.setReuseAddress(true);
 			return true;
@@ -24,7 +29,12 @@ final class Ports {
 		}
 	}
 
-	static boolean isListening(int port) {
+	/**
+	 * Whether something answers on a port of this machine's loopback.
+	 * @param port the port
+	 * @return whether a connection was accepted within half a second
+	 */
+	public static boolean isListening(int port) {
 		try (Socket socket = new Socket()) {
 			socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);
 			return true;

@@ -1,4 +1,4 @@
-package io.pizza.platform;
+package io.pizza.platform.process;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * The files the platform writes into its state folder for the processes it starts.
  */
-final class StateFiles {
+public final class StateFiles {
 
 	private StateFiles() {
 	}
@@ -21,7 +21,7 @@ final class StateFiles {
 	 * @param properties its keys and values, in order
 	 * @return the file
 	 */
-	static Path writeProperties(Path file, Map<String, String> properties) {
+	public static Path writeProperties(Path file, Map<String, String> properties) {
 		StringBuilder text = new StringBuilder(
 				"# written by ./pizza from pizza.properties: edit that file, not this one\n");
 		properties.forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
@@ -34,7 +34,7 @@ final class StateFiles {
 	 * @param text what
 	 * @return the file
 	 */
-	static Path writeText(Path file, String text) {
+	public static Path writeText(Path file, String text) {
 		try {
 			Files.createDirectories(file.getParent());
 			Files.writeString(file, text);
@@ -51,7 +51,7 @@ final class StateFiles {
 	 * @param file where
 	 * @return the file
 	 */
-	static Path copyResource(String resource, Path file) {
+	public static Path copyResource(String resource, Path file) {
 		try (InputStream in = StateFiles.class.getResourceAsStream(resource)) {
 			Files.createDirectories(file.getParent());
 			Files.write(file, in.readAllBytes());

@@ -1,4 +1,4 @@
-package io.pizza.platform;
+package io.pizza.platform.postgres;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -7,6 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+
+import io.pizza.platform.process.Processes;
+import io.pizza.platform.settings.Instance;
+import io.pizza.platform.settings.PlatformSettings;
+import io.pizza.platform.system.PlatformException;
 
 /**
  * The PostgreSQL server: real PostgreSQL 18 binaries from Maven Central, run as a process

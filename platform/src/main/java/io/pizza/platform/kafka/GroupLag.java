@@ -1,4 +1,4 @@
-package io.pizza.platform;
+package io.pizza.platform.kafka;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.pizza.platform;
+package io.pizza.platform.system;
 
 /**
  * Something the platform cannot do, with a message meant for the person at the terminal.

@@ -29,6 +29,7 @@ import org.springframework.validation.annotation.Validated;
  * @param maxRequestSize the largest request body accepted (a courier's position)
  * @param streams the Server-Sent Events streams an instance serves
  * @param courier how simulated couriers move
+ * @param postedPositions how positions couriers post are taken
  */
 @Validated
 @ConfigurationProperties("delivery-tracker")
@@ -36,7 +37,7 @@ public record DeliveryTrackerProperties(@NotBlank String instanceId, @NotBlank S
 		@NotBlank String ordersTopic, @Valid @NotNull TopicSettings positionsTopic, @NotNull Duration ordersLookBack,
 		@Min(1) int ordersKept, @NotNull Duration missingOrderAfter, @Min(1) int deliveriesPerPartition,
 		@NotNull Duration staleAfter, @NotNull DataSize maxRequestSize, @Valid @NotNull Streams streams,
-		@Valid @NotNull Courier courier) {
+		@Valid @NotNull Courier courier, @Valid @NotNull PostedPositions postedPositions) {
 
 	/**
 	 * The Server-Sent Events streams an instance serves.
@@ -48,9 +49,13 @@ public record DeliveryTrackerProperties(@NotBlank String instanceId, @NotBlank S
 	 * @param queued how many events may wait for a client before it is dropped as too
 	 * slow
 	 * @param senders the threads that write to the clients
+	 * @param timeout how long a stream lasts at most: browsers open a new one by
+	 * themselves, this bounds one forgotten
+	 * @param reconnect how long a browser waits before it opens a new stream, told to it
+	 * as the stream's {@code retry}
 	 */
 	public record Streams(@NotNull Duration heartbeat, @Min(1) int max, @Min(1) int perClient, @Min(1) int queued,
-			@Min(1) int senders) {
+			@Min(1) int senders, @NotNull Duration timeout, @NotNull Duration reconnect) {
 	}
 
 	/**
@@ -62,6 +67,17 @@ public record DeliveryTrackerProperties(@NotBlank String instanceId, @NotBlank S
 	 * waits for the first one back
 	 */
 	public record Courier(@NotNull Duration interval, @NotNull Duration trip, @Min(1) int perShop) {
+	}
+
+	/**
+	 * Positions couriers post ({@code POST /couriers/{id}/positions}).
+	 *
+	 * @param answerDeadline the longest a post waits for the brokers' acknowledgement
+	 * before it is answered as not taken
+	 * @param clockSkew a position from further in the future than this is a clock gone
+	 * wrong, and refused
+	 */
+	public record PostedPositions(@NotNull Duration answerDeadline, @NotNull Duration clockSkew) {
 	}
 
 }

@@ -1,7 +1,6 @@
 package io.pizza.delivery.courier;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -10,6 +9,7 @@ import java.util.concurrent.TimeoutException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 
+import io.pizza.delivery.config.DeliveryTrackerProperties;
 import io.pizza.delivery.tracking.CourierMoved;
 import io.pizza.delivery.tracking.Deliveries;
 
@@ -28,20 +28,18 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class CourierController {
 
-	private static final Duration SEND_TIMEOUT = Duration.ofSeconds(5);
-
-	/** A position from further in the future than this is a clock gone wrong. */
-	private static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
-
 	private final Couriers couriers;
 
 	private final Deliveries deliveries;
 
 	private final Clock clock = Clock.systemUTC();
 
-	CourierController(Couriers couriers, Deliveries deliveries) {
+	private final DeliveryTrackerProperties.PostedPositions posted;
+
+	CourierController(Couriers couriers, Deliveries deliveries, DeliveryTrackerProperties properties) {
 		this.couriers = couriers;
 		this.deliveries = deliveries;
+		this.posted = properties.postedPositions();
 	}
 
 	@PostMapping(path = "/couriers/{courierId}/positions", consumes = "application/json")
@@ -53,13 +51,13 @@ class CourierController {
 		}
 		Instant now = this.clock.instant();
 		Instant at = (report.at() != null) ? report.at() : now;
-		if (at.isAfter(now.plus(CLOCK_SKEW))) {
+		if (at.isAfter(now.plus(this.posted.clockSkew()))) {
 			throw new PositionRejected("at", "is in the future (" + at + ")");
 		}
 		CourierMoved position = new CourierMoved(report.orderId(), courierId, report.lat(), report.lon(), at,
 				Boolean.TRUE.equals(report.delivered()));
 		try {
-			this.couriers.position(position).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+			this.couriers.position(position).get(this.posted.answerDeadline().toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (ExecutionException | TimeoutException ex) {
 			throw new PositionNotStored(ex);

@@ -1,6 +1,5 @@
 package io.pizza.delivery.tracking;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,13 +32,6 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 class LiveFeed implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(LiveFeed.class);
-
-	/**
-	 * Browsers reconnect by themselves when a stream ends; this bounds a forgotten one.
-	 */
-	private static final Duration STREAM_TIMEOUT = Duration.ofMinutes(30);
-
-	private static final Duration RECONNECT = Duration.ofSeconds(1);
 
 	private final DeliveryTrackerProperties.Streams limits;
 
@@ -132,7 +124,7 @@ class LiveFeed implements SmartLifecycle {
 		if (this.open >= this.limits.max() || ofClient >= this.limits.perClient()) {
 			throw new TooManyStreams(this.open >= this.limits.max());
 		}
-		SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
+		SseEmitter emitter = new SseEmitter(this.limits.timeout().toMillis());
 		Stream stream = new Stream(emitter, client, this.limits.queued(), this.senders,
 				(ended) -> closed(ended, forget));
 		this.open++;
@@ -143,7 +135,7 @@ class LiveFeed implements SmartLifecycle {
 		emitter.onError((ex) -> gone.run());
 		// a first line, so that the response's headers go out at once and the client
 		// knows the stream is open before any position arrives; and how soon to reconnect
-		stream.open(RECONNECT.toMillis());
+		stream.open(this.limits.reconnect().toMillis());
 		return stream;
 	}
 

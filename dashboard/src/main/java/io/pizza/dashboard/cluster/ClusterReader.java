@@ -1,5 +1,6 @@
 package io.pizza.dashboard.cluster;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -41,9 +42,9 @@ import org.jspecify.annotations.Nullable;
  */
 class ClusterReader {
 
-	private static final long TIMEOUT_SECONDS = 3;
-
 	private final Admin admin;
+
+	private final Duration timeout;
 
 	// the quorum's voters: the nodes there should be, known while the quorum answers
 	private final Set<Integer> voters = new TreeSet<>();
@@ -52,8 +53,9 @@ class ClusterReader {
 
 	private Instant previousAt = Instant.EPOCH;
 
-	ClusterReader(Admin admin) {
+	ClusterReader(Admin admin, Duration timeout) {
 		this.admin = admin;
+		this.timeout = timeout;
 	}
 
 	Snapshot read(Instant now) throws InterruptedException, ExecutionException, TimeoutException {
@@ -108,7 +110,8 @@ class ClusterReader {
 		// offset
 		for (TopicPartition partition : partitions) {
 			try {
-				ends.put(partition, result.partitionResult(partition).get(TIMEOUT_SECONDS, TimeUnit.SECONDS).offset());
+				ends.put(partition,
+						result.partitionResult(partition).get(this.timeout.toMillis(), TimeUnit.MILLISECONDS).offset());
 			}
 			catch (ExecutionException | TimeoutException ex) {
 				ends.put(partition, this.previousEnds.getOrDefault(partition, 0L));
@@ -200,8 +203,8 @@ class ClusterReader {
 		return clientId.replaceFirst("-\\d+$", "");
 	}
 
-	private static <T> T get(KafkaFuture<T> future) throws InterruptedException, ExecutionException, TimeoutException {
-		return future.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+	private <T> T get(KafkaFuture<T> future) throws InterruptedException, ExecutionException, TimeoutException {
+		return future.get(this.timeout.toMillis(), TimeUnit.MILLISECONDS);
 	}
 
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
+import io.pizza.dashboard.config.DashboardProperties;
 import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,12 +45,13 @@ public class ClusterWatcher implements DisposableBean {
 
 	private volatile String lastError;
 
-	ClusterWatcher(KafkaAdmin kafkaAdmin) {
+	ClusterWatcher(KafkaAdmin kafkaAdmin, DashboardProperties properties) {
 		Map<String, Object> config = new HashMap<>(kafkaAdmin.getConfigurationProperties());
-		config.put("request.timeout.ms", 3000);
-		config.put("default.api.timeout.ms", 3000);
+		int timeout = (int) properties.clusterTimeout().toMillis();
+		config.put("request.timeout.ms", timeout);
+		config.put("default.api.timeout.ms", timeout);
 		this.admin = Admin.create(config);
-		this.reader = new ClusterReader(this.admin);
+		this.reader = new ClusterReader(this.admin, properties.clusterTimeout());
 	}
 
 	@Scheduled(fixedDelayString = "${dashboard.refresh}")

@@ -18,10 +18,17 @@ import org.springframework.validation.annotation.Validated;
  * @param orderService where order-service answers (its menu names the shops)
  * @param billingService where billing-service answers (its totals)
  * @param deliveryMap the delivery tracker's map page, linked from the dashboard
+ * @param streamTimeout how long a page's stream lasts at most: browsers open a new one by
+ * themselves, this bounds one forgotten
+ * @param clusterTimeout the longest a look at the cluster waits for an answer of the
+ * brokers
+ * @param servicesTimeout the longest the dashboard waits for order-service or billing to
+ * connect, and then to answer: a service that is down must not hold the page up
  */
 @Validated
 @ConfigurationProperties("dashboard")
 public record DashboardProperties(@NotBlank String instanceId, @NotNull Duration refresh, @NotBlank String ordersTopic,
-		@NotNull URI orderService, @NotNull URI billingService, @NotNull URI deliveryMap) {
+		@NotNull URI orderService, @NotNull URI billingService, @NotNull URI deliveryMap,
+		@NotNull Duration streamTimeout, @NotNull Duration clusterTimeout, @NotNull Duration servicesTimeout) {
 
 }

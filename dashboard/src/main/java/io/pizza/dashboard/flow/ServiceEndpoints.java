@@ -1,7 +1,6 @@
 package io.pizza.dashboard.flow;
 
 import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -31,8 +30,8 @@ public class ServiceEndpoints {
 			@Value("${spring.application.name}") String name) {
 		// a service that is down must not hold the page up: answer fast or not at all
 		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
-				HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build());
-		requests.setReadTimeout(Duration.ofSeconds(2));
+				HttpClient.newBuilder().connectTimeout(properties.servicesTimeout()).build());
+		requests.setReadTimeout(properties.servicesTimeout());
 		this.orderService = RestClient.builder()
 			.requestFactory(requests)
 			.baseUrl(properties.orderService().toString())

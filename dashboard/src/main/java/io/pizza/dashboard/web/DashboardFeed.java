@@ -2,7 +2,6 @@ package io.pizza.dashboard.web;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +28,6 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  */
 @Component
 class DashboardFeed implements SmartLifecycle {
-
-	private static final Duration STREAM_TIMEOUT = Duration.ofMinutes(30);
 
 	private final ClusterWatcher cluster;
 
@@ -69,7 +66,7 @@ class DashboardFeed implements SmartLifecycle {
 	}
 
 	SseEmitter follow() {
-		SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
+		SseEmitter emitter = new SseEmitter(this.properties.streamTimeout().toMillis());
 		this.pages.add(emitter);
 		Runnable forget = () -> this.pages.remove(emitter);
 		emitter.onCompletion(forget);

@@ -76,7 +76,7 @@ public final class KafkaCluster {
 	public void start(Instance broker) {
 		List<String> command = List.of(Processes.java(), "-Xms" + broker.heap(), "-Xmx" + broker.heap(), "-XX:+UseG1GC",
 				"-XX:MaxGCPauseMillis=20", Processes.MARKER + broker.name(),
-				"-Dlog4j2.configurationFile=" + log4jConfig(), "-cp", this.settings.platformClasspath(), "kafka.Kafka",
+				"-Dlog4j2.configurationFile=" + log4jConfig(), "-cp", this.settings.kafkaClasspath(), "kafka.Kafka",
 				configFile(broker).toString());
 		this.processes.start(broker, command, Map.of());
 	}
@@ -211,7 +211,7 @@ public final class KafkaCluster {
 		try {
 			Files.createDirectories(this.settings.logsDir());
 			return new ProcessBuilder(Processes.java(), "-Dlog4j2.configurationFile=" + log4jConfig(), "-cp",
-					this.settings.platformClasspath(), "kafka.tools.StorageTool", "format", "-t", clusterId, "-c",
+					this.settings.kafkaClasspath(), "kafka.tools.StorageTool", "format", "-t", clusterId, "-c",
 					config.toString())
 				.redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.appendTo(this.settings.logFile(broker).toFile()))

@@ -234,7 +234,7 @@ public final class Benchmark {
 
 	private ProducerCeiling.Result ceiling(Admin admin, Options options) {
 		ProducerCeiling producer = new ProducerCeiling(admin, this.platform.settings().kafkaClient(),
-				System.getProperty("java.class.path"));
+				this.platform.settings().kafkaClasspath());
 		int recordSize = producer.orderSize(1000)
 			.orElseThrow(() -> new PlatformException("pizza-orders holds no order to take the size of"));
 		this.progress.accept("ceiling: ProducerPerformance, " + options.ceilingRecords() + " records of " + recordSize

@@ -211,13 +211,22 @@ public final class PlatformSettings {
 	}
 
 	/**
-	 * The classpath of the platform and the jars it depends on, which the brokers run
-	 * from.
+	 * The classpath of the platform and the jars it depends on, which its own helper
+	 * processes (PostgreSQL's starter) run from.
 	 * @return the platform's jar and the folder of the others, with a wildcard
 	 */
 	public String platformClasspath() {
 		Path target = this.root.resolve("platform/target");
 		return target.resolve("platform.jar") + ":" + target.resolve("lib") + "/*";
+	}
+
+	/**
+	 * The classpath of a Kafka node and Kafka's own tools ({@code kafka-node}): Kafka's
+	 * jars and theirs alone, none of the platform's.
+	 * @return the folder of the jars, with a wildcard
+	 */
+	public String kafkaClasspath() {
+		return this.root.resolve("kafka-node/target/lib") + "/*";
 	}
 
 	public Duration startupTimeout() {

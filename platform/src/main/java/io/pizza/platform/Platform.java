@@ -6,6 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 import io.pizza.platform.connect.ConnectWorker;
@@ -281,11 +284,23 @@ public final class Platform {
 				.ifPresent(instances::add);
 		}
 		boolean anyBroker = this.settings.brokers().stream().anyMatch((b) -> this.processes.running(b).isPresent());
-		Optional<Integer> controller = anyBroker ? this.kafka.controller() : Optional.empty();
-		return instances.stream().map((instance) -> status(instance, controller)).toList();
+		// every instance asked at once, the quorum too: the slowest answer, not their sum
+		ExecutorService asking = Executors.newFixedThreadPool(instances.size() + 1);
+		try {
+			CompletableFuture<Optional<Integer>> controller = anyBroker
+					? CompletableFuture.supplyAsync(this.kafka::controller, asking)
+					: CompletableFuture.completedFuture(Optional.empty());
+			List<CompletableFuture<InstanceStatus>> statuses = instances.stream()
+				.map((instance) -> CompletableFuture.supplyAsync(() -> status(instance, controller), asking))
+				.toList();
+			return statuses.stream().map(CompletableFuture::join).toList();
+		}
+		finally {
+			asking.shutdownNow();
+		}
 	}
 
-	private InstanceStatus status(Instance instance, Optional<Integer> controller) {
+	private InstanceStatus status(Instance instance, CompletableFuture<Optional<Integer>> quorum) {
 		Optional<ProcessHandle> process = this.processes.running(instance);
 		if (process.isEmpty()) {
 			return new InstanceStatus(instance, 0, "stopped", "");
@@ -296,7 +311,8 @@ public final class Platform {
 			case CONNECT -> new InstanceStatus(instance, pid, this.connect.health(instance), "");
 			case DATABASE -> new InstanceStatus(instance, pid, Ports.isListening(instance.port()) ? "UP" : "-", "");
 			case BROKER -> new InstanceStatus(instance, pid, Ports.isListening(instance.port()) ? "UP" : "-",
-					controller.map((id) -> (id == instance.nodeId()) ? "controller (quorum leader)" : "voter")
+					quorum.join()
+						.map((id) -> (id == instance.nodeId()) ? "controller (quorum leader)" : "voter")
 						.orElse("?"));
 		};
 	}
@@ -305,7 +321,7 @@ public final class Platform {
 		List<Instance> waiting = new ArrayList<>(instances);
 		Polling.until(timeout, Duration.ofMillis(300), () -> {
 			for (Instance instance : List.copyOf(waiting)) {
-				InstanceStatus status = status(instance, Optional.empty());
+				InstanceStatus status = status(instance, CompletableFuture.completedFuture(Optional.empty()));
 				if (!status.running()) {
 					throw new PlatformException(
 							instance + " exited while starting: see " + this.settings.logFile(instance));

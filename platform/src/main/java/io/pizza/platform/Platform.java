@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 import io.pizza.platform.connect.ConnectWorker;
+import io.pizza.platform.connect.Connectors;
 import io.pizza.platform.kafka.KafkaCluster;
 import io.pizza.platform.postgres.Postgres;
 import io.pizza.platform.process.InstanceStatus;
@@ -46,6 +47,8 @@ public final class Platform {
 
 	private final ConnectWorker connect;
 
+	private final Connectors connectors;
+
 	private final Consumer<String> progress;
 
 	public Platform(PlatformSettings settings, Consumer<String> progress) {
@@ -55,6 +58,7 @@ public final class Platform {
 		this.postgres = new Postgres(settings, this.processes);
 		this.services = new Services(settings, this.processes);
 		this.connect = new ConnectWorker(settings, this.processes);
+		this.connectors = new Connectors(settings);
 		this.progress = progress;
 	}
 
@@ -120,17 +124,17 @@ public final class Platform {
 	}
 
 	/**
-	 * The Connect worker, which makes connectors from the files in the repository.
-	 * @return the worker
+	 * The Connect worker's connectors, made from the files in the repository.
+	 * @return them
 	 */
-	public ConnectWorker connect() {
-		return this.connect;
+	public Connectors connectors() {
+		return this.connectors;
 	}
 
 	private void applyConnectors(Instance worker) {
-		List<String> created = this.connect.apply(worker, true);
+		List<String> created = this.connectors.apply(worker, true);
 		this.progress.accept(created.isEmpty() ? "Kafka Connect: connectors in place"
-				: "Kafka Connect: created or updated connectors " + created + " from " + ConnectWorker.CONNECTORS);
+				: "Kafka Connect: created or updated connectors " + created + " from " + Connectors.FOLDER);
 	}
 
 	/**
@@ -166,7 +170,7 @@ public final class Platform {
 				Instance worker = this.settings.connect();
 				if (this.processes.running(worker).isPresent()) {
 					try {
-						this.connect.restartFailed(worker);
+						this.connectors.restartFailed(worker);
 					}
 					catch (PlatformException ex) {
 						this.progress.accept("Kafka Connect: failed tasks not restarted (" + ex.getMessage()
@@ -308,7 +312,7 @@ public final class Platform {
 		long pid = process.get().pid();
 		return switch (instance.kind()) {
 			case SERVICE -> new InstanceStatus(instance, pid, Services.health(instance), "");
-			case CONNECT -> new InstanceStatus(instance, pid, this.connect.health(instance), "");
+			case CONNECT -> new InstanceStatus(instance, pid, this.connectors.health(instance), "");
 			case DATABASE -> new InstanceStatus(instance, pid, Ports.isListening(instance.port()) ? "UP" : "-", "");
 			case BROKER -> new InstanceStatus(instance, pid, Ports.isListening(instance.port()) ? "UP" : "-",
 					quorum.join()

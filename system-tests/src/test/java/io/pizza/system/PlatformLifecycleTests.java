@@ -178,7 +178,7 @@ class PlatformLifecycleTests {
 		await().atMost(Duration.ofSeconds(60))
 			.ignoreException(PlatformException.class)
 			.untilAsserted(
-					() -> assertThat(platform.connect().connectors(worker)).singleElement().satisfies((connector) -> {
+					() -> assertThat(platform.connectors().list(worker)).singleElement().satisfies((connector) -> {
 						assertThat(connector.name()).isEqualTo("pizza-order-rows-sink");
 						assertThat(connector.state()).isEqualTo("RUNNING");
 						assertThat(connector.tasks()).isNotEmpty().containsOnly("RUNNING");

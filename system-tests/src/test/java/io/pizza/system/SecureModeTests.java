@@ -19,7 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.pizza.platform.Platform;
-import io.pizza.platform.connect.ConnectWorker;
+import io.pizza.platform.connect.ConnectorStatus;
 import io.pizza.platform.kafka.TopicSpec;
 import io.pizza.platform.kafka.Topics;
 import io.pizza.platform.secure.Acls;
@@ -233,7 +233,7 @@ class SecureModeTests {
 		// only
 		Instance worker = platform.settings().connect();
 		assertThat(status(worker.port(), "/connectors", null)).isEqualTo(401);
-		assertThat(platform.connect().connectors(worker)).extracting(ConnectWorker.ConnectorStatus::name)
+		assertThat(platform.connectors().list(worker)).extracting(ConnectorStatus::name)
 			.containsExactly("pizza-order-rows-sink");
 	}
 

@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import io.pizza.platform.Platform;
-import io.pizza.platform.connect.ConnectWorker;
+import io.pizza.platform.connect.ConnectorStatus;
+import io.pizza.platform.connect.Connectors;
 import io.pizza.platform.settings.Instance;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,8 +16,7 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "connect",
 		description = "List the Kafka Connect worker's connectors with their state and their tasks' states; "
-				+ "with --apply, first create or update every connector from the files in " + ConnectWorker.CONNECTORS
-				+ "/.")
+				+ "with --apply, first create or update every connector from the files in " + Connectors.FOLDER + "/.")
 class ConnectCommand implements Callable<Integer> {
 
 	@ParentCommand
@@ -30,12 +30,12 @@ class ConnectCommand implements Callable<Integer> {
 		Platform platform = this.cli.platform();
 		Instance worker = platform.settings().connect();
 		if (this.apply) {
-			Console.progress("applied " + platform.connect().apply(worker, false));
+			Console.progress("applied " + platform.connectors().apply(worker, false));
 		}
-		List<ConnectWorker.ConnectorStatus> connectors = platform.connect().connectors(worker);
+		List<ConnectorStatus> connectors = platform.connectors().list(worker);
 		String row = "%-28s %-6s %-12s %s%n";
 		System.out.printf(row, "CONNECTOR", "TYPE", "STATE", "TASKS");
-		for (ConnectWorker.ConnectorStatus connector : connectors) {
+		for (ConnectorStatus connector : connectors) {
 			System.out.printf(row, connector.name(), connector.type(), connector.state(),
 					connector.tasks().isEmpty() ? "-" : String.join(", ", connector.tasks()));
 		}

@@ -1,0 +1,55 @@
+package io.pizza.platform.connect;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import io.pizza.platform.settings.Instance;
+import io.pizza.platform.settings.PlatformSettings;
+import io.pizza.platform.system.PlatformException;
+
+/**
+ * Requests to the Connect worker's REST API on this machine, with the secure mode's admin
+ * login when the platform runs secure.
+ */
+final class ConnectRest {
+
+	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+	private final PlatformSettings settings;
+
+	ConnectRest(PlatformSettings settings) {
+		this.settings = settings;
+	}
+
+	HttpResponse<String> get(Instance worker, String path) {
+		return send(HttpRequest.newBuilder(uri(worker, path)).timeout(Duration.ofSeconds(5)).build());
+	}
+
+	HttpResponse<String> send(HttpRequest request) {
+		HttpRequest authorized = request;
+		if (this.settings.secure()) {
+			authorized = HttpRequest.newBuilder(request, (name, value) -> true)
+				.header("Authorization", this.settings.tls().connectRestAuthorization())
+				.build();
+		}
+		try {
+			return http.send(authorized, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new PlatformException("Kafka Connect does not answer at " + request.uri() + ": " + ex, ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new PlatformException("Interrupted", ex);
+		}
+	}
+
+	static URI uri(Instance worker, String path) {
+		return URI.create("http://localhost:" + worker.port() + path);
+	}
+
+}

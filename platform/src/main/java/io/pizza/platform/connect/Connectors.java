@@ -1,0 +1,195 @@
+package io.pizza.platform.connect;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+
+import io.pizza.platform.settings.Instance;
+import io.pizza.platform.settings.PlatformSettings;
+import io.pizza.platform.system.PlatformException;
+import io.pizza.platform.system.Polling;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The connectors of the Connect worker, through its REST API (as the secure mode's admin
+ * when the platform runs secure): made from the files in
+ * {@code kafka-connect/connectors/}, their failed tasks restarted, their states read.
+ */
+public final class Connectors {
+
+	/** The folder of the connectors' config files, in the repository. */
+	public static final String FOLDER = "kafka-connect/connectors";
+
+	private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private final PlatformSettings settings;
+
+	private final ConnectRest rest;
+
+	public Connectors(PlatformSettings settings) {
+		this.settings = settings;
+		this.rest = new ConnectRest(settings);
+	}
+
+	/**
+	 * Whether the worker's REST API answers.
+	 * @param worker the worker's instance
+	 * @return {@code UP}, or {@code -} when it does not answer
+	 */
+	public String health(Instance worker) {
+		try {
+			return (this.rest.get(worker, "/").statusCode() == 200) ? "UP" : "-";
+		}
+		catch (PlatformException ex) {
+			return "-";
+		}
+	}
+
+	/**
+	 * Creates, or updates, every connector of {@code kafka-connect/connectors/}, and
+	 * restarts its failed tasks.
+	 * @param worker the worker's instance
+	 * @param onlyChanged leave the connectors the worker already has with the file's
+	 * configuration as they are
+	 * @return the names of the connectors created or updated
+	 */
+	public List<String> apply(Instance worker, boolean onlyChanged) {
+		List<String> existing = names(worker);
+		List<String> applied = new ArrayList<>();
+		for (Path file : connectorFiles()) {
+			JsonNode connector = read(file);
+			String name = connector.get("name").asString();
+			if (onlyChanged && existing.contains(name) && sameConfig(worker, name, connector.get("config"))) {
+				continue;
+			}
+			HttpRequest request = HttpRequest
+				.newBuilder(ConnectRest.uri(worker,
+						"/connectors/" + URLEncoder.encode(name, StandardCharsets.UTF_8) + "/config"))
+				.timeout(Duration.ofSeconds(30))
+				.header("Content-Type", "application/json")
+				.PUT(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(connector.get("config"))))
+				.build();
+			HttpResponse<String> response = this.rest.send(request);
+			if (response.statusCode() != 200 && response.statusCode() != 201) {
+				throw new PlatformException("Kafka Connect refused " + file.getFileName() + " (HTTP "
+						+ response.statusCode() + "): " + response.body());
+			}
+			restartFailed(worker, name);
+			applied.add(name);
+		}
+		return applied;
+	}
+
+	/**
+	 * Restarts the failed tasks of every connector the worker has: a task that failed
+	 * (its database away, say) stays failed until restarted, and reads on from its last
+	 * committed offset.
+	 * @param worker the worker's instance
+	 */
+	public void restartFailed(Instance worker) {
+		names(worker).forEach((name) -> restartFailed(worker, name));
+	}
+
+	private void restartFailed(Instance worker, String name) {
+		this.rest.send(HttpRequest
+			.newBuilder(ConnectRest.uri(worker,
+					"/connectors/" + URLEncoder.encode(name, StandardCharsets.UTF_8)
+							+ "/restart?includeTasks=true&onlyFailed=true"))
+			.timeout(Duration.ofSeconds(30))
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.build());
+	}
+
+	/**
+	 * Every connector the worker has, with its state and its tasks' states.
+	 * @param worker the worker's instance
+	 * @return the connectors, by name
+	 */
+	public List<ConnectorStatus> list(Instance worker) {
+		HttpResponse<String> answer = this.rest.get(worker, "/connectors?expand=status");
+		if (answer.statusCode() != 200) {
+			throw new PlatformException(
+					"Kafka Connect cannot tell yet (HTTP " + answer.statusCode() + "): " + answer.body());
+		}
+		JsonNode all = json.readTree(answer.body());
+		List<ConnectorStatus> connectors = new ArrayList<>();
+		for (var entry : all.properties()) {
+			JsonNode status = entry.getValue().get("status");
+			List<String> tasks = new ArrayList<>();
+			for (JsonNode task : status.get("tasks")) {
+				tasks.add(task.get("state").asString());
+			}
+			connectors.add(new ConnectorStatus(entry.getKey(), status.get("connector").get("state").asString(), tasks,
+					status.get("type").asString()));
+		}
+		return connectors;
+	}
+
+	// the worker keeps a connector's configuration as it was given, with its name added
+	private boolean sameConfig(Instance worker, String name, JsonNode config) {
+		HttpResponse<String> answer = this.rest.get(worker,
+				"/connectors/" + URLEncoder.encode(name, StandardCharsets.UTF_8) + "/config");
+		if (answer.statusCode() != 200) {
+			return false;
+		}
+		JsonNode stored = json.readTree(answer.body());
+		Map<String, String> wanted = new TreeMap<>();
+		config.properties().forEach((entry) -> wanted.put(entry.getKey(), entry.getValue().asString()));
+		wanted.put("name", name);
+		Map<String, String> has = new TreeMap<>();
+		stored.properties().forEach((entry) -> has.put(entry.getKey(), entry.getValue().asString()));
+		return wanted.equals(has);
+	}
+
+	// the connectors the worker has, once it has joined its group and read its configs:
+	// until then its REST API answers, but with an error (409 while it rebalances)
+	private List<String> names(Instance worker) {
+		AtomicReference<HttpResponse<String>> answer = new AtomicReference<>();
+		Polling.until(READY_TIMEOUT, Duration.ofMillis(500),
+				() -> answer.updateAndGet((previous) -> this.rest.get(worker, "/connectors")).statusCode() == 200,
+				() -> "Kafka Connect is not ready after " + READY_TIMEOUT.toSeconds() + " s (HTTP "
+						+ answer.get().statusCode() + "): " + answer.get().body());
+		List<String> names = new ArrayList<>();
+		json.readTree(answer.get().body()).forEach((name) -> names.add(name.asString()));
+		return names;
+	}
+
+	private List<Path> connectorFiles() {
+		Path folder = this.settings.root().resolve(FOLDER);
+		try (Stream<Path> files = Files.list(folder)) {
+			return files.filter((file) -> file.toString().endsWith(".json")).sorted().toList();
+		}
+		catch (IOException ex) {
+			throw new PlatformException("Could not read " + folder + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	private static JsonNode read(Path file) {
+		try {
+			JsonNode connector = json.readTree(Files.readString(file));
+			if (!connector.hasNonNull("name") || !connector.path("config").isObject()) {
+				throw new PlatformException(file + " is no connector: it needs a \"name\" and a \"config\" object");
+			}
+			return connector;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}

@@ -17,7 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.pizza.platform.connect.ConnectWorker;
-import io.pizza.platform.kafka.KafkaCluster;
+import io.pizza.platform.kafka.NodeConfig;
 import io.pizza.platform.kafka.TopicSpec;
 import io.pizza.platform.kafka.Topics;
 import io.pizza.platform.process.Processes;
@@ -74,11 +74,10 @@ class DockerComposeTests {
 
 	@Test
 	void brokersShareTheLocalClusterSettings() {
-		Map<String, String> local = new KafkaCluster(settings, new Processes(settings))
-			.config(settings.brokers().get(0));
+		Map<String, String> local = new NodeConfig(settings).config(settings.brokers().get(0));
 		for (Instance broker : settings.brokers()) {
 			Map<String, String> environment = environment(broker.name());
-			for (String key : KafkaCluster.CLUSTER_SETTINGS.keySet()) {
+			for (String key : NodeConfig.CLUSTER_SETTINGS.keySet()) {
 				String variable = "KAFKA_" + key.toUpperCase().replace('.', '_');
 				assertThat(environment).as(broker.name() + " " + variable).containsEntry(variable, local.get(key));
 			}

@@ -15,7 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.pizza.platform.connect.ConnectWorker;
-import io.pizza.platform.kafka.KafkaCluster;
+import io.pizza.platform.kafka.NodeConfig;
 import io.pizza.platform.process.Processes;
 import io.pizza.platform.secure.Acls;
 import io.pizza.platform.secure.TlsMaterial;
@@ -62,7 +62,7 @@ class SecureDockerComposeTests {
 	@Test
 	void brokersRunTheSecureModesTlsAndAuthorizer() {
 		for (Instance broker : settings.brokers()) {
-			Map<String, String> local = new KafkaCluster(settings, new Processes(settings)).config(broker);
+			Map<String, String> local = new NodeConfig(settings).config(broker);
 			Map<String, String> environment = environment(broker.name());
 			Map<String, String> tls = settings.tls()
 				.brokerSettings(broker.name(), settings.brokers().stream().map(Instance::name).toList());

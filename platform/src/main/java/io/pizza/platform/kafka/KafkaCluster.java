@@ -1,26 +1,16 @@
 package io.pizza.platform.kafka;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Collectors;
 
 import io.pizza.platform.process.Processes;
-import io.pizza.platform.process.StateFiles;
 import io.pizza.platform.settings.Instance;
 import io.pizza.platform.settings.PlatformSettings;
 import io.pizza.platform.system.PlatformException;
@@ -37,16 +27,16 @@ import org.apache.kafka.common.errors.TopicExistsException;
  */
 public final class KafkaCluster {
 
-	/** The settings every node shares, docker-compose.yml's brokers too. */
-	public static final Map<String, String> CLUSTER_SETTINGS = clusterSettings();
-
 	private final PlatformSettings settings;
 
 	private final Processes processes;
 
+	private final NodeConfig nodes;
+
 	public KafkaCluster(PlatformSettings settings, Processes processes) {
 		this.settings = settings;
 		this.processes = processes;
+		this.nodes = new NodeConfig(settings);
 	}
 
 	/**
@@ -56,17 +46,7 @@ public final class KafkaCluster {
 		if (this.settings.secure()) {
 			this.settings.tls().prepare(this.settings.brokers().stream().map(Instance::name).toList());
 		}
-		String clusterId = clusterId();
-		List<Process> formats = new ArrayList<>();
-		for (Instance broker : this.settings.brokers()) {
-			Path config = writeConfig(broker);
-			if (!Files.exists(dataDir(broker).resolve("meta.properties"))) {
-				formats.add(format(broker, clusterId, config));
-			}
-		}
-		for (Process format : formats) {
-			awaitSuccess(format, "formatting Kafka storage");
-		}
+		new NodeStorage(this.settings, this.nodes).formatWhereMissing();
 	}
 
 	/**
@@ -76,8 +56,8 @@ public final class KafkaCluster {
 	public void start(Instance broker) {
 		List<String> command = List.of(Processes.java(), "-Xms" + broker.heap(), "-Xmx" + broker.heap(), "-XX:+UseG1GC",
 				"-XX:MaxGCPauseMillis=20", Processes.MARKER + broker.name(),
-				"-Dlog4j2.configurationFile=" + log4jConfig(), "-cp", this.settings.kafkaClasspath(), "kafka.Kafka",
-				configFile(broker).toString());
+				"-Dlog4j2.configurationFile=" + this.nodes.log4jConfig(), "-cp", this.settings.kafkaClasspath(),
+				"kafka.Kafka", this.nodes.file(broker).toString());
 		this.processes.start(broker, command, Map.of());
 	}
 
@@ -168,133 +148,6 @@ public final class KafkaCluster {
 		properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000);
 		properties.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 500);
 		return Admin.create(properties);
-	}
-
-	/**
-	 * The configuration of one node: combined broker and controller, replication 3 with
-	 * at least 2 in sync, no unclean leader election, no topics created by accident.
-	 * @param broker the node
-	 * @return its {@code server.properties}, in order
-	 */
-	public Map<String, String> config(Instance broker) {
-		List<Integer> controllerPorts = this.settings.controllerPorts();
-		String voters = this.settings.brokers()
-			.stream()
-			.map((node) -> node.nodeId() + "@localhost:" + controllerPorts.get(node.nodeId() - 1))
-			.collect(Collectors.joining(","));
-		Map<String, String> config = new LinkedHashMap<>();
-		config.put("process.roles", "broker,controller");
-		config.put("node.id", String.valueOf(broker.nodeId()));
-		config.put("controller.quorum.voters", voters);
-		// in secure mode every listener, the controllers' too, is TLS with client
-		// certificates
-		String protocol = this.settings.secure() ? "SSL" : "PLAINTEXT";
-		config.put("listeners", protocol + "://localhost:" + broker.port() + ",CONTROLLER://localhost:"
-				+ controllerPorts.get(broker.nodeId() - 1));
-		config.put("listener.security.protocol.map", protocol + ":" + protocol + ",CONTROLLER:" + protocol);
-		config.put("controller.listener.names", "CONTROLLER");
-		config.put("inter.broker.listener.name", protocol);
-		config.put("log.dirs", dataDir(broker).toString());
-		config.putAll(CLUSTER_SETTINGS);
-		if (this.settings.secure()) {
-			List<String> names = this.settings.brokers().stream().map(Instance::name).toList();
-			config.putAll(this.settings.tls().brokerSettings(broker.name(), names));
-		}
-		return config;
-	}
-
-	private Path writeConfig(Instance broker) {
-		return StateFiles.writeProperties(configFile(broker), config(broker));
-	}
-
-	private Process format(Instance broker, String clusterId, Path config) {
-		try {
-			Files.createDirectories(this.settings.logsDir());
-			return new ProcessBuilder(Processes.java(), "-Dlog4j2.configurationFile=" + log4jConfig(), "-cp",
-					this.settings.kafkaClasspath(), "kafka.tools.StorageTool", "format", "-t", clusterId, "-c",
-					config.toString())
-				.redirectErrorStream(true)
-				.redirectOutput(ProcessBuilder.Redirect.appendTo(this.settings.logFile(broker).toFile()))
-				.start();
-		}
-		catch (IOException ex) {
-			throw new PlatformException("Could not format the storage of " + broker.name(), ex);
-		}
-	}
-
-	private void awaitSuccess(Process process, String what) {
-		try {
-			if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-				throw new PlatformException(what + " failed: see " + this.settings.logsDir() + "/kafka-*.log");
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new PlatformException("Interrupted", ex);
-		}
-	}
-
-	private String clusterId() {
-		Path file = kafkaDir().resolve("cluster.id");
-		try {
-			if (!Files.exists(file)) {
-				Files.createDirectories(file.getParent());
-				Files.writeString(file, randomClusterId());
-			}
-			return Files.readString(file).trim();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	/**
-	 * A cluster id as {@code kafka-storage random-uuid} makes one: 16 random bytes in
-	 * URL-safe base64 without padding.
-	 */
-	private static String randomClusterId() {
-		UUID uuid = UUID.randomUUID();
-		ByteBuffer bytes = ByteBuffer.allocate(16);
-		bytes.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
-	}
-
-	private Path log4jConfig() {
-		return StateFiles.copyResource("/kafka-log4j2.properties", kafkaDir().resolve("log4j2.properties"));
-	}
-
-	private Path kafkaDir() {
-		return this.settings.stateDir().resolve("kafka");
-	}
-
-	private Path dataDir(Instance broker) {
-		return kafkaDir().resolve(broker.name());
-	}
-
-	private Path configFile(Instance broker) {
-		return kafkaDir().resolve(broker.name() + ".properties");
-	}
-
-	private static Map<String, String> clusterSettings() {
-		Map<String, String> settings = new LinkedHashMap<>();
-		settings.put("num.partitions", "6");
-		settings.put("default.replication.factor", "3");
-		settings.put("min.insync.replicas", "2");
-		settings.put("unclean.leader.election.enable", "false");
-		settings.put("auto.create.topics.enable", "false");
-		settings.put("offsets.topic.replication.factor", "3");
-		settings.put("transaction.state.log.replication.factor", "3");
-		settings.put("transaction.state.log.min.isr", "2");
-		settings.put("share.coordinator.state.topic.replication.factor", "3");
-		settings.put("share.coordinator.state.topic.min.isr", "2");
-		settings.put("group.initial.rebalance.delay.ms", "0");
-		// the new group protocol (KIP-848): a silent member is out after 6 s, not Kafka's
-		// 45 s, and the others hear of their new assignment within a second
-		settings.put("group.consumer.session.timeout.ms", "6000");
-		settings.put("group.consumer.min.session.timeout.ms", "3000");
-		settings.put("group.consumer.heartbeat.interval.ms", "1000");
-		settings.put("group.consumer.min.heartbeat.interval.ms", "500");
-		return settings;
 	}
 
 }

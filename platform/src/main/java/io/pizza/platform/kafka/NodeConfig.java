@@ -1,0 +1,108 @@
+package io.pizza.platform.kafka;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import io.pizza.platform.process.StateFiles;
+import io.pizza.platform.settings.Instance;
+import io.pizza.platform.settings.PlatformSettings;
+
+/**
+ * What each Kafka node is given: its {@code server.properties}, its data folder and its
+ * logging configuration, under the state folder's {@code kafka/}.
+ */
+public final class NodeConfig {
+
+	/** The settings every node shares, docker-compose.yml's brokers too. */
+	public static final Map<String, String> CLUSTER_SETTINGS = clusterSettings();
+
+	private final PlatformSettings settings;
+
+	public NodeConfig(PlatformSettings settings) {
+		this.settings = settings;
+	}
+
+	/**
+	 * The configuration of one node: combined broker and controller, replication 3 with
+	 * at least 2 in sync, no unclean leader election, no topics created by accident.
+	 * @param broker the node
+	 * @return its {@code server.properties}, in order
+	 */
+	public Map<String, String> config(Instance broker) {
+		List<Integer> controllerPorts = this.settings.controllerPorts();
+		String voters = this.settings.brokers()
+			.stream()
+			.map((node) -> node.nodeId() + "@localhost:" + controllerPorts.get(node.nodeId() - 1))
+			.collect(Collectors.joining(","));
+		Map<String, String> config = new LinkedHashMap<>();
+		config.put("process.roles", "broker,controller");
+		config.put("node.id", String.valueOf(broker.nodeId()));
+		config.put("controller.quorum.voters", voters);
+		// in secure mode every listener, the controllers' too, is TLS with client
+		// certificates
+		String protocol = this.settings.secure() ? "SSL" : "PLAINTEXT";
+		config.put("listeners", protocol + "://localhost:" + broker.port() + ",CONTROLLER://localhost:"
+				+ controllerPorts.get(broker.nodeId() - 1));
+		config.put("listener.security.protocol.map", protocol + ":" + protocol + ",CONTROLLER:" + protocol);
+		config.put("controller.listener.names", "CONTROLLER");
+		config.put("inter.broker.listener.name", protocol);
+		config.put("log.dirs", dataDir(broker).toString());
+		config.putAll(CLUSTER_SETTINGS);
+		if (this.settings.secure()) {
+			List<String> names = this.settings.brokers().stream().map(Instance::name).toList();
+			config.putAll(this.settings.tls().brokerSettings(broker.name(), names));
+		}
+		return config;
+	}
+
+	/**
+	 * Writes a node's configuration into the state folder.
+	 * @param broker the node
+	 * @return the file
+	 */
+	Path write(Instance broker) {
+		return StateFiles.writeProperties(file(broker), config(broker));
+	}
+
+	Path log4jConfig() {
+		return StateFiles.copyResource("/kafka-log4j2.properties", kafkaDir().resolve("log4j2.properties"));
+	}
+
+	Path kafkaDir() {
+		return this.settings.stateDir().resolve("kafka");
+	}
+
+	Path dataDir(Instance broker) {
+		return kafkaDir().resolve(broker.name());
+	}
+
+	Path file(Instance broker) {
+		return kafkaDir().resolve(broker.name() + ".properties");
+	}
+
+	private static Map<String, String> clusterSettings() {
+		Map<String, String> settings = new LinkedHashMap<>();
+		settings.put("num.partitions", "6");
+		settings.put("default.replication.factor", "3");
+		settings.put("min.insync.replicas", "2");
+		settings.put("unclean.leader.election.enable", "false");
+		settings.put("auto.create.topics.enable", "false");
+		settings.put("offsets.topic.replication.factor", "3");
+		settings.put("transaction.state.log.replication.factor", "3");
+		settings.put("transaction.state.log.min.isr", "2");
+		settings.put("share.coordinator.state.topic.replication.factor", "3");
+		settings.put("share.coordinator.state.topic.min.isr", "2");
+		settings.put("group.initial.rebalance.delay.ms", "0");
+		// the new group protocol (KIP-848): a silent member is out after 6 s, not Kafka's
+		// 45 s, and the others hear of their new assignment within a second
+		settings.put("group.consumer.session.timeout.ms", "6000");
+		settings.put("group.consumer.min.session.timeout.ms", "3000");
+		settings.put("group.consumer.heartbeat.interval.ms", "1000");
+		settings.put("group.consumer.min.heartbeat.interval.ms", "500");
+		return settings;
+	}
+
+}

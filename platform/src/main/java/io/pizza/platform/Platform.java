@@ -5,10 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 import io.pizza.platform.connect.ConnectWorker;
@@ -16,24 +12,23 @@ import io.pizza.platform.connect.Connectors;
 import io.pizza.platform.kafka.KafkaCluster;
 import io.pizza.platform.postgres.Postgres;
 import io.pizza.platform.process.InstanceStatus;
-import io.pizza.platform.process.Ports;
 import io.pizza.platform.process.Processes;
 import io.pizza.platform.secure.Acls;
 import io.pizza.platform.services.Services;
 import io.pizza.platform.settings.Instance;
-import io.pizza.platform.settings.Kind;
 import io.pizza.platform.settings.PlatformSettings;
 import io.pizza.platform.system.PlatformException;
-import io.pizza.platform.system.Polling;
 import org.apache.kafka.clients.admin.Admin;
 
 /**
  * The whole local system: starts, stops and inspects its instances. The {@code ./pizza}
- * command and the end-to-end tests both drive it.
+ * command and the end-to-end tests both drive it. One public method per thing they ask;
+ * the parts' own work is in their packages, how instances are checked before a start in
+ * {@link Preflight}, looked at in {@link Health} and stopped in {@link Stopping}. What
+ * stays here, and makes the class longer than most, is the order in which {@code up} and
+ * {@code start} bring the parts up, read best in one place.
  */
 public final class Platform {
-
-	private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
 	private final PlatformSettings settings;
 
@@ -51,6 +46,12 @@ public final class Platform {
 
 	private final Consumer<String> progress;
 
+	private final Health health;
+
+	private final Preflight preflight;
+
+	private final Stopping stopping;
+
 	public Platform(PlatformSettings settings, Consumer<String> progress) {
 		this.settings = settings;
 		this.processes = new Processes(settings);
@@ -60,6 +61,9 @@ public final class Platform {
 		this.connect = new ConnectWorker(settings, this.processes);
 		this.connectors = new Connectors(settings);
 		this.progress = progress;
+		this.health = new Health(settings, this.processes, this.kafka, this.connectors, progress);
+		this.preflight = new Preflight(settings, this.processes);
+		this.stopping = new Stopping(settings, this.processes, progress);
 	}
 
 	public PlatformSettings settings() {
@@ -74,9 +78,9 @@ public final class Platform {
 	 * Starts whatever does not run yet and returns once every instance is healthy.
 	 */
 	public void up() {
-		checkJava();
-		checkMode();
-		checkPorts(this.settings.instances());
+		Preflight.checkJava();
+		this.preflight.checkMode();
+		this.preflight.checkPorts(this.settings.instances());
 		this.settings.recordMode();
 		List<Instance> brokers = notRunning(this.settings.brokers());
 		if (!brokers.isEmpty()) {
@@ -156,8 +160,8 @@ public final class Platform {
 			this.progress.accept(instance + " already runs");
 			return;
 		}
-		checkJava();
-		checkPorts(List.of(instance));
+		Preflight.checkJava();
+		this.preflight.checkPorts(List.of(instance));
 		switch (instance.kind()) {
 			case BROKER -> {
 				this.kafka.prepare();
@@ -198,28 +202,7 @@ public final class Platform {
 	 * @return whether it ran
 	 */
 	public boolean kill(Instance instance, boolean hard) {
-		Optional<ProcessHandle> process = this.processes.running(instance);
-		if (process.isEmpty()) {
-			return false;
-		}
-		List<ProcessHandle> all = new ArrayList<>();
-		all.add(process.get());
-		if (hard) {
-			process.get().descendants().forEach(all::add);
-			all.forEach((handle) -> Processes.signal(handle, "KILL"));
-		}
-		else if (instance.kind() == Kind.DATABASE) {
-			Postgres.stopFast(process.get());
-		}
-		else {
-			Processes.signal(process.get(), "TERM");
-		}
-		if (!Processes.awaitExit(all, STOP_TIMEOUT)) {
-			this.progress.accept(instance + " did not stop within " + STOP_TIMEOUT.toSeconds() + " s: killing it");
-			all.forEach((handle) -> Processes.signal(handle, "KILL"));
-			Processes.awaitExit(all, Duration.ofSeconds(5));
-		}
-		return true;
+		return this.stopping.kill(instance, hard);
 	}
 
 	/**
@@ -227,41 +210,7 @@ public final class Platform {
 	 * the brokers together, so that the KRaft quorum lives while they shut down.
 	 */
 	public void down() {
-		List<Instance> services = new ArrayList<>(this.settings.services());
-		services.add(this.settings.connect());
-		stopAll(services, false);
-		List<Instance> extraMakers = new ArrayList<>();
-		for (int n = 3; n < 10; n++) {
-			this.settings.instance("pizza-maker-" + n).ifPresent(extraMakers::add);
-		}
-		stopAll(extraMakers, false);
-		stopAll(List.of(this.settings.postgres()), false);
-		stopAll(this.settings.brokers(), false);
-	}
-
-	private void stopAll(List<Instance> instances, boolean hard) {
-		List<Thread> stops = new ArrayList<>();
-		for (Instance instance : instances) {
-			if (this.processes.running(instance).isPresent()) {
-				Thread stop = new Thread(() -> {
-					long started = System.nanoTime();
-					kill(instance, hard);
-					this.progress
-						.accept("stopped " + instance + " (" + (System.nanoTime() - started) / 1_000_000 + " ms)");
-				}, "stop-" + instance.name());
-				stop.start();
-				stops.add(stop);
-			}
-		}
-		for (Thread stop : stops) {
-			try {
-				stop.join();
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return;
-			}
-		}
+		this.stopping.down();
 	}
 
 	/**
@@ -281,106 +230,15 @@ public final class Platform {
 	 * @return one status per instance
 	 */
 	public List<InstanceStatus> status() {
-		List<Instance> instances = new ArrayList<>(this.settings.instances());
-		for (int n = 3; n < 10; n++) {
-			this.settings.instance("pizza-maker-" + n)
-				.filter((maker) -> this.processes.running(maker).isPresent())
-				.ifPresent(instances::add);
-		}
-		boolean anyBroker = this.settings.brokers().stream().anyMatch((b) -> this.processes.running(b).isPresent());
-		// every instance asked at once, the quorum too: the slowest answer, not their sum
-		ExecutorService asking = Executors.newFixedThreadPool(instances.size() + 1);
-		try {
-			CompletableFuture<Optional<Integer>> controller = anyBroker
-					? CompletableFuture.supplyAsync(this.kafka::controller, asking)
-					: CompletableFuture.completedFuture(Optional.empty());
-			List<CompletableFuture<InstanceStatus>> statuses = instances.stream()
-				.map((instance) -> CompletableFuture.supplyAsync(() -> status(instance, controller), asking))
-				.toList();
-			return statuses.stream().map(CompletableFuture::join).toList();
-		}
-		finally {
-			asking.shutdownNow();
-		}
-	}
-
-	private InstanceStatus status(Instance instance, CompletableFuture<Optional<Integer>> quorum) {
-		Optional<ProcessHandle> process = this.processes.running(instance);
-		if (process.isEmpty()) {
-			return new InstanceStatus(instance, 0, "stopped", "");
-		}
-		long pid = process.get().pid();
-		return switch (instance.kind()) {
-			case SERVICE -> new InstanceStatus(instance, pid, Services.health(instance), "");
-			case CONNECT -> new InstanceStatus(instance, pid, this.connectors.health(instance), "");
-			case DATABASE -> new InstanceStatus(instance, pid, Ports.isListening(instance.port()) ? "UP" : "-", "");
-			case BROKER -> new InstanceStatus(instance, pid, Ports.isListening(instance.port()) ? "UP" : "-",
-					quorum.join()
-						.map((id) -> (id == instance.nodeId()) ? "controller (quorum leader)" : "voter")
-						.orElse("?"));
-		};
+		return this.health.all();
 	}
 
 	private void awaitHealthy(List<Instance> instances, Duration timeout) {
-		List<Instance> waiting = new ArrayList<>(instances);
-		Polling.until(timeout, Duration.ofMillis(300), () -> {
-			for (Instance instance : List.copyOf(waiting)) {
-				InstanceStatus status = status(instance, CompletableFuture.completedFuture(Optional.empty()));
-				if (!status.running()) {
-					throw new PlatformException(
-							instance + " exited while starting: see " + this.settings.logFile(instance));
-				}
-				if (status.healthy()) {
-					waiting.remove(instance);
-					this.progress.accept(instance + " is UP on port " + instance.port());
-				}
-			}
-			return waiting.isEmpty();
-		}, () -> waiting + " not healthy after " + timeout.toSeconds() + " s: see " + this.settings.logsDir());
-	}
-
-	/**
-	 * A running platform changes mode only through {@code down}: its brokers, services
-	 * and worker would not understand each other.
-	 */
-	private void checkMode() {
-		boolean running = this.settings.instances().stream().anyMatch((i) -> this.processes.running(i).isPresent());
-		String wanted = this.settings.secure() ? PlatformSettings.SECURE : PlatformSettings.PLAINTEXT;
-		String recorded = this.settings.recordedMode().orElse(PlatformSettings.PLAINTEXT);
-		if (running && !recorded.equals(wanted)) {
-			throw new PlatformException("The platform runs in " + recorded + " mode: ./pizza down first to start it in "
-					+ wanted + " mode.");
-		}
+		this.health.await(instances, timeout);
 	}
 
 	private List<Instance> notRunning(List<Instance> instances) {
-		return instances.stream().filter((instance) -> this.processes.running(instance).isEmpty()).toList();
-	}
-
-	private void checkPorts(List<Instance> instances) {
-		List<String> taken = new ArrayList<>();
-		for (Instance instance : notRunning(instances)) {
-			if (!Ports.isFree(instance.port())) {
-				taken.add("port " + instance.port() + " (" + instance + ")");
-			}
-			if (instance.kind() == Kind.BROKER) {
-				int controllerPort = this.settings.controllerPorts().get(instance.nodeId() - 1);
-				if (!Ports.isFree(controllerPort)) {
-					taken.add("port " + controllerPort + " (" + instance + " controller)");
-				}
-			}
-		}
-		if (!taken.isEmpty()) {
-			throw new PlatformException("Already taken by another process: " + String.join(", ", taken)
-					+ ". Stop that process, or choose other ports in " + PlatformSettings.FILE + ".");
-		}
-	}
-
-	static void checkJava() {
-		int feature = Runtime.version().feature();
-		if (feature < 17) {
-			throw new PlatformException("Java " + feature + " is too old: Java 17 or newer is needed.");
-		}
+		return this.preflight.notRunning(instances);
 	}
 
 }

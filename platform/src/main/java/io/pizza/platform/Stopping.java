@@ -1,0 +1,109 @@
+package io.pizza.platform;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import io.pizza.platform.postgres.Postgres;
+import io.pizza.platform.process.Processes;
+import io.pizza.platform.settings.Instance;
+import io.pizza.platform.settings.Kind;
+import io.pizza.platform.settings.PlatformSettings;
+
+/**
+ * Stopping instances: one by a signal, waited for and killed if it outstays its time, or
+ * all of them in the order that lets each part shut down cleanly.
+ */
+final class Stopping {
+
+	private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+
+	private final PlatformSettings settings;
+
+	private final Processes processes;
+
+	private final Consumer<String> progress;
+
+	Stopping(PlatformSettings settings, Processes processes, Consumer<String> progress) {
+		this.settings = settings;
+		this.processes = processes;
+		this.progress = progress;
+	}
+
+	/**
+	 * Stops one instance: SIGTERM (for PostgreSQL its fast shutdown, SIGINT), or SIGKILL
+	 * when {@code hard}. Waits until the process is gone.
+	 * @param instance the instance
+	 * @param hard whether to kill it without letting it clean up
+	 * @return whether it ran
+	 */
+	boolean kill(Instance instance, boolean hard) {
+		Optional<ProcessHandle> process = this.processes.running(instance);
+		if (process.isEmpty()) {
+			return false;
+		}
+		List<ProcessHandle> all = new ArrayList<>();
+		all.add(process.get());
+		if (hard) {
+			process.get().descendants().forEach(all::add);
+			all.forEach((handle) -> Processes.signal(handle, "KILL"));
+		}
+		else if (instance.kind() == Kind.DATABASE) {
+			Postgres.stopFast(process.get());
+		}
+		else {
+			Processes.signal(process.get(), "TERM");
+		}
+		if (!Processes.awaitExit(all, STOP_TIMEOUT)) {
+			this.progress.accept(instance + " did not stop within " + STOP_TIMEOUT.toSeconds() + " s: killing it");
+			all.forEach((handle) -> Processes.signal(handle, "KILL"));
+			Processes.awaitExit(all, Duration.ofSeconds(5));
+		}
+		return true;
+	}
+
+	/**
+	 * Stops everything: the services and the Connect worker first, then PostgreSQL, then
+	 * the brokers together, so that the KRaft quorum lives while they shut down.
+	 */
+	void down() {
+		List<Instance> services = new ArrayList<>(this.settings.services());
+		services.add(this.settings.connect());
+		stopAll(services, false);
+		List<Instance> extraMakers = new ArrayList<>();
+		for (int n = 3; n < 10; n++) {
+			this.settings.instance("pizza-maker-" + n).ifPresent(extraMakers::add);
+		}
+		stopAll(extraMakers, false);
+		stopAll(List.of(this.settings.postgres()), false);
+		stopAll(this.settings.brokers(), false);
+	}
+
+	private void stopAll(List<Instance> instances, boolean hard) {
+		List<Thread> stops = new ArrayList<>();
+		for (Instance instance : instances) {
+			if (this.processes.running(instance).isPresent()) {
+				Thread stop = new Thread(() -> {
+					long started = System.nanoTime();
+					kill(instance, hard);
+					this.progress
+						.accept("stopped " + instance + " (" + (System.nanoTime() - started) / 1_000_000 + " ms)");
+				}, "stop-" + instance.name());
+				stop.start();
+				stops.add(stop);
+			}
+		}
+		for (Thread stop : stops) {
+			try {
+				stop.join();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
+	}
+
+}

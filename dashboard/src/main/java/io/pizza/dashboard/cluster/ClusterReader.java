@@ -110,8 +110,7 @@ class ClusterReader {
 		// offset
 		for (TopicPartition partition : partitions) {
 			try {
-				ends.put(partition,
-						result.partitionResult(partition).get(this.timeout.toMillis(), TimeUnit.MILLISECONDS).offset());
+				ends.put(partition, get(result.partitionResult(partition)).offset());
 			}
 			catch (ExecutionException | TimeoutException ex) {
 				ends.put(partition, this.previousEnds.getOrDefault(partition, 0L));
@@ -175,22 +174,9 @@ class ClusterReader {
 				.toList();
 			Map<TopicPartition, OffsetAndMetadata> committed = get(
 					this.admin.listConsumerGroupOffsets(id).partitionsToOffsetAndMetadata());
-			Set<TopicPartition> read = new TreeSet<>(
-					Comparator.comparing(TopicPartition::topic).thenComparing(TopicPartition::partition));
-			read.addAll(committed.keySet());
-			read.addAll(owners.keySet());
-			// a group reads whole topics: each partition of them counts, committed or not
-			Set<String> topics = read.stream().map(TopicPartition::topic).collect(Collectors.toSet());
-			ends.keySet().stream().filter((partition) -> topics.contains(partition.topic())).forEach(read::add);
-			List<Snapshot.Lag> lag = read.stream().map((partition) -> {
-				OffsetAndMetadata offset = committed.get(partition);
-				long end = ends.getOrDefault(partition, 0L);
-				Long at = (offset != null) ? offset.offset() : null;
-				return new Snapshot.Lag(partition.topic(), partition.partition(), at, end,
-						(at != null) ? Math.max(0, end - at) : end, owners.get(partition));
-			}).toList();
 			groups.add(new Snapshot.Group(id, description.groupState().toString(),
-					description.type().toString().toLowerCase(Locale.ROOT), members, lag));
+					description.type().toString().toLowerCase(Locale.ROOT), members,
+					GroupLag.of(committed, owners, ends)));
 		}
 		return groups;
 	}

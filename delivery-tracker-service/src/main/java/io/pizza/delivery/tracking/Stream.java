@@ -159,7 +159,13 @@ final class Stream {
 		this.closed = true;
 		this.queue.clear();
 		this.gone.accept(this);
-		this.emitter.complete();
+		try {
+			this.emitter.complete();
+		}
+		catch (IllegalStateException ex) {
+			// the container ended the request on the client's error first: nothing is
+			// left to complete
+		}
 	}
 
 }

@@ -38,8 +38,10 @@ class PositionsListener implements ConsumerSeekAware {
 		this.properties = properties;
 	}
 
+	// a position is on the map as soon as it is on the brokers: this group's fetches come
+	// back with the first record, not after the service's usual wait for a fuller one
 	@KafkaListener(id = "positions", topics = "${delivery-tracker.positions-topic.name}",
-			groupId = "delivery-tracker-positions-${delivery-tracker.instance-id}")
+			groupId = "delivery-tracker-positions-${delivery-tracker.instance-id}", properties = "fetch.min.bytes=1")
 	void on(@Payload CourierMoved position, ConsumerRecordMetadata record) {
 		this.deliveries.record(position).map(this.deliveries::view).ifPresent((view) -> {
 			this.feed.publish(view);

@@ -100,6 +100,16 @@ class PlatformSettingsTests {
 	}
 
 	@Test
+	void kafkaNodesHaveOptionsOfTheirOwnAndEachNodeCanOverrideThem() {
+		Properties overrides = new Properties();
+		overrides.setProperty("kafka-2.jvm-options", "-XX:+UseSerialGC");
+		PlatformSettings settings = PlatformSettings.load(this.root, overrides);
+		assertThat(settings.jvmOptions(settings.instance("kafka-1").orElseThrow())).containsExactly("-XX:+UseG1GC",
+				"-XX:MaxGCPauseMillis=20");
+		assertThat(settings.jvmOptions(settings.instance("kafka-2").orElseThrow())).containsExactly("-XX:+UseSerialGC");
+	}
+
+	@Test
 	void servicesTakeExtraEnvironmentForAllOrForOne() {
 		Properties overrides = new Properties();
 		overrides.setProperty("service.env.JAVA_TOOL_OPTIONS", "-Dx=1");

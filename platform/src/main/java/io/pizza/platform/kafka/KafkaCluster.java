@@ -54,10 +54,12 @@ public final class KafkaCluster {
 	 * @param broker the node
 	 */
 	public void start(Instance broker) {
-		List<String> command = List.of(Processes.java(), "-Xms" + broker.heap(), "-Xmx" + broker.heap(), "-XX:+UseG1GC",
-				"-XX:MaxGCPauseMillis=20", Processes.MARKER + broker.name(),
-				"-Dlog4j2.configurationFile=" + this.nodes.log4jConfig(), "-cp", this.settings.kafkaClasspath(),
-				"kafka.Kafka", this.nodes.file(broker).toString());
+		List<String> command = new ArrayList<>(
+				List.of(Processes.java(), "-Xms" + broker.heap(), "-Xmx" + broker.heap()));
+		command.addAll(this.settings.jvmOptions(broker));
+		command
+			.addAll(List.of(Processes.MARKER + broker.name(), "-Dlog4j2.configurationFile=" + this.nodes.log4jConfig(),
+					"-cp", this.settings.kafkaClasspath(), "kafka.Kafka", this.nodes.file(broker).toString()));
 		this.processes.start(broker, command, Map.of());
 	}
 

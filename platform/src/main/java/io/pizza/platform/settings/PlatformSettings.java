@@ -90,6 +90,7 @@ public final class PlatformSettings {
 		defaults.setProperty("kafka.ports", "9092,9093,9094");
 		defaults.setProperty("kafka.controller-ports", "9192,9193,9194");
 		defaults.setProperty("kafka.heap", "512m");
+		defaults.setProperty("kafka.jvm-options", "-XX:+UseG1GC -XX:MaxGCPauseMillis=20");
 		defaults.setProperty("postgres.port", "5432");
 		defaults.setProperty("service.heap", "256m");
 		// quick to start and small: one JIT compiler, the serial collector
@@ -364,14 +365,16 @@ public final class PlatformSettings {
 	}
 
 	/**
-	 * The JVM options a service instance starts with, besides its heap:
-	 * {@code <instance>.jvm-options}, or else {@code service.jvm-options}.
-	 * @param service the instance
+	 * The JVM options a Kafka node or a service instance starts with, besides its heap:
+	 * {@code <instance>.jvm-options}, or else {@code kafka.jvm-options} for a node and
+	 * {@code service.jvm-options} for a service.
+	 * @param instance the node or instance
 	 * @return the options, in order
 	 */
-	public List<String> jvmOptions(Instance service) {
-		String options = this.properties.getProperty(service.name() + ".jvm-options",
-				this.properties.getProperty("service.jvm-options"));
+	public List<String> jvmOptions(Instance instance) {
+		String common = (instance.kind() == Kind.BROKER) ? "kafka.jvm-options" : "service.jvm-options";
+		String options = this.properties.getProperty(instance.name() + ".jvm-options",
+				this.properties.getProperty(common));
 		return List.of(options.trim().split("\\s+"));
 	}
 

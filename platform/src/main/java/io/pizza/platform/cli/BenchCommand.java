@@ -56,9 +56,10 @@ class BenchCommand implements Callable<Integer> {
 			description = "How long each closed-loop run lasts (default: ${DEFAULT-VALUE}).")
 	String closedLoop;
 
-	@Option(names = "--warm-up", defaultValue = "2m",
-			description = "How long POST /orders runs in a closed loop, not counted, before the one measured: the "
-					+ "brokers' and the services' JIT compilers warm up on it (default: ${DEFAULT-VALUE}).")
+	@Option(names = "--warm-up", defaultValue = "8m",
+			description = "The longest POST /orders runs in a closed loop, not counted, before the one measured: "
+					+ "rounds of 30 s until one is less than 5%% faster than the one before, while the brokers' and "
+					+ "order-service's JIT compilers warm up (default: ${DEFAULT-VALUE}).")
 	String warmUp;
 
 	@Option(names = "--backlog", defaultValue = "20000",

@@ -116,7 +116,12 @@ public record BenchReport(Instant startedAt, String machine, ProducerCeiling.Res
 				ROW.formatted("  POST /orders as ratios",
 						"%.2fx GET /menu, %.3fx Kafka's ceiling".formatted(orders.perSecond() / menu.perSecond(),
 								orders.perSecond() / ceiling.recordsPerSecond())),
-				ROW.formatted("  CPU while POST /orders ran", (intake.cpu() != null) ? intake.cpu().summary() : "-"));
+				ROW.formatted("  CPU while POST /orders ran", (intake.cpu() != null) ? intake.cpu().summary() : "-"),
+				ROW.formatted("  warm-up before, rounds of %d s".formatted(WarmUp.ROUND.toSeconds()),
+						intake.warmUp()
+							.stream()
+							.map("%.0f"::formatted)
+							.collect(Collectors.joining(", ", "", " orders/s"))));
 	}
 
 	private static String answers(ClosedLoop.Result run) {

@@ -142,11 +142,10 @@ public final class Benchmark {
 		ClosedLoop.Result menu = null;
 		ClosedLoop.Result posts = null;
 		CpuUse cpu = null;
+		List<Double> warmUp = List.of();
 		if (ClosedLoop.available()) {
 			ClosedLoop closedLoop = new ClosedLoop(options.connections(), options.closedLoop());
-			// not counted: the brokers' and services' JIT compilers warm up on the very
-			// requests measured
-			new ClosedLoop(options.connections(), options.warmUp()).postOrders(orderService, orders, this.progress);
+			warmUp = new WarmUp(options.connections(), options.warmUp()).run(orderService, orders, this.progress);
 			menu = closedLoop.get(orderService.resolve("/menu"), this.progress);
 			this.progress.accept(menu.toString());
 			CpuUse.Meter meter = CpuUse.start(platform.running());
@@ -160,7 +159,7 @@ public final class Benchmark {
 		}
 		List<IntakeRamp.Step> steps = ramp.run(options.firstIntakeRate(), options.maxIntakeRate(), options.intakeStep(),
 				this.progress);
-		return new Intake(menu, posts, cpu, steps);
+		return new Intake(warmUp, menu, posts, cpu, steps);
 	}
 
 	/**
@@ -337,6 +336,8 @@ public final class Benchmark {
 	/**
 	 * The REST intake, measured with the whole system running.
 	 *
+	 * @param warmUp the warm-up's rounds of {@code POST /orders}, orders a second each,
+	 * empty without wrk
 	 * @param menu {@code GET /menu} in a closed loop: the HTTP ceiling of the same JVM,
 	 * {@code null} without wrk
 	 * @param orders {@code POST /orders} in the same closed loop, {@code null} without
@@ -345,7 +346,8 @@ public final class Benchmark {
 	 * {@code null} without wrk
 	 * @param steps the open-loop ramp's steps
 	 */
-	public record Intake(ClosedLoop.Result menu, ClosedLoop.Result orders, CpuUse cpu, List<IntakeRamp.Step> steps) {
+	public record Intake(List<Double> warmUp, ClosedLoop.Result menu, ClosedLoop.Result orders, CpuUse cpu,
+			List<IntakeRamp.Step> steps) {
 	}
 
 	/**

@@ -18,7 +18,6 @@ import io.pizza.platform.system.Polling;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
-import org.apache.kafka.clients.admin.DescribeMetadataQuorumOptions;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
@@ -124,19 +123,17 @@ public final class KafkaCluster {
 	}
 
 	/**
-	 * The node that leads the KRaft quorum: the active controller.
-	 * @return its node id, when the quorum answers
+	 * The node that leads the KRaft quorum, the active controller, as the running nodes
+	 * recorded their last election.
+	 * @return its node id, when a running node leads
 	 */
 	public Optional<Integer> controller() {
-		try (Admin admin = admin()) {
-			return Optional.of(admin.describeMetadataQuorum(new DescribeMetadataQuorumOptions().timeoutMs(2000))
-				.quorumInfo()
-				.get(3, TimeUnit.SECONDS)
-				.leaderId());
-		}
-		catch (Exception ex) {
-			return Optional.empty();
-		}
+		List<Instance> running = this.settings.brokers()
+			.stream()
+			.filter((broker) -> this.processes.running(broker).isPresent())
+			.toList();
+		return QuorumState.leader(running.stream().map(this.nodes::dataDir).toList())
+			.filter((leader) -> running.stream().anyMatch((broker) -> broker.nodeId() == leader));
 	}
 
 	/**

@@ -6,9 +6,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 
 import io.pizza.platform.settings.Instance;
 import io.pizza.platform.settings.PlatformSettings;
+import io.pizza.platform.system.LocalHttp;
 import io.pizza.platform.system.PlatformException;
 
 /**
@@ -17,12 +19,23 @@ import io.pizza.platform.system.PlatformException;
  */
 final class ConnectRest {
 
-	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-
 	private final PlatformSettings settings;
 
 	ConnectRest(PlatformSettings settings) {
 		this.settings = settings;
+	}
+
+	/**
+	 * Whether the worker's REST API answers.
+	 * @param worker the worker
+	 * @return whether its root answers 200
+	 */
+	boolean answers(Instance worker) {
+		Map<String, String> headers = this.settings.secure()
+				? Map.of("Authorization", this.settings.tls().connectRestAuthorization()) : Map.of();
+		return LocalHttp.get(uri(worker, "/"), headers, Duration.ofSeconds(5))
+			.filter((answer) -> answer.status() == 200)
+			.isPresent();
 	}
 
 	HttpResponse<String> get(Instance worker, String path) {
@@ -37,7 +50,7 @@ final class ConnectRest {
 				.build();
 		}
 		try {
-			return http.send(authorized, HttpResponse.BodyHandlers.ofString());
+			return Client.HTTP.send(authorized, HttpResponse.BodyHandlers.ofString());
 		}
 		catch (IOException ex) {
 			throw new PlatformException("Kafka Connect does not answer at " + request.uri() + ": " + ex, ex);
@@ -50,6 +63,14 @@ final class ConnectRest {
 
 	static URI uri(Instance worker, String path) {
 		return URI.create("http://localhost:" + worker.port() + path);
+	}
+
+	// built at the first request that needs it, not by every command that only asks
+	// whether the worker is up (LocalHttp)
+	private static final class Client {
+
+		static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
 	}
 
 }

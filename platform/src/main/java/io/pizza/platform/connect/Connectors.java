@@ -35,8 +35,6 @@ public final class Connectors {
 
 	private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
-	private static final JsonMapper json = JsonMapper.builder().build();
-
 	private final PlatformSettings settings;
 
 	private final ConnectRest rest;
@@ -52,12 +50,7 @@ public final class Connectors {
 	 * @return {@code UP}, or {@code -} when it does not answer
 	 */
 	public String health(Instance worker) {
-		try {
-			return (this.rest.get(worker, "/").statusCode() == 200) ? "UP" : "-";
-		}
-		catch (PlatformException ex) {
-			return "-";
-		}
+		return this.rest.answers(worker) ? "UP" : "-";
 	}
 
 	/**
@@ -82,7 +75,7 @@ public final class Connectors {
 						"/connectors/" + URLEncoder.encode(name, StandardCharsets.UTF_8) + "/config"))
 				.timeout(Duration.ofSeconds(30))
 				.header("Content-Type", "application/json")
-				.PUT(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(connector.get("config"))))
+				.PUT(HttpRequest.BodyPublishers.ofString(Json.MAPPER.writeValueAsString(connector.get("config"))))
 				.build();
 			HttpResponse<String> response = this.rest.send(request);
 			if (response.statusCode() != 200 && response.statusCode() != 201) {
@@ -126,7 +119,7 @@ public final class Connectors {
 			throw new PlatformException(
 					"Kafka Connect cannot tell yet (HTTP " + answer.statusCode() + "): " + answer.body());
 		}
-		JsonNode all = json.readTree(answer.body());
+		JsonNode all = Json.MAPPER.readTree(answer.body());
 		List<ConnectorStatus> connectors = new ArrayList<>();
 		for (var entry : all.properties()) {
 			JsonNode status = entry.getValue().get("status");
@@ -147,7 +140,7 @@ public final class Connectors {
 		if (answer.statusCode() != 200) {
 			return false;
 		}
-		JsonNode stored = json.readTree(answer.body());
+		JsonNode stored = Json.MAPPER.readTree(answer.body());
 		Map<String, String> wanted = new TreeMap<>();
 		config.properties().forEach((entry) -> wanted.put(entry.getKey(), entry.getValue().asString()));
 		wanted.put("name", name);
@@ -165,7 +158,7 @@ public final class Connectors {
 				() -> "Kafka Connect is not ready after " + READY_TIMEOUT.toSeconds() + " s (HTTP "
 						+ answer.get().statusCode() + "): " + answer.get().body());
 		List<String> names = new ArrayList<>();
-		json.readTree(answer.get().body()).forEach((name) -> names.add(name.asString()));
+		Json.MAPPER.readTree(answer.get().body()).forEach((name) -> names.add(name.asString()));
 		return names;
 	}
 
@@ -181,7 +174,7 @@ public final class Connectors {
 
 	private static JsonNode read(Path file) {
 		try {
-			JsonNode connector = json.readTree(Files.readString(file));
+			JsonNode connector = Json.MAPPER.readTree(Files.readString(file));
 			if (!connector.hasNonNull("name") || !connector.path("config").isObject()) {
 				throw new PlatformException(file + " is no connector: it needs a \"name\" and a \"config\" object");
 			}
@@ -190,6 +183,14 @@ public final class Connectors {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	// made when a connector is first read or written, not by every command that only asks
+	// whether the worker is up
+	private static final class Json {
+
+		static final JsonMapper MAPPER = JsonMapper.builder().build();
+
 	}
 
 }

@@ -2,9 +2,6 @@ package io.pizza.platform.services;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,6 +18,7 @@ import io.pizza.platform.process.Processes;
 import io.pizza.platform.secure.DatabaseLogins;
 import io.pizza.platform.settings.Instance;
 import io.pizza.platform.settings.PlatformSettings;
+import io.pizza.platform.system.LocalHttp;
 import io.pizza.platform.system.PlatformException;
 
 /**
@@ -30,8 +28,6 @@ import io.pizza.platform.system.PlatformException;
 public final class Services {
 
 	private static final Pattern STATUS = Pattern.compile("\"status\"\\s*:\\s*\"(\\w+)\"");
-
-	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
 	private final PlatformSettings settings;
 
@@ -176,22 +172,13 @@ public final class Services {
 	 * answer
 	 */
 	public static String health(Instance service) {
-		HttpRequest request = HttpRequest
-			.newBuilder(URI.create("http://localhost:" + service.port() + "/actuator/health"))
-			.timeout(Duration.ofSeconds(2))
-			.build();
-		try {
-			String body = http.send(request, HttpResponse.BodyHandlers.ofString()).body();
-			Matcher status = STATUS.matcher(body);
-			return status.find() ? status.group(1) : "?";
-		}
-		catch (IOException ex) {
-			return "-";
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return "-";
-		}
+		return LocalHttp
+			.get(URI.create("http://localhost:" + service.port() + "/actuator/health"), Map.of(), Duration.ofSeconds(2))
+			.map((answer) -> {
+				Matcher status = STATUS.matcher(answer.body());
+				return status.find() ? status.group(1) : "?";
+			})
+			.orElse("-");
 	}
 
 }

@@ -44,8 +44,8 @@ class BenchCommand implements Callable<Integer> {
 			description = "How long each intake step sends (default: ${DEFAULT-VALUE}).")
 	String intakeStep;
 
-	@Option(names = "--rate", defaultValue = "0",
-			description = "The end-to-end run's rate, in orders/s (default: half the intake's first step).")
+	@Option(names = "--rate", defaultValue = "500",
+			description = "The end-to-end run's rate, in orders/s (default: ${DEFAULT-VALUE}).")
 	double rate;
 
 	@Option(names = "--connections", defaultValue = "64",
@@ -58,8 +58,8 @@ class BenchCommand implements Callable<Integer> {
 
 	@Option(names = "--warm-up", defaultValue = "8m",
 			description = "The longest POST /orders runs in a closed loop, not counted, before the one measured: "
-					+ "rounds of 30 s until one is less than 5%% faster than the one before, while the brokers' and "
-					+ "order-service's JIT compilers warm up (default: ${DEFAULT-VALUE}).")
+					+ "rounds of 30 s until the JIT compilers of the platform's JVMs use less than 5%% of the "
+					+ "machine's cores (default: ${DEFAULT-VALUE}).")
 	String warmUp;
 
 	@Option(names = "--backlog", defaultValue = "20000",
@@ -67,7 +67,7 @@ class BenchCommand implements Callable<Integer> {
 					+ "measure how fast each goes through a backlog (default: ${DEFAULT-VALUE}).")
 	int backlog;
 
-	@Option(names = "--duration", defaultValue = "20s",
+	@Option(names = "--duration", defaultValue = "60s",
 			description = "How long the end-to-end run sends (default: ${DEFAULT-VALUE}).")
 	String duration;
 

@@ -98,14 +98,6 @@ public final class Benchmark {
 			ramp.warmUp(options.firstIntakeRate(), options.intakeStep(), this.progress);
 			awaitCaughtUp(admin);
 			ProducerCeiling.Result ceiling = ceiling(admin, options);
-			double rate = (options.endToEndRate() > 0) ? options.endToEndRate()
-					: Math.max(1, options.firstIntakeRate() / 2);
-			this.progress
-				.accept("end to end: %.0f orders/s for %d s".formatted(rate, options.endToEndDuration().toSeconds()));
-			LoadReport endToEnd = new LoadTest(this.platform.settings(), this.progress)
-				.run(rate, options.endToEndDuration(), options.seed() + 1, false)
-				.report();
-			awaitCaughtUp(admin);
 			Takeover takeover = new Takeover(this.platform, admin, instance("pizza-maker-1"),
 					instance("pizza-maker-2"));
 			List<BenchReport.TakeoverTime> takeovers = new ArrayList<>(
@@ -117,6 +109,14 @@ public final class Benchmark {
 			restartMakers(NO_BAKING_TIME);
 			awaitCaughtUp(admin);
 			Intake intake = intake(this.platform, orderService, orders, ramp, options);
+			awaitCaughtUp(admin);
+			// after the intake's warm-up: the JIT compilers' work done, not measured
+			// again
+			this.progress.accept("end to end: %.0f orders/s for %d s".formatted(options.endToEndRate(),
+					options.endToEndDuration().toSeconds()));
+			LoadReport endToEnd = new LoadTest(this.platform.settings(), this.progress)
+				.run(options.endToEndRate(), options.endToEndDuration(), options.seed() + 1, false)
+				.report();
 			awaitCaughtUp(admin);
 			Backlog backlog = new Backlog(this.platform, admin, this.progress);
 			List<Backlog.Result> backlogs = List.of(
@@ -142,10 +142,11 @@ public final class Benchmark {
 		ClosedLoop.Result menu = null;
 		ClosedLoop.Result posts = null;
 		CpuUse cpu = null;
-		List<Double> warmUp = List.of();
+		List<WarmUp.Round> warmUp = List.of();
 		if (ClosedLoop.available()) {
 			ClosedLoop closedLoop = new ClosedLoop(options.connections(), options.closedLoop());
-			warmUp = new WarmUp(options.connections(), options.warmUp()).run(orderService, orders, this.progress);
+			warmUp = new WarmUp(options.connections(), options.warmUp(), platform.running().values()).run(orderService,
+					orders, this.progress);
 			menu = closedLoop.get(orderService.resolve("/menu"), this.progress);
 			this.progress.accept(menu.toString());
 			CpuUse.Meter meter = CpuUse.start(platform.running());
@@ -205,12 +206,13 @@ public final class Benchmark {
 			IntakeRamp ramp = new IntakeRamp(orderService, this.http, orders);
 			ramp.warmUp(options.firstIntakeRate(), options.intakeStep(), this.progress);
 			awaitCaughtUp(admin);
+			Intake intake = intake(platform, orderService, orders, ramp, options);
+			awaitCaughtUp(admin);
 			this.progress.accept("end to end, %s mode: %.0f orders/s for %d s".formatted(mode, endToEndRate,
 					options.endToEndDuration().toSeconds()));
 			LoadReport endToEnd = new LoadTest(platform.settings(), this.progress)
 				.run(endToEndRate, options.endToEndDuration(), options.seed() + 1, false)
 				.report();
-			Intake intake = intake(platform, orderService, orders, ramp, options);
 			awaitCaughtUp(admin);
 			return new BenchReport.ModeRun(mode, intake, endToEnd);
 		}
@@ -303,13 +305,12 @@ public final class Benchmark {
 	 * @param firstIntakeRate the intake's first step, in orders per second
 	 * @param maxIntakeRate the intake's highest step
 	 * @param intakeStep how long each intake step sends
-	 * @param endToEndRate the end-to-end run's rate, or 0 for half the intake's first
-	 * step
+	 * @param endToEndRate the end-to-end run's rate, in orders per second
 	 * @param endToEndDuration how long the end-to-end run sends
 	 * @param connections requests the closed-loop runs keep in flight
 	 * @param closedLoop how long each closed-loop run lasts
-	 * @param warmUp how long {@code POST /orders} runs, not counted, before the measured
-	 * run
+	 * @param warmUp the longest {@code POST /orders} runs, not counted, before the
+	 * measured run
 	 * @param sseListen how long the SSE client listens
 	 * @param seed the fake orders' seed
 	 * @param bothModes whether to measure the intake and end to end again in both modes,
@@ -336,8 +337,7 @@ public final class Benchmark {
 	/**
 	 * The REST intake, measured with the whole system running.
 	 *
-	 * @param warmUp the warm-up's rounds of {@code POST /orders}, orders a second each,
-	 * empty without wrk
+	 * @param warmUp the warm-up's rounds of {@code POST /orders}, empty without wrk
 	 * @param menu {@code GET /menu} in a closed loop: the HTTP ceiling of the same JVM,
 	 * {@code null} without wrk
 	 * @param orders {@code POST /orders} in the same closed loop, {@code null} without
@@ -346,7 +346,7 @@ public final class Benchmark {
 	 * {@code null} without wrk
 	 * @param steps the open-loop ramp's steps
 	 */
-	public record Intake(List<Double> warmUp, ClosedLoop.Result menu, ClosedLoop.Result orders, CpuUse cpu,
+	public record Intake(List<WarmUp.Round> warmUp, ClosedLoop.Result menu, ClosedLoop.Result orders, CpuUse cpu,
 			List<IntakeRamp.Step> steps) {
 	}
 

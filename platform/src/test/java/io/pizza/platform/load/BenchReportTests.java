@@ -33,7 +33,7 @@ class BenchReportTests {
 			.contains("2400 orders/s, p50 20.0 ms, p99 80.0 ms; 201: 71990, 202: 10")
 			.contains("0.40x GET /menu, 0.240x Kafka's ceiling")
 			.contains("  warm-up before, rounds of 30 s")
-			.contains("120, 180, 185 orders/s")
+			.contains("120/s (JIT 0.60 cores), 185/s (JIT 0.08 cores)")
 			.contains("10/s ok, 20/s ok, 40/s no (3 failed, p99 4000 ms)")
 			.contains("| Maker takeover, consumer (KIP-848) protocol, kill")
 			.contains("0.74 s")
@@ -135,7 +135,7 @@ class BenchReportTests {
 		Map<String, Long> statuses = new LinkedHashMap<>();
 		statuses.put("201", 71990L);
 		statuses.put("202", 10L);
-		return new Benchmark.Intake(List.of(120.0, 180.0, 185.0),
+		return new Benchmark.Intake(List.of(new WarmUp.Round(120, 0.6), new WarmUp.Round(185, 0.08)),
 				new ClosedLoop.Result("GET /menu", 64, 180000, 6000, 4, 90, 0, 0, Map.of()),
 				new ClosedLoop.Result("POST /orders", 64, 72000, orders, 20, 80, 0, 0, statuses),
 				new CpuUse(2, Map.of("brokers", 1.2, "postgres", 0.004)), steps);

@@ -2,6 +2,7 @@ package io.pizza.platform.load;
 
 import java.util.List;
 
+import io.pizza.platform.load.WarmUp.Round;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,12 +10,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 class WarmUpTests {
 
 	@Test
-	void goesOnWhileEachRoundIsAtLeastFivePercentFasterThanTheOneBefore() {
-		assertThat(WarmUp.levelled(List.of(344.0))).isFalse();
-		assertThat(WarmUp.levelled(List.of(344.0, 427.0))).isFalse();
-		assertThat(WarmUp.levelled(List.of(344.0, 427.0, 449.0))).isFalse();
-		assertThat(WarmUp.levelled(List.of(344.0, 427.0, 448.0))).isTrue();
-		assertThat(WarmUp.levelled(List.of(1044.0, 1010.0))).isTrue();
+	void goesOnWhileTheCompilersTakeAShareOfTheMachine() {
+		assertThat(WarmUp.settled(List.of(), 2)).isFalse();
+		assertThat(WarmUp.settled(List.of(new Round(209, 0.61)), 2)).isFalse();
+		assertThat(WarmUp.settled(List.of(new Round(268, 0.40), new Round(273, 0.35)), 2))
+			.as("a round barely faster, the compilers still at work")
+			.isFalse();
+		assertThat(WarmUp.settled(List.of(new Round(868, 0.30), new Round(1044, 0.09)), 2)).isTrue();
+	}
+
+	@Test
+	void withoutTheCompilersFiguresGoesOnWhileEachRoundIsAtLeastFivePercentFaster() {
+		double unknown = Double.NaN;
+		assertThat(WarmUp.settled(List.of(new Round(344, unknown)), 2)).isFalse();
+		assertThat(WarmUp.settled(List.of(new Round(344, unknown), new Round(427, unknown)), 2)).isFalse();
+		assertThat(WarmUp.settled(List.of(new Round(427, unknown), new Round(449, unknown)), 2)).isFalse();
+		assertThat(WarmUp.settled(List.of(new Round(427, unknown), new Round(448, unknown)), 2)).isTrue();
 	}
 
 }

@@ -12,8 +12,9 @@ import java.util.Optional;
 /**
  * A quick {@code GET} to a process of the platform over plain HTTP, for the questions the
  * CLI asks at each command (is it up?). {@link HttpURLConnection} answers its first
- * request in a tenth of the time {@code java.net.http}'s client takes to be built, which
- * sets up TLS whether or not it is used: a quarter of a second of {@code ./pizza status}.
+ * request in a quarter of the time {@code java.net.http}'s client takes to be built,
+ * which sets up TLS whether or not it is used: a quarter of a second of
+ * {@code ./pizza status}.
  */
 public final class LocalHttp {
 

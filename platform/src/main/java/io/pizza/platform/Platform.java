@@ -98,6 +98,7 @@ public final class Platform {
 		this.progress.accept("Kafka: 3 brokers up, controller is node " + this.kafka.controller().orElse(-1));
 		List<String> created = this.kafka.createTopics();
 		this.progress.accept(created.isEmpty() ? "Kafka: topics in place" : "Kafka: created topics " + created);
+		electPreferredLeaders();
 		if (this.settings.secure()) {
 			try (Admin admin = this.kafka.admin()) {
 				Acls.apply(admin);
@@ -231,6 +232,20 @@ public final class Platform {
 	 */
 	public List<InstanceStatus> status() {
 		return this.health.all();
+	}
+
+	// the partitions' leaders spread over the nodes again, rather than all on the first
+	// one up until Kafka's own rebalance; a cluster that cannot yet is left to it
+	private void electPreferredLeaders() {
+		try {
+			int moved = this.kafka.electPreferredLeaders();
+			if (moved > 0) {
+				this.progress.accept("Kafka: " + moved + " partitions led by their preferred replicas again");
+			}
+		}
+		catch (PlatformException ex) {
+			this.progress.accept("Kafka: leaders left as they are (" + ex.getMessage() + ")");
+		}
 	}
 
 	private void awaitHealthy(List<Instance> instances, Duration timeout) {

@@ -401,6 +401,14 @@ class PlatformLifecycleTests {
 					.offset();
 			}
 			assertThat(records).as("orders kept in Kafka").isGreaterThanOrEqualTo(2);
+			assertThat(admin.describeTopics(List.of("pizza-orders"))
+				.allTopicNames()
+				.get()
+				.get("pizza-orders")
+				.partitions()
+				.stream()
+				.map((partition) -> partition.leader().id())
+				.distinct()).as("the nodes started one after the other, each leads partitions again").hasSize(3);
 		}
 	}
 

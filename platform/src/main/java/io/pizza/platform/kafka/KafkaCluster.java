@@ -93,6 +93,18 @@ public final class KafkaCluster {
 	}
 
 	/**
+	 * Gives each partition's leadership back to its preferred replica
+	 * ({@link PreferredLeaders}).
+	 * @return how many partitions changed leader
+	 * @throws PlatformException if that could not be done
+	 */
+	public int electPreferredLeaders() {
+		try (Admin admin = admin()) {
+			return PreferredLeaders.elect(admin);
+		}
+	}
+
+	/**
 	 * Creates the system's topics that do not exist yet.
 	 * @return the names of the topics created
 	 */

@@ -1,5 +1,6 @@
 package io.pizza.maker.kitchen;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.pizza.maker.config.PizzaMakerProperties;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 
 import org.springframework.beans.factory.DisposableBean;
@@ -30,6 +32,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class Kitchen implements DisposableBean {
+
+	/** A status record's header: the partition of its order's record, in decimal. */
+	static final String ORDER_PARTITION = "order-partition";
+
+	/** A status record's header: the offset of its order's record, in decimal. */
+	static final String ORDER_OFFSET = "order-offset";
 
 	private final KafkaTemplate<Object, Object> kafka;
 
@@ -62,7 +70,7 @@ class Kitchen implements DisposableBean {
 	 */
 	List<Baked> bake(Map<TopicPartition, List<Ticket>> tickets) throws InterruptedException {
 		Instant started = this.clock.instant();
-		tickets.values().forEach((orders) -> orders.forEach((ticket) -> report(ticket.order(), "BAKING", started)));
+		tickets.values().forEach((orders) -> orders.forEach((ticket) -> report(ticket, "BAKING", started)));
 		List<Baked> done = new ArrayList<>();
 		if (this.properties.bakingTimePerPizza().isZero()) {
 			tickets.values().forEach((orders) -> orders.forEach((ticket) -> done.add(new Baked(ticket, started))));
@@ -82,7 +90,7 @@ class Kitchen implements DisposableBean {
 				baking.forEach((oven) -> oven.cancel(true));
 			}
 		}
-		done.forEach((order) -> report(order.ticket().order(), "BAKED", order.at()));
+		done.forEach((order) -> report(order.ticket(), "BAKED", order.at()));
 		this.baked.addAndGet(done.size());
 		return done;
 	}
@@ -103,9 +111,17 @@ class Kitchen implements DisposableBean {
 		}
 	}
 
-	private void report(OrderPlaced order, String status, Instant at) {
-		this.kafka.send(this.properties.statusTopic().name(), order.orderId().toString(),
+	// the headers say where the order's own record is, so that a reader of the status who
+	// needs more of the order (the tracker, its address) reads that one record
+	private void report(Ticket ticket, String status, Instant at) {
+		OrderPlaced order = ticket.order();
+		ProducerRecord<Object, Object> record = new ProducerRecord<>(this.properties.statusTopic().name(),
+				order.orderId().toString(),
 				new OrderStatusChanged(order.orderId(), status, this.properties.instanceId(), at));
+		record.headers()
+			.add(ORDER_PARTITION, Integer.toString(ticket.partition().partition()).getBytes(StandardCharsets.UTF_8))
+			.add(ORDER_OFFSET, Long.toString(ticket.offset()).getBytes(StandardCharsets.UTF_8));
+		this.kafka.send(record);
 	}
 
 	long baked() {

@@ -1,8 +1,10 @@
 package io.pizza.maker.kitchen;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -15,6 +17,7 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -97,6 +100,37 @@ class OrderPlacedListenerTests {
 						.map(ConsumerRecord::value)
 						.filter((value) -> value.contains(orderId) && value.contains("\"BAKED\"")))
 				.hasSize(1));
+	}
+
+	@Test
+	void eachStatusSaysWhereItsOrderIs() throws Exception {
+		String orderId = UUID.randomUUID().toString();
+		String order = Files.readString(Path.of("../contracts/pizza-orders/order-placed.json"))
+			.replace("0b6f3c9e-5f1d-4a8e-9a57-3c2f7d9b1e42", orderId);
+		RecordMetadata sent;
+		try (Producer<String, String> producer = producer()) {
+			producer.send(new ProducerRecord<>("pizza-orders", "Luigis Pizza", "{\"not\": \"an order\"}")).get();
+			sent = producer.send(new ProducerRecord<>("pizza-orders", "Luigis Pizza", order)).get();
+		}
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(statuses(orderId)).extracting(ConsumerRecord::value)
+				.anyMatch((value) -> value.contains("\"BAKED\"")));
+		assertThat(statuses(orderId)).hasSize(2).allSatisfy((status) -> {
+			assertThat(header(status, "order-partition")).isEqualTo(Integer.toString(sent.partition()));
+			assertThat(header(status, "order-offset")).isEqualTo(Long.toString(sent.offset()));
+		});
+	}
+
+	private List<ConsumerRecord<String, String>> statuses(String orderId) {
+		return TopicContents.readAll(String.join(",", this.kafka.getBootstrapServers()), "pizza-order-status")
+			.stream()
+			.filter((record) -> record.key().equals(orderId))
+			.toList();
+	}
+
+	private static String header(ConsumerRecord<?, ?> record, String name) {
+		Header header = record.headers().lastHeader(name);
+		return (header != null) ? new String(header.value(), StandardCharsets.UTF_8) : null;
 	}
 
 	private Producer<String, String> producer() {

@@ -16,6 +16,7 @@ import java.util.function.Consumer;
 import io.pizza.delivery.city.City;
 import io.pizza.delivery.config.DeliveryTrackerProperties;
 import io.pizza.delivery.city.GeoPoint;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
@@ -90,15 +91,20 @@ public class Destinations {
 	 * Does something with an order's destination: now if it is known, else once the order
 	 * is read.
 	 * @param orderId the order
+	 * @param record where the order's own record is, if known
 	 * @param action what to do with its destination
 	 * @return whether it was known, and done
 	 */
-	public boolean whenKnown(UUID orderId, Consumer<Destination> action) {
+	public boolean whenKnown(UUID orderId, @Nullable OrderRecord record, Consumer<Destination> action) {
 		Destination destination;
 		synchronized (this) {
 			destination = this.byOrder.get(orderId);
 			if (destination == null) {
-				this.waiting.computeIfAbsent(orderId, (id) -> new Waiting(this.clock.instant())).actions.add(action);
+				Waiting waiting = this.waiting.computeIfAbsent(orderId, (id) -> new Waiting(this.clock.instant()));
+				waiting.actions.add(action);
+				if (record != null) {
+					waiting.record = record;
+				}
 				return false;
 			}
 		}
@@ -107,17 +113,17 @@ public class Destinations {
 	}
 
 	/**
-	 * Orders whose destination was wanted for a while and not read, which no reading of
-	 * the orders topic from its start looked for yet; they count as looked for from now.
+	 * Orders whose destination was wanted for a while and not read, which were not looked
+	 * for yet; they count as looked for from now.
 	 * @param since wanted since before this
-	 * @return the orders
+	 * @return the orders, with where their records are when known
 	 */
-	synchronized List<UUID> missingSince(Instant since) {
-		List<UUID> missing = new ArrayList<>();
+	synchronized List<Missing> missingSince(Instant since) {
+		List<Missing> missing = new ArrayList<>();
 		this.waiting.forEach((orderId, waiting) -> {
 			if (!waiting.lookedFor && waiting.since.isBefore(since)) {
 				waiting.lookedFor = true;
-				missing.add(orderId);
+				missing.add(new Missing(orderId, waiting.record));
 			}
 		});
 		return missing;
@@ -135,6 +141,15 @@ public class Destinations {
 		return this.city;
 	}
 
+	/**
+	 * An order whose destination is wanted and not known.
+	 *
+	 * @param orderId the order
+	 * @param record where its record is, {@code null} when nobody said
+	 */
+	record Missing(UUID orderId, @Nullable OrderRecord record) {
+	}
+
 	private static final class Waiting {
 
 		private final Instant since;
@@ -142,6 +157,8 @@ public class Destinations {
 		private final List<Consumer<Destination>> actions = new ArrayList<>();
 
 		private boolean lookedFor;
+
+		private @Nullable OrderRecord record;
 
 		private Waiting(Instant since) {
 			this.since = since;

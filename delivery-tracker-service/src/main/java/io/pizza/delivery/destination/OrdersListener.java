@@ -1,11 +1,13 @@
 package io.pizza.delivery.destination;
 
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import io.pizza.delivery.config.DeliveryTrackerProperties;
+import io.pizza.delivery.destination.Destinations.Missing;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,12 +32,15 @@ class OrdersListener extends AbstractConsumerSeekAware {
 
 	private final Destinations destinations;
 
+	private final OrderLookup lookup;
+
 	private final DeliveryTrackerProperties properties;
 
 	private final Clock clock = Clock.systemUTC();
 
-	OrdersListener(Destinations destinations, DeliveryTrackerProperties properties) {
+	OrdersListener(Destinations destinations, OrderLookup lookup, DeliveryTrackerProperties properties) {
 		this.destinations = destinations;
+		this.lookup = lookup;
 		this.properties = properties;
 	}
 
@@ -51,19 +56,27 @@ class OrdersListener extends AbstractConsumerSeekAware {
 	/**
 	 * An order baked late may have been placed before the look-back, or forgotten to make
 	 * room: when one's destination is still unknown after {@code missing-order-after}
-	 * (long enough to read what was just placed), the orders topic is read again from its
-	 * start, once for each such order.
+	 * (long enough to read what was just placed), its record is read back from where its
+	 * status said it is; an order whose status did not say (written before the kitchen
+	 * said it), or that is not there, makes the instance read the orders topic again from
+	 * its start, once for each such order.
 	 */
 	@Scheduled(fixedDelayString = "${delivery-tracker.missing-order-after}")
 	void lookForMissingOrders() {
-		List<UUID> missing = this.destinations
+		List<Missing> missing = this.destinations
 			.missingSince(this.clock.instant().minus(this.properties.missingOrderAfter()));
-		if (!missing.isEmpty()) {
+		Map<UUID, OrderRecord> located = new HashMap<>();
+		missing.stream()
+			.filter((order) -> order.record() != null)
+			.forEach((order) -> located.put(order.orderId(), order.record()));
+		List<UUID> found = located.isEmpty() ? List.of() : this.lookup.read(located);
+		List<UUID> lost = missing.stream().map(Missing::orderId).filter((id) -> !found.contains(id)).toList();
+		if (!lost.isEmpty()) {
 			log.warn(
 					"[{}] {} order(s) baked and not read from {} for {}, such as order={}: reading it again from its "
 							+ "start",
-					this.properties.instanceId(), missing.size(), this.properties.ordersTopic(),
-					this.properties.missingOrderAfter(), missing.get(0));
+					this.properties.instanceId(), lost.size(), this.properties.ordersTopic(),
+					this.properties.missingOrderAfter(), lost.get(0));
 			seekToBeginning();
 		}
 	}

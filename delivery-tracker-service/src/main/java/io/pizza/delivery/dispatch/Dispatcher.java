@@ -11,6 +11,7 @@ import io.pizza.delivery.config.DeliveryTrackerProperties;
 import io.pizza.delivery.courier.CourierFleet;
 import io.pizza.delivery.destination.Destination;
 import io.pizza.delivery.destination.Destinations;
+import io.pizza.delivery.destination.OrderRecord;
 import io.pizza.delivery.tracking.Deliveries;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -100,8 +101,9 @@ class Dispatcher {
 			return;
 		}
 		boolean replayed = this.open.replaying(partition);
+		OrderRecord order = OrderRecord.of(record.headers()).orElse(null);
 		Reading reading = this.open.read(partition, record.offset(), change.orderId(), change.status(), change.by(),
-				change.at());
+				change.at(), order);
 		if (replayed) {
 			log.debug("[{}] {} order={} {} by {} (replayed)", this.instance, where, change.orderId(), change.status(),
 					change.by());
@@ -120,7 +122,7 @@ class Dispatcher {
 					delivered(partition, change.orderId());
 				}
 				else {
-					send(new OpenDelivery(partition, change.orderId(), record.offset(), null, null));
+					send(new OpenDelivery(partition, change.orderId(), record.offset(), null, null, order));
 				}
 			}
 			case NOTHING_TO_DO -> {
@@ -144,7 +146,7 @@ class Dispatcher {
 	// the order was published before it was baked, yet an instance that just started
 	// may not have read it: it is sent once it has
 	private void send(OpenDelivery order) {
-		boolean known = this.destinations.whenKnown(order.orderId(), (destination) -> {
+		boolean known = this.destinations.whenKnown(order.orderId(), order.order(), (destination) -> {
 			if (!this.open.owns(order.partition(), order.orderId())) {
 				return;
 			}

@@ -3,6 +3,7 @@ package io.pizza.delivery.dispatch;
 import java.time.Instant;
 import java.util.UUID;
 
+import io.pizza.delivery.destination.OrderRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.jspecify.annotations.Nullable;
 
@@ -14,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * @param offset where it was baked on that partition
  * @param courierId the courier carrying it, {@code null} while none left with it
  * @param leftAt when that courier left the shop
+ * @param order where the order's own record is, {@code null} when its status did not say
  */
 record OpenDelivery(TopicPartition partition, UUID orderId, long offset, @Nullable String courierId,
-		@Nullable Instant leftAt) {
+		@Nullable Instant leftAt, @Nullable OrderRecord order) {
 }

@@ -41,15 +41,20 @@ class DestinationsTests {
 	void whatWaitsForAnOrderIsDoneOnceItIsReadAndAMissingOrderIsLookedForOnce() {
 		UUID orderId = UUID.randomUUID();
 		List<String> sentTo = new ArrayList<>();
-		assertThat(this.destinations.whenKnown(orderId, (destination) -> sentTo.add(destination.address()))).isFalse();
+		assertThat(this.destinations.whenKnown(orderId, null, (destination) -> sentTo.add(destination.address())))
+			.isFalse();
+		assertThat(this.destinations.whenKnown(orderId, new OrderRecord(3, 42), (destination) -> {
+		})).isFalse();
 		assertThat(this.destinations.missingSince(Instant.now().minusSeconds(30))).as("not missing long").isEmpty();
-		assertThat(this.destinations.missingSince(Instant.now().plusSeconds(1))).containsExactly(orderId);
+		assertThat(this.destinations.missingSince(Instant.now().plusSeconds(1)))
+			.containsExactly(new Destinations.Missing(orderId, new OrderRecord(3, 42)));
 		assertThat(this.destinations.missingSince(Instant.now().plusSeconds(1))).as("looked for already").isEmpty();
 
 		this.destinations.add(new OrderPlaced(orderId, "Marios Pizza", new OrderPlaced.Customer("Adele", "Via Roma 1")),
 				3);
 		assertThat(sentTo).containsExactly("Via Roma 1");
-		assertThat(this.destinations.whenKnown(orderId, (destination) -> sentTo.add(destination.address()))).isTrue();
+		assertThat(this.destinations.whenKnown(orderId, null, (destination) -> sentTo.add(destination.address())))
+			.isTrue();
 		assertThat(sentTo).hasSize(2);
 	}
 

@@ -36,8 +36,8 @@ class OpenDeliveriesTests {
 		assertThat(this.open.replaying(P0)).isTrue();
 
 		List<OpenDelivery> left = this.open.caughtUp(P0, 106);
-		assertThat(left).containsExactly(new OpenDelivery(P0, order(1), 100, "courier-1", LEFT),
-				new OpenDelivery(P0, order(2), 101, null, null));
+		assertThat(left).containsExactly(new OpenDelivery(P0, order(1), 100, "courier-1", LEFT, null),
+				new OpenDelivery(P0, order(2), 101, null, null, null));
 		assertThat(this.open.replaying(P0)).isFalse();
 		assertThat(this.open.caughtUp(P0, 107)).as("taken up once").isEmpty();
 		// from here on, an order baked needs a courier now, once
@@ -58,7 +58,7 @@ class OpenDeliveriesTests {
 		read(two, 4, 3, "DELIVERED");
 
 		assertThat(two.delivered(P0, order(1))).as("the oldest held back still open")
-			.contains(new OpenDelivery(P0, order(4), 3, null, null));
+			.contains(new OpenDelivery(P0, order(4), 3, null, null, null));
 		assertThat(two.full(P0)).isTrue();
 		assertThat(two.delivered(P0, order(2))).isEmpty();
 		assertThat(two.full(P0)).isFalse();
@@ -77,11 +77,11 @@ class OpenDeliveriesTests {
 		assertThat(one.full(P0)).as("a replay must reach its end").isFalse();
 
 		assertThat(one.caughtUp(P0, 5)).as("a courier on the road rides on, and takes the one place")
-			.containsExactly(new OpenDelivery(P0, order(2), 1, "courier-2", LEFT));
+			.containsExactly(new OpenDelivery(P0, order(2), 1, "courier-2", LEFT, null));
 		assertThat(one.full(P0)).isTrue();
-		assertThat(one.delivered(P0, order(2))).contains(new OpenDelivery(P0, order(1), 0, null, null));
-		assertThat(one.delivered(P0, order(1))).contains(new OpenDelivery(P0, order(3), 2, null, null));
-		assertThat(one.delivered(P0, order(3))).contains(new OpenDelivery(P0, order(4), 4, null, null));
+		assertThat(one.delivered(P0, order(2))).contains(new OpenDelivery(P0, order(1), 0, null, null, null));
+		assertThat(one.delivered(P0, order(1))).contains(new OpenDelivery(P0, order(3), 2, null, null, null));
+		assertThat(one.delivered(P0, order(3))).contains(new OpenDelivery(P0, order(4), 4, null, null, null));
 		assertThat(one.delivered(P0, order(4))).isEmpty();
 		assertThat(one.full(P0)).isFalse();
 	}
@@ -119,7 +119,7 @@ class OpenDeliveriesTests {
 	}
 
 	private static Reading read(OpenDeliveries open, long offset, int order, String status) {
-		return open.read(P0, offset, order(order), status, "courier-" + order, LEFT);
+		return open.read(P0, offset, order(order), status, "courier-" + order, LEFT, null);
 	}
 
 	private static UUID order(int n) {

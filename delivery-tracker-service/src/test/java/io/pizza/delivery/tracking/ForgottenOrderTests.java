@@ -8,11 +8,15 @@ import io.pizza.delivery.destination.Destinations;
 import io.pizza.testing.PizzaTopics;
 import io.pizza.testing.RealKafka;
 import io.pizza.testing.TopicContents;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,8 +24,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * An order baked long after it was placed, when the tracker no longer keeps where it goes
- * (here it keeps two orders): the tracker reads the orders topic again to find it, and
- * the order is delivered.
+ * (here it keeps two orders): the tracker reads its record back from where its status
+ * says it is, or, when the status does not say, reads the orders topic again from its
+ * start; either way the order is delivered.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "delivery-tracker.instance-id=tracker-forgetful", "delivery-tracker.positions-topic.replicas=1",
@@ -29,6 +34,7 @@ import static org.awaitility.Awaitility.await;
 				"delivery-tracker.orders-kept=2", "delivery-tracker.missing-order-after=1s",
 				"spring.kafka.consumer.auto-offset-reset=earliest" })
 @Import({ RealKafka.class, PizzaTopics.class })
+@ExtendWith(OutputCaptureExtension.class)
 class ForgottenOrderTests {
 
 	@Autowired
@@ -36,6 +42,26 @@ class ForgottenOrderTests {
 
 	@Autowired
 	Destinations destinations;
+
+	@Test
+	void anOrderBakedAfterItWasForgottenIsReadBackFromWhereItsStatusSaysAndDelivered(CapturedOutput output) {
+		UUID early = UUID.randomUUID();
+		KitchenEvents kitchen = new KitchenEvents(bootstrapServers());
+		RecordMetadata placed = kitchen.orderPlaced(early, "Luigis Pizza", "Via Larga 4, Milano");
+		UUID second = UUID.randomUUID();
+		UUID third = UUID.randomUUID();
+		kitchen.orderPlaced(second, "Luigis Pizza", "Via Larga 5, Milano");
+		kitchen.orderPlaced(third, "Luigis Pizza", "Via Larga 6, Milano");
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.destinations.of(third).isPresent());
+		assertThat(this.destinations.of(early)).as("forgotten to make room").isEmpty();
+
+		kitchen.baked(early, placed);
+
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(statuses(early)).hasSize(2));
+		assertThat(output.getOut())
+			.contains("pizza-orders-%d@%d order=%s read back".formatted(placed.partition(), placed.offset(), early))
+			.doesNotContain("such as order=" + early);
+	}
 
 	@Test
 	void anOrderBakedAfterItWasForgottenIsFoundAgainAndDelivered() {

@@ -2,6 +2,7 @@ package io.pizza.delivery.tracking;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -12,14 +13,15 @@ import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What the tracker reads from the rest of the system, as the published contracts have it:
- * an order placed by order-service and its status moved by a maker; and any record as it
- * is.
+ * an order placed by order-service and its status moved by a maker (with or without the
+ * headers that say where the order's record is); and any record as it is.
  */
 final class KitchenEvents {
 
@@ -31,19 +33,36 @@ final class KitchenEvents {
 		this.bootstrapServers = bootstrapServers;
 	}
 
-	void orderPlaced(UUID orderId, String shop, String address) {
+	RecordMetadata orderPlaced(UUID orderId, String shop, String address) {
 		ObjectNode order = contract("pizza-orders/order-placed.json");
 		order.put("orderId", orderId.toString());
 		order.put("shop", shop);
 		((ObjectNode) order.get("customer")).put("address", address);
-		send("pizza-orders", shop, order.toString());
+		return send(new ProducerRecord<>("pizza-orders", shop, order.toString()));
 	}
 
 	void baked(UUID orderId) {
+		send(bakedRecord(orderId));
+	}
+
+	/**
+	 * The order baked, as the kitchen says it: with where the order's own record is.
+	 * @param orderId the order
+	 * @param placed where its record was written
+	 */
+	void baked(UUID orderId, RecordMetadata placed) {
+		ProducerRecord<String, String> record = bakedRecord(orderId);
+		record.headers()
+			.add("order-partition", Integer.toString(placed.partition()).getBytes(StandardCharsets.UTF_8))
+			.add("order-offset", Long.toString(placed.offset()).getBytes(StandardCharsets.UTF_8));
+		send(record);
+	}
+
+	private static ProducerRecord<String, String> bakedRecord(UUID orderId) {
 		ObjectNode change = contract("pizza-order-status/order-status-changed.json");
 		change.put("orderId", orderId.toString());
 		change.put("at", Instant.now().toString());
-		send("pizza-order-status", orderId.toString(), change.toString());
+		return new ProducerRecord<>("pizza-order-status", orderId.toString(), change.toString());
 	}
 
 	static ObjectNode contract(String file) {
@@ -56,11 +75,15 @@ final class KitchenEvents {
 	}
 
 	void send(String topic, String key, String value) {
+		send(new ProducerRecord<>(topic, key, value));
+	}
+
+	private RecordMetadata send(ProducerRecord<String, String> record) {
 		Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers,
 				ProducerConfig.ACKS_CONFIG, "all");
 		try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(),
 				new StringSerializer())) {
-			producer.send(new ProducerRecord<>(topic, key, value)).get();
+			return producer.send(record).get();
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

@@ -409,6 +409,13 @@ class PlatformLifecycleTests {
 				.stream()
 				.map((partition) -> partition.leader().id())
 				.distinct()).as("the nodes started one after the other, each leads partitions again").hasSize(3);
+			assertThat(
+					admin.describeTopics(List.of("__consumer_offsets", "__transaction_state", "pizza-connect-offsets"))
+						.allTopicNames()
+						.get())
+				.as("internal topics sized for this system, not Kafka's thousands of groups")
+				.extractingFromEntries((topic) -> topic.getValue().partitions().size())
+				.containsExactlyInAnyOrder(6, 6, 1);
 		}
 	}
 

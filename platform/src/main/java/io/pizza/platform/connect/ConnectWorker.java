@@ -70,6 +70,12 @@ public final class ConnectWorker {
 		config.put("config.storage.topic", "pizza-connect-configs");
 		config.put("offset.storage.topic", "pizza-connect-offsets");
 		config.put("status.storage.topic", "pizza-connect-status");
+		// a sink keeps its offsets in its consumer group: Connect's own offsets topic
+		// serves
+		// source connectors only, and its default 25 partitions would cost the brokers'
+		// replication for nothing
+		config.put("offset.storage.partitions", "1");
+		config.put("status.storage.partitions", "1");
 		config.put("config.storage.replication.factor", "3");
 		config.put("offset.storage.replication.factor", "3");
 		config.put("status.storage.replication.factor", "3");

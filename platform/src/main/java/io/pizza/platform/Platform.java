@@ -175,7 +175,7 @@ public final class Platform {
 				Instance worker = this.settings.connect();
 				if (this.processes.running(worker).isPresent()) {
 					try {
-						this.connectors.restartFailed(worker);
+						this.connectors.restartFailedUntilSteady(worker, Duration.ofSeconds(3), Duration.ofSeconds(30));
 					}
 					catch (PlatformException ex) {
 						this.progress.accept("Kafka Connect: failed tasks not restarted (" + ex.getMessage()

@@ -91,10 +91,8 @@ public final class NodeConfig {
 		settings.put("unclean.leader.election.enable", "false");
 		settings.put("auto.create.topics.enable", "false");
 		// every partition a broker leads costs each follower's fetch a read, whether it
-		// carries anything or not: Kafka's 50 partitions apiece for offsets and
-		// transactions,
-		// sized for thousands of groups, would be 100 of the cluster's 168
-		// (docs/platform.md)
+		// carries anything or not: Kafka's 50 apiece for offsets and transactions, sized
+		// for thousands of groups, would be 100 of the cluster's 168 (docs/platform.md)
 		settings.put("offsets.topic.num.partitions", "6");
 		settings.put("transaction.state.log.num.partitions", "6");
 		settings.put("offsets.topic.replication.factor", "3");

@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 
 import io.pizza.platform.connect.ConnectWorker;
 import io.pizza.platform.connect.Connectors;
+import io.pizza.platform.connect.SteadyTasks;
 import io.pizza.platform.kafka.KafkaCluster;
 import io.pizza.platform.postgres.Postgres;
 import io.pizza.platform.process.InstanceStatus;
@@ -175,7 +176,8 @@ public final class Platform {
 				Instance worker = this.settings.connect();
 				if (this.processes.running(worker).isPresent()) {
 					try {
-						this.connectors.restartFailedUntilSteady(worker, Duration.ofSeconds(3), Duration.ofSeconds(30));
+						SteadyTasks.restartUntilSteady(this.connectors, worker, Duration.ofSeconds(3),
+								Duration.ofSeconds(30));
 					}
 					catch (PlatformException ex) {
 						this.progress.accept("Kafka Connect: failed tasks not restarted (" + ex.getMessage()

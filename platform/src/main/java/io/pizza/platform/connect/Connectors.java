@@ -98,39 +98,6 @@ public final class Connectors {
 		names(worker).forEach((name) -> restartFailed(worker, name));
 	}
 
-	/**
-	 * Restarts failed tasks until every connector and task has run for {@code steady} in
-	 * a row. A sink task whose database was killed fails when it next touches a
-	 * connection from before, which may be a moment after the database is back: seen half
-	 * a second after PostgreSQL started again, after a single restart had found nothing
-	 * failed, and the task then stayed failed for good.
-	 * @param worker the worker's instance
-	 * @param steady how long everything must run in a row
-	 * @param timeout how long to keep at it
-	 * @throws PlatformException when tasks still fail or do not run after the timeout
-	 */
-	public void restartFailedUntilSteady(Instance worker, Duration steady, Duration timeout) {
-		long[] runningSince = { System.nanoTime() };
-		Polling.until(timeout, Duration.ofMillis(250), () -> {
-			List<ConnectorStatus> connectors = list(worker);
-			if (connectors.stream().anyMatch((c) -> c.state().equals("FAILED") || c.tasks().contains("FAILED"))) {
-				restartFailed(worker);
-				runningSince[0] = System.nanoTime();
-				return false;
-			}
-			if (!connectors.stream().allMatch(Connectors::running)) {
-				runningSince[0] = System.nanoTime();
-				return false;
-			}
-			return System.nanoTime() - runningSince[0] >= steady.toNanos();
-		}, () -> "its tasks did not run steadily for " + steady + " within " + timeout);
-	}
-
-	private static boolean running(ConnectorStatus connector) {
-		return connector.state().equals("RUNNING")
-				&& connector.tasks().stream().allMatch((task) -> task.equals("RUNNING"));
-	}
-
 	private void restartFailed(Instance worker, String name) {
 		this.rest.send(HttpRequest
 			.newBuilder(ConnectRest.uri(worker,

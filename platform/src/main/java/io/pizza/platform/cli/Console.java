@@ -8,18 +8,26 @@ import picocli.CommandLine.Help.Ansi;
 /**
  * What the command prints: progress lines, tables and errors, coloured on a terminal.
  */
-final class Console {
+public final class Console {
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
 	private Console() {
 	}
 
-	static void progress(String message) {
+	/**
+	 * Prints a line of progress, after the time of day.
+	 * @param message the line
+	 */
+	public static void progress(String message) {
 		System.out.println(Ansi.AUTO.string("@|faint " + LocalTime.now().format(TIME) + "|@ " + message));
 	}
 
-	static void error(String message) {
+	/**
+	 * Prints an error.
+	 * @param message what went wrong
+	 */
+	public static void error(String message) {
 		System.err.println(Ansi.AUTO.string("@|bold,red error:|@ ") + message);
 	}
 

@@ -13,21 +13,27 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine;
 
 /**
- * {@code ./pizza}: runs the whole system locally, each part a real process.
+ * {@code ./pizza}: runs the whole system locally, each part a real process. The load
+ * generator and the benchmark add their commands from a module of their own (bench), so
+ * that what they need stays off this command's classpath.
  */
 // every command takes --help, ./pizza up --help as well as ./pizza --help
 @Command(name = "pizza", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT,
 		description = "Runs the pizza system locally: a 3-node Kafka cluster, PostgreSQL and the services.",
 		subcommands = { UpCommand.class, DownCommand.class, StatusCommand.class, LogsCommand.class, KillCommand.class,
-				StartCommand.class, OrderCommand.class, RebuildCommand.class, LoadCommand.class, BenchCommand.class,
-				ConnectCommand.class, DltCommand.class, CertsCommand.class })
+				StartCommand.class, OrderCommand.class, RebuildCommand.class, ConnectCommand.class, DltCommand.class,
+				CertsCommand.class })
 public class PizzaCli {
 
 	@Option(names = "--root", hidden = true, defaultValue = "${sys:pizza.root:-.}",
 			description = "The project's root folder.")
 	Path root;
 
-	Platform platform() {
+	/**
+	 * The platform, with the settings of {@code pizza.properties}.
+	 * @return the platform
+	 */
+	public Platform platform() {
 		return platform(new Properties());
 	}
 
@@ -35,7 +41,11 @@ public class PizzaCli {
 		return new Platform(PlatformSettings.load(this.root, overrides), Console::progress);
 	}
 
-	PlatformSettings settings() {
+	/**
+	 * The settings of {@code pizza.properties}.
+	 * @return the settings
+	 */
+	public PlatformSettings settings() {
 		return PlatformSettings.load(this.root, new Properties());
 	}
 
@@ -47,7 +57,19 @@ public class PizzaCli {
 	}
 
 	public static void main(String[] args) {
+		System.exit(commandLine().execute(args));
+	}
+
+	/**
+	 * The command line of {@code ./pizza}, to which further commands may be added.
+	 * @param more further commands, each a picocli command whose parent is this one
+	 * @return the command line
+	 */
+	public static CommandLine commandLine(Object... more) {
 		CommandLine commandLine = new CommandLine(new PizzaCli());
+		for (Object command : more) {
+			commandLine.addSubcommand(command);
+		}
 		commandLine.setExecutionExceptionHandler((ex, line, parsed) -> {
 			if (ex instanceof PlatformException) {
 				Console.error(ex.getMessage());
@@ -55,7 +77,7 @@ public class PizzaCli {
 			}
 			throw ex;
 		});
-		System.exit(commandLine.execute(args));
+		return commandLine;
 	}
 
 }

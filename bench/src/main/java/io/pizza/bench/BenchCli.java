@@ -1,0 +1,18 @@
+package io.pizza.bench;
+
+import io.pizza.platform.cli.PizzaCli;
+
+/**
+ * {@code ./pizza load} and {@code ./pizza bench}: the platform's command line with the
+ * load generator's and the benchmark's commands added.
+ */
+public final class BenchCli {
+
+	private BenchCli() {
+	}
+
+	public static void main(String[] args) {
+		System.exit(PizzaCli.commandLine(new LoadCommand(), new BenchCommand()).execute(args));
+	}
+
+}

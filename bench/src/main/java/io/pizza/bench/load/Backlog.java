@@ -1,0 +1,158 @@
+package io.pizza.bench.load;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+
+import io.pizza.platform.Platform;
+import io.pizza.platform.kafka.GroupLag;
+import io.pizza.platform.settings.Instance;
+import io.pizza.platform.system.PlatformException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * How fast a consumer group goes through a backlog, with everything else running: its
+ * instances stopped, orders written straight to {@code pizza-orders} as order-service
+ * writes them (keyed by shop, a fresh order id each), its instances started again, and
+ * the group's lag watched until it is gone. The clock starts at the group's first commit,
+ * so the instances' start-up is not counted.
+ */
+final class Backlog {
+
+	static final String TOPIC = "pizza-orders";
+
+	private static final Duration LOOK = Duration.ofMillis(200);
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private final Platform platform;
+
+	private final Admin admin;
+
+	private final Consumer<String> progress;
+
+	Backlog(Platform platform, Admin admin, Consumer<String> progress) {
+		this.platform = platform;
+		this.admin = admin;
+		this.progress = progress;
+	}
+
+	/**
+	 * Measures one group.
+	 * @param what what the group does, for the report
+	 * @param group the consumer group
+	 * @param instances its instances
+	 * @param environment their environment while measured
+	 * @param orders the orders to write
+	 * @param count how many
+	 * @param timeout how long the group may take
+	 * @return what was measured
+	 * @throws InterruptedException if interrupted
+	 */
+	Result measure(String what, String group, List<Instance> instances, Map<String, String> environment,
+			FakeOrders orders, int count, Duration timeout) throws InterruptedException {
+		this.progress.accept("backlog: %s stopped, %d orders written, then started".formatted(what, count));
+		instances.forEach((instance) -> this.platform.kill(instance, false));
+		write(orders, count);
+		// started together, in the background: an instance consumes before it answers its
+		// health check, and the lag is watched from the first moment
+		CompletableFuture<Void> starting = CompletableFuture.allOf(instances.stream()
+			.map((instance) -> CompletableFuture.runAsync(() -> this.platform.start(instance, environment)))
+			.toArray(CompletableFuture[]::new));
+		try {
+			long first = lag(group);
+			long deadline = System.nanoTime() + timeout.toNanos();
+			long started = 0;
+			long atStart = 0;
+			long left = first;
+			while (left > 0 && System.nanoTime() < deadline) {
+				Thread.sleep(LOOK.toMillis());
+				left = lag(group);
+				if (started == 0 && left < first) {
+					started = System.nanoTime();
+					atStart = left;
+				}
+			}
+			double seconds = (started == 0) ? 0 : (System.nanoTime() - started) / 1e9;
+			starting.join();
+			Result result = new Result(what, group, count, atStart - left, seconds, left);
+			this.progress.accept("backlog: " + result);
+			return result;
+		}
+		catch (ExecutionException ex) {
+			throw new PlatformException("Could not read " + group + "'s lag: " + ex.getCause().getMessage(), ex);
+		}
+	}
+
+	private long lag(String group) throws InterruptedException, ExecutionException {
+		return GroupLag.of(this.admin, group, TOPIC);
+	}
+
+	// as order-service writes an order: the shop as key, priced by the menu
+	private void write(FakeOrders orders, int count) throws InterruptedException {
+		Map<String, Object> config = new HashMap<>(this.platform.settings().kafkaClient());
+		config.put(ProducerConfig.ACKS_CONFIG, "all");
+		config.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+		config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+		try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(),
+				new StringSerializer())) {
+			List<Future<RecordMetadata>> sent = new ArrayList<>(count);
+			Clock clock = Clock.systemUTC();
+			for (int n = 0; n < count; n++) {
+				ObjectNode placed = orders.menu()
+					.placed(json.readTree(orders.next()), UUID.randomUUID(), clock.instant());
+				sent.add(producer.send(new ProducerRecord<>(TOPIC, placed.get("shop").asString(), placed.toString())));
+			}
+			for (Future<RecordMetadata> send : sent) {
+				send.get();
+			}
+		}
+		catch (ExecutionException ex) {
+			throw new PlatformException("Could not write the backlog: " + ex.getCause().getMessage(), ex);
+		}
+	}
+
+	/**
+	 * A backlog gone through.
+	 *
+	 * @param what what the group does
+	 * @param group the consumer group
+	 * @param written the orders written
+	 * @param measured the orders handled while the clock ran
+	 * @param seconds how long the clock ran
+	 * @param left orders still not handled when the wait ended
+	 */
+	record Result(String what, String group, int written, long measured, double seconds, long left) {
+
+		/**
+		 * The group's rate while the clock ran.
+		 * @return orders per second, 0 when nothing was measured
+		 */
+		double perSecond() {
+			return (this.seconds > 0) ? this.measured / this.seconds : 0;
+		}
+
+		@Override
+		public String toString() {
+			return "%s: %.0f orders/s (%d of %d orders in %.1f s)%s".formatted(this.what, perSecond(), this.measured,
+					this.written, this.seconds, (this.left > 0) ? ", " + this.left + " left" : "");
+		}
+
+	}
+
+}

@@ -1,0 +1,242 @@
+package io.pizza.bench.load;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * What {@code ./pizza bench} measured, in one table.
+ *
+ * @param startedAt when the benchmark began
+ * @param machine what it ran on
+ * @param ceiling Kafka's own producer on the cluster
+ * @param intake the REST intake: closed loop beside the HTTP ceiling, and the open-loop
+ * steps
+ * @param backlogs how fast the makers (baking in no time, exactly once) and billing went
+ * through a backlog of orders written straight to the topic
+ * @param endToEnd the load run at a fixed moderate rate
+ * @param takeovers the makers' takeovers
+ * @param sse position to SSE client
+ * @param mode the mode the platform ran in: {@code plaintext} or {@code secure}
+ * @param modes the intake and end to end in both modes, each just after a restart of the
+ * whole platform, or {@code null} when not measured
+ */
+public record BenchReport(Instant startedAt, String machine, ProducerCeiling.Result ceiling, Benchmark.Intake intake,
+		List<Backlog.Result> backlogs, LoadReport endToEnd, List<TakeoverTime> takeovers, Latencies sse, String mode,
+		Modes modes) {
+
+	private static final String ROW = "| %-58s | %s |";
+
+	/**
+	 * The intake's highest sustained rate, if any step was sustained.
+	 * @return that step
+	 */
+	public Optional<IntakeRamp.Step> sustainedIntake() {
+		return IntakeRamp.highestSustained(this.intake.steps());
+	}
+
+	/**
+	 * The table, in Markdown.
+	 * @return the table's lines
+	 */
+	public String table() {
+		List<String> rows = new ArrayList<>();
+		rows.add("`./pizza bench`, %s, %s".formatted(
+				DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC).format(this.startedAt),
+				this.machine));
+		rows.add("");
+		rows.add(ROW.formatted("Measure", "Result"));
+		rows.add(ROW.formatted("-".repeat(58), "-".repeat(6)));
+		rows.add(ROW.formatted("Kafka's ceiling: ProducerPerformance, acks=all",
+				"%.0f records/s of %d B (%.2f MB/s), ack p50 %d ms, p99 %d ms".formatted(
+						this.ceiling.recordsPerSecond(), this.ceiling.recordSize(), this.ceiling.megabytesPerSecond(),
+						this.ceiling.p50Millis(), this.ceiling.p99Millis())));
+		rows.addAll(closedLoopRows(this.intake, this.ceiling));
+		rows.add(
+				ROW.formatted("REST intake, open loop, highest sustained rate",
+						sustainedIntake()
+							.map((step) -> "%.0f orders/s (HTTP p50 %.0f ms, p99 %.0f ms): %.3fx the ceiling".formatted(
+									step.acceptedRate(), step.http().p50(), step.http().p99(),
+									step.acceptedRate() / this.ceiling.recordsPerSecond()))
+							.orElse("none of the steps")));
+		rows.add(ROW.formatted("REST intake, open loop, the steps",
+				this.intake.steps()
+					.stream()
+					.map((step) -> "%.0f/s %s".formatted(step.rate(),
+							step.sustained() ? "ok"
+									: "no (%d failed, p99 %.0f ms)".formatted(step.failed(), step.http().p99())))
+					.collect(Collectors.joining(", "))));
+		for (Backlog.Result backlog : this.backlogs) {
+			rows.add(ROW.formatted("Through a backlog: " + backlog.what(),
+					"%.0f orders/s (%.2fx the ceiling): %d of %d orders in %.1f s%s".formatted(backlog.perSecond(),
+							backlog.perSecond() / this.ceiling.recordsPerSecond(), backlog.measured(),
+							backlog.written(), backlog.seconds(),
+							(backlog.left() > 0) ? ", %d left".formatted(backlog.left()) : "")));
+		}
+		rows.add(ROW.formatted(
+				"End to end at %.0f orders/s for %d s".formatted(this.endToEnd.rate(),
+						this.endToEnd.duration().toSeconds()),
+				"%.1f accepted/s; HTTP p50 %.0f ms, p99 %.0f ms".formatted(this.endToEnd.acceptedRate(),
+						this.endToEnd.http().p50(), this.endToEnd.http().p99())));
+		rows.add(
+				ROW.formatted("  POST -> BAKED", percentiles(this.endToEnd.placedToBaked(), this.endToEnd.notBaked())));
+		rows.add(ROW.formatted("  POST -> billed",
+				percentiles(this.endToEnd.placedToBilled(), this.endToEnd.notBilled())));
+		for (TakeoverTime takeover : this.takeovers) {
+			rows.add(ROW.formatted("Maker takeover, %s protocol, %s".formatted(takeover.protocol(), takeover.stop()),
+					(takeover.millis() != null) ? "%.2f s".formatted(takeover.millis() / 1000.0) : "not in time"));
+		}
+		rows.add(ROW.formatted("Courier position -> SSE client", percentiles(this.sse, 0)));
+		if (this.modes != null) {
+			rows.addAll(modeRows());
+		}
+		return String.join(System.lineSeparator(), rows);
+	}
+
+	// GET /menu and POST /orders side by side, the second as ratios of the first and of
+	// Kafka's own ceiling
+	private static List<String> closedLoopRows(Benchmark.Intake intake, ProducerCeiling.Result ceiling) {
+		if (intake.menu() == null || intake.orders() == null) {
+			return List.of(ROW.formatted("REST intake, closed loop", "not measured (wrk is not installed)"));
+		}
+		ClosedLoop.Result menu = intake.menu();
+		ClosedLoop.Result orders = intake.orders();
+		return List.of(
+				ROW.formatted("HTTP ceiling: GET /menu, closed loop, %d connections".formatted(menu.connections()),
+						"%.0f req/s, p50 %.1f ms, p99 %.1f ms".formatted(menu.perSecond(), menu.p50Millis(),
+								menu.p99Millis())),
+				ROW.formatted("REST intake: POST /orders, closed loop, %d connections".formatted(orders.connections()),
+						"%.0f orders/s, p50 %.1f ms, p99 %.1f ms; %s".formatted(orders.perSecond(), orders.p50Millis(),
+								orders.p99Millis(), answers(orders))),
+				ROW.formatted(
+						"  POST /orders as ratios",
+						"%.2fx GET /menu, %.3fx Kafka's ceiling".formatted(
+								orders.perSecond() / menu.perSecond(),
+								orders.perSecond() / ceiling.recordsPerSecond())),
+				ROW.formatted("  CPU while POST /orders ran", (intake.cpu() != null) ? intake.cpu().summary() : "-"),
+				ROW.formatted("  warm-up before, rounds of %d s".formatted(WarmUp.ROUND.toSeconds()), intake.warmUp()
+					.stream()
+					.map((round) -> "%.0f/s (JIT %.2f cores)".formatted(round.perSecond(), round.compilerCores()))
+					.collect(Collectors.joining(", "))));
+	}
+
+	private static String answers(ClosedLoop.Result run) {
+		String statuses = run.statuses()
+			.entrySet()
+			.stream()
+			.map((entry) -> entry.getKey() + ": " + entry.getValue())
+			.collect(Collectors.joining(", "));
+		return (statuses.isEmpty() ? "answers not counted" : statuses)
+				+ ((run.socketErrors() > 0) ? ", " + run.socketErrors() + " socket errors" : "");
+	}
+
+	// each mode just after a restart, the other mode's figures beside the first's as
+	// ratios
+	private List<String> modeRows() {
+		List<String> rows = new ArrayList<>();
+		rows.addAll(modeRows(this.modes.first(), null));
+		rows.addAll(modeRows(this.modes.other(), this.modes.first()));
+		return rows;
+	}
+
+	private static List<String> modeRows(ModeRun run, ModeRun against) {
+		Optional<IntakeRamp.Step> sustained = IntakeRamp.highestSustained(run.intake().steps());
+		String intakeRatio = sustained
+			.flatMap((step) -> Optional.ofNullable(against)
+				.flatMap((first) -> IntakeRamp.highestSustained(first.intake().steps()))
+				.map((firstStep) -> "; %.2fx %s".formatted(step.acceptedRate() / firstStep.acceptedRate(),
+						against.mode())))
+			.orElse("");
+		String restarted = "Restarted in " + run.mode() + " mode: ";
+		LoadReport endToEnd = run.endToEnd();
+		LoadReport first = (against != null) ? against.endToEnd() : null;
+		ClosedLoop.Result posts = run.intake().orders();
+		ClosedLoop.Result firstPosts = (against != null) ? against.intake().orders() : null;
+		String closedLoop = (posts == null) ? "not measured (wrk is not installed)"
+				: "%.0f orders/s, p99 %.1f ms%s".formatted(posts.perSecond(), posts.p99Millis(), (firstPosts != null)
+						? "; %.2fx %s".formatted(posts.perSecond() / firstPosts.perSecond(), against.mode()) : "");
+		return List.of(
+				ROW.formatted(restarted + "POST /orders, closed loop", closedLoop),
+				ROW.formatted(
+						restarted + "REST intake, sustained",
+						sustained
+							.map((step) -> "%.0f orders/s (HTTP p50 %.0f ms, p99 %.0f ms)%s"
+								.formatted(step.acceptedRate(), step.http().p50(), step.http().p99(), intakeRatio))
+							.orElse("none of the steps")),
+				ROW.formatted(restarted + "end to end at %.0f orders/s".formatted(endToEnd.rate()),
+						"%.1f accepted/s; HTTP p50 %s, p99 %s".formatted(endToEnd.acceptedRate(),
+								compared(endToEnd.http().p50(), (first != null) ? first.http().p50() : 0, against),
+								compared(endToEnd.http().p99(), (first != null) ? first.http().p99() : 0, against))),
+				ROW.formatted("  POST -> BAKED",
+						percentiles(endToEnd.placedToBaked(), endToEnd.notBaked()) + ((first != null)
+								? "; p50 " + ratio(endToEnd.placedToBaked().p50(), first.placedToBaked().p50(), against)
+								: "")),
+				ROW.formatted("  POST -> billed",
+						percentiles(endToEnd.placedToBilled(), endToEnd.notBilled()) + ((first != null)
+								? "; p50 "
+										+ ratio(endToEnd.placedToBilled().p50(), first.placedToBilled().p50(), against)
+								: "")));
+	}
+
+	private static String compared(double millis, double firstMillis, ModeRun against) {
+		return millis(millis) + ((against != null) ? " (" + ratio(millis, firstMillis, against) + ")" : "");
+	}
+
+	private static String ratio(double other, double first, ModeRun against) {
+		return (first > 0) ? "%.2fx %s".formatted(other / first, against.mode()) : "-";
+	}
+
+	private static String percentiles(Latencies latencies, long missing) {
+		if (latencies.count() == 0) {
+			return "none measured";
+		}
+		return "p50 %s, p99 %s, p99.9 %s (%d)%s".formatted(millis(latencies.p50()), millis(latencies.p99()),
+				millis(latencies.p999()), latencies.count(), (missing > 0) ? "; " + missing + " missing" : "");
+	}
+
+	private static String millis(double millis) {
+		return (millis >= 1000) ? "%.2f s".formatted(millis / 1000) : "%.0f ms".formatted(millis);
+	}
+
+	Path write(Path folder) {
+		return ReportFiles.write(folder, "bench", this.startedAt, this);
+	}
+
+	/**
+	 * The intake and end to end in one mode, measured just after the whole platform was
+	 * started in it.
+	 *
+	 * @param mode {@code secure} or {@code plaintext}
+	 * @param intake the intake, closed and open loop
+	 * @param endToEnd the load run, at the same rate in both modes
+	 */
+	public record ModeRun(String mode, Benchmark.Intake intake, LoadReport endToEnd) {
+	}
+
+	/**
+	 * Both modes, each measured the same way just after a restart, so that neither pays
+	 * for what the benchmark left running before it (a backlog, couriers on the road).
+	 *
+	 * @param first the mode the platform ran in
+	 * @param other the other mode
+	 */
+	public record Modes(ModeRun first, ModeRun other) {
+	}
+
+	/**
+	 * A maker's takeover.
+	 *
+	 * @param protocol the group protocol
+	 * @param stop how the maker was stopped
+	 * @param millis from the signal until the other maker owned every partition, or
+	 * {@code null} when that did not happen in time
+	 */
+	public record TakeoverTime(String protocol, String stop, Long millis) {
+	}
+
+}

@@ -1,0 +1,107 @@
+package io.pizza.bench.load;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * How much CPU the platform's processes used while something ran: each instance's CPU
+ * time (with its child processes', PostgreSQL's backends) over the wall-clock time, in
+ * cores, the brokers added up. Where the machine's cores went is where a throughput's
+ * limit is.
+ *
+ * @param cores the cores the machine has
+ * @param byPart cores used, by part of the platform, most first
+ */
+public record CpuUse(int cores, Map<String, Double> byPart) {
+
+	private static final String BROKERS = "brokers";
+
+	/**
+	 * Starts measuring.
+	 * @param processes the running instances' processes, by instance name
+	 * @return the measure, to be ended with {@link Meter#stop()}
+	 */
+	public static Meter start(Map<String, ProcessHandle> processes) {
+		return new Meter(processes);
+	}
+
+	/**
+	 * The cores all parts used together.
+	 * @return their sum
+	 */
+	public double total() {
+		return this.byPart.values().stream().mapToDouble(Double::doubleValue).sum();
+	}
+
+	/**
+	 * One line: the parts that used the most, as cores and shares of the machine.
+	 * @return the summary
+	 */
+	public String summary() {
+		List<String> parts = new ArrayList<>();
+		this.byPart.forEach((part, used) -> {
+			if (used >= 0.01) {
+				parts.add("%s %.2f (%.0f%%)".formatted(part, used, 100 * used / this.cores));
+			}
+		});
+		return "%.2f of %d cores: %s".formatted(total(), this.cores, String.join(", ", parts));
+	}
+
+	/**
+	 * A measure under way.
+	 */
+	public static final class Meter {
+
+		private final Map<String, ProcessHandle> processes;
+
+		private final Map<String, Duration> before;
+
+		private final long started = System.nanoTime();
+
+		private Meter(Map<String, ProcessHandle> processes) {
+			this.processes = Map.copyOf(processes);
+			this.before = cpuTimes(this.processes);
+		}
+
+		/**
+		 * Ends the measure.
+		 * @return what each part used since the start
+		 */
+		public CpuUse stop() {
+			Map<String, Duration> after = cpuTimes(this.processes);
+			double seconds = (System.nanoTime() - this.started) / 1e9;
+			Map<String, Double> used = new LinkedHashMap<>();
+			after.forEach((instance, time) -> {
+				// a child process that ended took its time with it: never below nothing
+				Duration spent = time.minus(this.before.getOrDefault(instance, Duration.ZERO));
+				used.merge(part(instance), Math.max(0, spent.toNanos()) / 1e9 / seconds, Double::sum);
+			});
+			Map<String, Double> sorted = used.entrySet()
+				.stream()
+				.sorted(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder()))
+				.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new));
+			return new CpuUse(Runtime.getRuntime().availableProcessors(), sorted);
+		}
+
+		private static Map<String, Duration> cpuTimes(Map<String, ProcessHandle> processes) {
+			Map<String, Duration> times = new LinkedHashMap<>();
+			processes.forEach((instance, process) -> times.put(instance,
+					Stream.concat(Stream.of(process), process.descendants())
+						.map((handle) -> handle.info().totalCpuDuration().orElse(Duration.ZERO))
+						.reduce(Duration.ZERO, Duration::plus)));
+			return times;
+		}
+
+		private static String part(String instance) {
+			return instance.startsWith("kafka-") && !instance.equals("kafka-connect") ? BROKERS : instance;
+		}
+
+	}
+
+}

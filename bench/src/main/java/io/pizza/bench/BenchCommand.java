@@ -64,7 +64,7 @@ class BenchCommand implements Callable<Integer> {
 					+ "machine's cores (default: ${DEFAULT-VALUE}).")
 	String warmUp;
 
-	@Option(names = "--backlog", defaultValue = "20000",
+	@Option(names = "--backlog", defaultValue = "50000",
 			description = "Orders written straight to the orders topic for the makers, then for billing, to "
 					+ "measure how fast each goes through a backlog (default: ${DEFAULT-VALUE}).")
 	int backlog;

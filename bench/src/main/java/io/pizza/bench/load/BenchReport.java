@@ -73,9 +73,9 @@ public record BenchReport(Instant startedAt, String machine, ProducerCeiling.Res
 					.collect(Collectors.joining(", "))));
 		for (Backlog.Result backlog : this.backlogs) {
 			rows.add(ROW.formatted("Through a backlog: " + backlog.what(),
-					"%.0f orders/s (%.2fx the ceiling): %d of %d orders in %.1f s%s".formatted(backlog.perSecond(),
-							backlog.perSecond() / this.ceiling.recordsPerSecond(), backlog.measured(),
-							backlog.written(), backlog.seconds(),
+					"%.0f orders/s (%.2fx the ceiling): %d of %d orders in %.1f s, once settled (%.1f s)%s".formatted(
+							backlog.perSecond(), backlog.perSecond() / this.ceiling.recordsPerSecond(),
+							backlog.measured(), backlog.written(), backlog.seconds(), backlog.settling(),
 							(backlog.left() > 0) ? ", %d left".formatted(backlog.left()) : "")));
 		}
 		rows.add(ROW.formatted(

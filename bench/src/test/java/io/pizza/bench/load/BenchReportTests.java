@@ -43,12 +43,13 @@ class BenchReportTests {
 	@Test
 	void tellsHowFastEachGroupWentThroughItsBacklogAsARatioOfTheCeiling() {
 		List<Backlog.Result> backlogs = List.of(
-				new Backlog.Result("makers, exactly once", "pizza-makers", 20000, 18000, 6.0, 0),
-				new Backlog.Result("billing", "billing", 20000, 15000, 30.0, 5000));
+				new Backlog.Result("makers, exactly once", "pizza-makers", 20000, 18000, 6.0, 3.2, 0),
+				new Backlog.Result("billing", "billing", 20000, 15000, 30.0, 2.5, 5000));
 		assertThat(report(backlogs, List.of()).table())
 			.contains("| Through a backlog: makers, exactly once",
-					"| 3000 orders/s (0.30x the ceiling): 18000 of 20000 orders in 6.0 s |")
-			.contains("| 500 orders/s (0.05x the ceiling): 15000 of 20000 orders in 30.0 s, 5000 left |");
+					"| 3000 orders/s (0.30x the ceiling): 18000 of 20000 orders in 6.0 s, once settled (3.2 s) |")
+			.contains("| 500 orders/s (0.05x the ceiling): 15000 of 20000 orders in 30.0 s, once settled (2.5 s), "
+					+ "5000 left |");
 	}
 
 	@Test

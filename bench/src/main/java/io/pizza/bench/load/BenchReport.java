@@ -81,8 +81,9 @@ public record BenchReport(Instant startedAt, String machine, ProducerCeiling.Res
 		rows.add(ROW.formatted(
 				"End to end at %.0f orders/s for %d s".formatted(this.endToEnd.rate(),
 						this.endToEnd.duration().toSeconds()),
-				"%.1f accepted/s; HTTP p50 %.0f ms, p99 %.0f ms".formatted(this.endToEnd.acceptedRate(),
-						this.endToEnd.http().p50(), this.endToEnd.http().p99())));
+				"%.1f accepted/s; HTTP p50 %.0f ms, p99 %.0f ms%s".formatted(this.endToEnd.acceptedRate(),
+						this.endToEnd.http().p50(), this.endToEnd.http().p99(),
+						this.endToEnd.noAnswer().isEmpty() ? "" : "; no answer: " + this.endToEnd.noAnswer())));
 		rows.add(
 				ROW.formatted("  POST -> BAKED", percentiles(this.endToEnd.placedToBaked(), this.endToEnd.notBaked())));
 		rows.add(ROW.formatted("  POST -> billed",

@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
  * @param achievedRate orders sent per second, as achieved
  * @param acceptedRate orders accepted (201) per second of sending
  * @param statuses how many answers of each HTTP status (0: no answer)
+ * @param noAnswer the requests that got no answer, by the client's exception
  * @param http from sending a request to its whole answer
  * @param placedToBaked from sending an accepted order to its {@code BAKED} event
  * @param placedToBilled from sending an accepted order to its bill
@@ -27,8 +28,8 @@ import java.util.stream.Collectors;
  * @param machine what it ran on
  */
 public record LoadReport(Instant startedAt, double rate, Duration duration, long seed, long sent, double achievedRate,
-		double acceptedRate, Map<Integer, Long> statuses, Latencies http, Latencies placedToBaked,
-		Latencies placedToBilled, long notBaked, long notBilled, String machine) {
+		double acceptedRate, Map<Integer, Long> statuses, Map<String, Long> noAnswer, Latencies http,
+		Latencies placedToBaked, Latencies placedToBilled, long notBaked, long notBilled, String machine) {
 
 	static LoadReport of(Instant startedAt, double rate, Duration duration, long seed, Duration sending,
 			List<Placement> placements, Map<String, Instant> baked, Map<String, Instant> billed) {
@@ -38,6 +39,9 @@ public record LoadReport(Instant startedAt, double rate, Duration duration, long
 				accepted.size() / seconds,
 				placements.stream()
 					.collect(Collectors.groupingBy(Placement::status, TreeMap::new, Collectors.counting())),
+				placements.stream()
+					.filter((p) -> p.failure() != null)
+					.collect(Collectors.groupingBy(Placement::failure, TreeMap::new, Collectors.counting())),
 				Latencies.ofMicros(placements.stream().map((p) -> p.latencyNanos() / 1000).toList()),
 				Latencies.ofMicros(accepted.stream()
 					.filter((p) -> baked.containsKey(p.orderId()))
@@ -55,9 +59,10 @@ public record LoadReport(Instant startedAt, double rate, Duration duration, long
 		return String.join(System.lineSeparator(),
 				"rate asked        %.0f orders/s for %d s (seed %d)".formatted(this.rate, this.duration.toSeconds(),
 						this.seed),
-				"sent              %d, %.1f orders/s achieved, %.1f accepted/s"
-					.formatted(this.sent, this.achievedRate, this.acceptedRate),
-				"HTTP statuses     " + this.statuses, "HTTP latency      " + this.http,
+				"sent              %d, %.1f orders/s achieved, %.1f accepted/s".formatted(this.sent, this.achievedRate,
+						this.acceptedRate),
+				"HTTP statuses     " + this.statuses + (this.noAnswer.isEmpty() ? "" : "; no answer: " + this.noAnswer),
+				"HTTP latency      " + this.http,
 				"POST -> BAKED     " + this.placedToBaked
 						+ ((this.notBaked > 0) ? "; not baked: " + this.notBaked : ""),
 				"POST -> billed    " + this.placedToBilled

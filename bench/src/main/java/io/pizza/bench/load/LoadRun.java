@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -107,12 +108,13 @@ final class LoadRun {
 			long latency = System.nanoTime() - start;
 			if (ex != null) {
 				this.failed.incrementAndGet();
-				return new Placement(sentAt, 0, latency, null);
+				Throwable cause = (ex instanceof CompletionException && ex.getCause() != null) ? ex.getCause() : ex;
+				return new Placement(sentAt, 0, latency, null, cause.getClass().getSimpleName());
 			}
 			Matcher id = ORDER_ID.matcher(response.body());
 			(response.statusCode() == 201 ? this.ok : this.failed).incrementAndGet();
 			return new Placement(sentAt, response.statusCode(), latency,
-					(response.statusCode() == 201 && id.find()) ? id.group(1) : null);
+					(response.statusCode() == 201 && id.find()) ? id.group(1) : null, null);
 		});
 	}
 

@@ -9,8 +9,9 @@ import java.time.Instant;
  * @param status the HTTP status, or 0 when no answer came
  * @param latencyNanos from sending to the whole answer
  * @param orderId the order's id when it was accepted, otherwise {@code null}
+ * @param failure when no answer came, why: the client's exception, by its class
  */
-record Placement(Instant sentAt, int status, long latencyNanos, String orderId) {
+record Placement(Instant sentAt, int status, long latencyNanos, String orderId, String failure) {
 
 	boolean accepted() {
 		return this.status == 201 && this.orderId != null;

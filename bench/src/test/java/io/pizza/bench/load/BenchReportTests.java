@@ -96,9 +96,9 @@ class BenchReportTests {
 		List<IntakeRamp.Step> secureSteps = List.of(new IntakeRamp.Step(10, 10, 0, FAST, true),
 				new IntakeRamp.Step(20, 14, 6, SLOW, false));
 		LoadReport secureRun = new LoadReport(Instant.parse("2026-11-25T15:59:00Z"), 6, Duration.ofSeconds(20), 43, 120,
-				6, 6, Map.of(201, 120L), SLOW, SLOW, FAST, 0, 2, "a machine");
+				6, 6, Map.of(201, 120L), Map.of(), SLOW, SLOW, FAST, 0, 2, "a machine");
 		LoadReport plaintextRun = new LoadReport(Instant.parse("2026-11-25T15:57:00Z"), 6, Duration.ofSeconds(20), 43,
-				120, 6, 6, Map.of(201, 120L), FAST, FAST, FAST, 0, 0, "a machine");
+				120, 6, 6, Map.of(201, 120L), Map.of(), FAST, FAST, FAST, 0, 0, "a machine");
 		BenchReport.Modes modes = new BenchReport.Modes(new BenchReport.ModeRun("plaintext",
 				intake(List.of(new IntakeRamp.Step(20, 20, 0, FAST, true)), 2000), plaintextRun),
 				new BenchReport.ModeRun("secure", intake(secureSteps, 1500), secureRun));
@@ -126,7 +126,7 @@ class BenchReportTests {
 		List<IntakeRamp.Step> steps = List.of(new IntakeRamp.Step(10, 10, 0, FAST, true),
 				new IntakeRamp.Step(20, 20, 0, FAST, true), new IntakeRamp.Step(40, 31, 3, SLOW, false));
 		LoadReport endToEnd = new LoadReport(Instant.parse("2026-11-25T15:49:00Z"), 6, Duration.ofSeconds(20), 43, 120,
-				6, 6, Map.of(201, 120L), FAST, FAST, FAST, 0, 0, "a machine");
+				6, 6, Map.of(201, 120L), Map.of(), FAST, FAST, FAST, 0, 0, "a machine");
 		return new BenchReport(Instant.parse("2026-11-25T15:49:00Z"), "a machine",
 				new ProducerCeiling.Result(100000, 574, 10000, 5.5, 2924, 3676), intake(steps, 2400), backlogs,
 				endToEnd, takeovers, FAST, "plaintext", modes);

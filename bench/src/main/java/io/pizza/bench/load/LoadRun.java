@@ -8,11 +8,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -21,10 +23,19 @@ import java.util.regex.Pattern;
 
 /**
  * Posts fake orders to order-service at a steady rate for a while, as an open workload:
- * each order is sent on its tick whether or not earlier answers have come, so a slow
+ * each order is due on its tick whether or not earlier answers have come, so a slow
  * service shows as latency, not as a lower rate of sending.
+ * <p>
+ * At most {@link #IN_FLIGHT} requests are out at once, as {@code wrk2} keeps a fixed set
+ * of connections: an order due while all are out waits for one, and every order is timed
+ * from when it was due, the wait included, so that waiting hides nothing. Without the
+ * bound, a slow answer made Java's HTTP client open a connection for each order waiting
+ * (more than a thousand at 250 orders/s), and its own pool's bookkeeping of them became
+ * the load generator's largest cost, on the cores of the services it measures.
  */
 final class LoadRun {
+
+	static final int IN_FLIGHT = 256;
 
 	private static final Pattern ORDER_ID = Pattern.compile("\"orderId\":\"([0-9a-f-]{36})\"");
 
@@ -41,6 +52,10 @@ final class LoadRun {
 	private final AtomicLong ok = new AtomicLong();
 
 	private final AtomicLong failed = new AtomicLong();
+
+	private final Semaphore inFlight = new Semaphore(IN_FLIGHT);
+
+	private final Queue<Due> due = new ConcurrentLinkedQueue<>();
 
 	private long sendingNanos;
 
@@ -59,14 +74,21 @@ final class LoadRun {
 	 * @return every order sent, with its answer
 	 */
 	List<Placement> run(double rate, Duration duration, Consumer<String> progress) throws InterruptedException {
-		List<CompletableFuture<Placement>> answers = new CopyOnWriteArrayList<>();
+		Queue<CompletableFuture<Placement>> answers = new ConcurrentLinkedQueue<>();
 		long total = Math.max(1, Math.round(rate * duration.toMillis() / 1000.0));
 		long periodNanos = Math.max(1, Math.round(1_000_000_000L / rate));
 		ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor();
+		Instant startedAt = this.clock.instant();
 		long started = System.nanoTime();
 		ticks.scheduleAtFixedRate(() -> {
 			if (this.sent.get() < total) {
-				answers.add(send());
+				// due on its tick, even when this thread runs late
+				long tick = this.sent.getAndIncrement() * periodNanos;
+				Due order = new Due(startedAt.plusNanos(tick), started + tick, this.fakeOrders.next(),
+						new CompletableFuture<>());
+				answers.add(order.placement());
+				this.due.add(order);
+				sendWhatIsDue();
 			}
 		}, 0, periodNanos, TimeUnit.NANOSECONDS);
 		long lastSent = 0;
@@ -95,27 +117,51 @@ final class LoadRun {
 		return Duration.ofNanos(this.sendingNanos);
 	}
 
-	private CompletableFuture<Placement> send() {
-		this.sent.incrementAndGet();
+	// as many of the orders due as the bound lets out; each answer lets the next one out
+	private void sendWhatIsDue() {
+		while (this.inFlight.tryAcquire()) {
+			Due order = this.due.poll();
+			if (order == null) {
+				this.inFlight.release();
+				return;
+			}
+			send(order).whenComplete((placement, ex) -> {
+				this.inFlight.release();
+				order.placement().complete(placement);
+				sendWhatIsDue();
+			});
+		}
+	}
+
+	private CompletableFuture<Placement> send(Due order) {
 		HttpRequest request = HttpRequest.newBuilder(this.orders)
 			.timeout(Duration.ofSeconds(30))
 			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(this.fakeOrders.next()))
+			.POST(HttpRequest.BodyPublishers.ofString(order.body()))
 			.build();
-		Instant sentAt = this.clock.instant();
-		long start = System.nanoTime();
 		return this.http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((response, ex) -> {
-			long latency = System.nanoTime() - start;
+			long latency = System.nanoTime() - order.dueNanos();
 			if (ex != null) {
 				this.failed.incrementAndGet();
 				Throwable cause = (ex instanceof CompletionException && ex.getCause() != null) ? ex.getCause() : ex;
-				return new Placement(sentAt, 0, latency, null, cause.getClass().getSimpleName());
+				return new Placement(order.dueAt(), 0, latency, null, cause.getClass().getSimpleName());
 			}
 			Matcher id = ORDER_ID.matcher(response.body());
 			(response.statusCode() == 201 ? this.ok : this.failed).incrementAndGet();
-			return new Placement(sentAt, response.statusCode(), latency,
+			return new Placement(order.dueAt(), response.statusCode(), latency,
 					(response.statusCode() == 201 && id.find()) ? id.group(1) : null, null);
 		});
+	}
+
+	/**
+	 * An order on its tick.
+	 *
+	 * @param dueAt when it was due
+	 * @param dueNanos the same, on the clock latencies are measured with
+	 * @param body the request's body
+	 * @param placement what came of it, once it came
+	 */
+	private record Due(Instant dueAt, long dueNanos, String body, CompletableFuture<Placement> placement) {
 	}
 
 }

@@ -14,6 +14,9 @@ import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import org.hibernate.annotations.ColumnTransformer;
+import org.hibernate.annotations.Immutable;
+import org.hibernate.annotations.Mutability;
+import org.hibernate.type.descriptor.java.Immutability;
 
 import org.springframework.data.domain.Persistable;
 
@@ -22,6 +25,7 @@ import org.springframework.data.domain.Persistable;
  * was made from.
  */
 @Entity
+@Immutable
 @Table(name = "bills")
 class Bill implements Persistable<UUID> {
 
@@ -31,8 +35,11 @@ class Bill implements Persistable<UUID> {
 	@Column(nullable = false)
 	private String shop;
 
-	// one jsonb value, written with the bill in the same row
+	// one jsonb value, written with the bill in the same row; an immutable list of
+	// records, which Hibernate need not copy (through JSON and back) to see whether it
+	// changed
 	@Convert(converter = BillLinesColumn.class)
+	@Mutability(Immutability.class)
 	@Column(nullable = false, columnDefinition = "jsonb")
 	@ColumnTransformer(write = "?::jsonb")
 	private List<BillLine> lines = List.of();

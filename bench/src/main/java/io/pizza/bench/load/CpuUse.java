@@ -1,5 +1,8 @@
 package io.pizza.bench.load;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -58,6 +61,10 @@ public record CpuUse(int cores, Map<String, Double> byPart) {
 	 */
 	public static final class Meter {
 
+		// USER_HZ, the unit of /proc's times: 100 on every Linux architecture Java runs
+		// on
+		private static final long MILLIS_PER_TICK = 10;
+
 		private final Map<String, ProcessHandle> processes;
 
 		private final Map<String, Duration> before;
@@ -78,7 +85,6 @@ public record CpuUse(int cores, Map<String, Double> byPart) {
 			double seconds = (System.nanoTime() - this.started) / 1e9;
 			Map<String, Double> used = new LinkedHashMap<>();
 			after.forEach((instance, time) -> {
-				// a child process that ended took its time with it: never below nothing
 				Duration spent = time.minus(this.before.getOrDefault(instance, Duration.ZERO));
 				used.merge(part(instance), Math.max(0, spent.toNanos()) / 1e9 / seconds, Double::sum);
 			});
@@ -93,9 +99,32 @@ public record CpuUse(int cores, Map<String, Double> byPart) {
 			Map<String, Duration> times = new LinkedHashMap<>();
 			processes.forEach((instance, process) -> times.put(instance,
 					Stream.concat(Stream.of(process), process.descendants())
-						.map((handle) -> handle.info().totalCpuDuration().orElse(Duration.ZERO))
+						.map(Meter::withEnded)
 						.reduce(Duration.ZERO, Duration::plus)));
 			return times;
+		}
+
+		// a process's CPU time with its ended children's, which the kernel adds to the
+		// parent that waited for them (fields 14 to 17 of /proc/<pid>/stat, in clock
+		// ticks
+		// of 10 ms): a PostgreSQL backend that ends during a measure leaves its time in
+		// the
+		// postmaster's, where it is still counted, instead of taking it away. Without
+		// /proc, the process's own time.
+		private static Duration withEnded(ProcessHandle process) {
+			try {
+				String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
+				// the fields after the command's name, from the third (state) on
+				String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+				long ticks = 0;
+				for (int field = 14; field <= 17; field++) {
+					ticks += Long.parseLong(fields[field - 3]);
+				}
+				return Duration.ofMillis(ticks * MILLIS_PER_TICK);
+			}
+			catch (IOException | RuntimeException ex) {
+				return process.info().totalCpuDuration().orElse(Duration.ZERO);
+			}
 		}
 
 		private static String part(String instance) {

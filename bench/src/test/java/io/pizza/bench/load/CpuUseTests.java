@@ -1,5 +1,6 @@
 package io.pizza.bench.load;
 
+import java.io.BufferedReader;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,24 @@ class CpuUseTests {
 		assertThat(used.byPart()).containsOnlyKeys("brokers");
 		assertThat(used.byPart().get("brokers")).isGreaterThan(0.05);
 		assertThat(used.summary()).startsWith("%.2f of %d cores: brokers".formatted(used.total(), used.cores()));
+	}
+
+	@Test
+	void countsTheCpuTimeOfAChildProcessThatEndedMeanwhile() throws Exception {
+		// as PostgreSQL's postmaster with a backend that works, ends and is waited for,
+		// the postmaster still running when the measure ends
+		Process parent = new ProcessBuilder("sh", "-c", "timeout 0.6 sh -c 'while :; do :; done'; echo ended; sleep 10")
+			.start();
+		try (BufferedReader output = parent.inputReader()) {
+			CpuUse.Meter meter = CpuUse.start(Map.of("postgres", parent.toHandle()));
+			assertThat(output.readLine()).isEqualTo("ended");
+			CpuUse used = meter.stop();
+			assertThat(parent.isAlive()).isTrue();
+			assertThat(used.byPart().get("postgres")).isGreaterThan(0.2);
+		}
+		finally {
+			parent.destroyForcibly();
+		}
 	}
 
 	@Test

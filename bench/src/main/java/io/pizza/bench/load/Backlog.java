@@ -37,6 +37,10 @@ import tools.jackson.databind.node.ObjectNode;
  * later). The settling time is reported beside the rate. A group that commits on a timer
  * (billing, once a second) shows its progress a commit late: its rate is known to that
  * second, so the backlog is large enough to run for several.
+ * <p>
+ * One class past 150 lines: writing the backlog, restarting the group and watching it are
+ * the three steps of one measure, each only meaningful with the others; the rest is its
+ * result record.
  */
 final class Backlog {
 

@@ -32,6 +32,9 @@ import java.util.regex.Pattern;
  * bound, a slow answer made Java's HTTP client open a connection for each order waiting
  * (more than a thousand at 250 orders/s), and its own pool's bookkeeping of them became
  * the load generator's largest cost, on the cores of the services it measures.
+ * <p>
+ * One class past 150 lines: the ticks, the bound and the timing share the same counters
+ * and queue, and apart they would have to hand each other every order.
  */
 final class LoadRun {
 

@@ -9,10 +9,9 @@ import io.pizza.platform.system.Polling;
 
 /**
  * Restarts a worker's failed tasks until every connector and task has run for a while in
- * a row. A sink task whose database was killed fails when it next touches a connection
- * from before, which may be a moment after the database is back: seen half a second after
- * PostgreSQL started again, after a single restart had found nothing failed, and the task
- * then stayed failed for good.
+ * a row: a single restart can find nothing failed yet and a task fail a moment later
+ * (seen half a second after PostgreSQL started again, on a connection from before it was
+ * killed, before the sink's pool tested its connections as it hands them out).
  */
 public final class SteadyTasks {
 

@@ -1,9 +1,12 @@
 package io.pizza.platform;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
+import java.util.stream.Collectors;
 
 import io.pizza.platform.settings.Instance;
 import io.pizza.platform.settings.PlatformSettings;
@@ -33,6 +36,25 @@ class PlatformSettingsTests {
 					tuple("delivery-tracker-service", 8084), tuple("dashboard", 8085), tuple("kafka-connect", 8086));
 		assertThat(settings.bootstrapServers()).isEqualTo("localhost:9092,localhost:9093,localhost:9094");
 		assertThat(settings.stateDir()).isEqualTo(this.root.toAbsolutePath().resolve(".pizza"));
+	}
+
+	@Test
+	void theSettingsFileDocumentsEachDefaultAsItIs() throws IOException {
+		Properties defaults = new Properties();
+		try (InputStream in = PlatformSettings.class.getResourceAsStream("defaults.properties")) {
+			defaults.load(in);
+		}
+		Properties documented = new Properties();
+		String commentedOut = Files.readAllLines(Path.of("..").resolve(PlatformSettings.FILE))
+			.stream()
+			.filter((line) -> line.matches("#[a-z0-9.-]+=.*"))
+			.map((line) -> line.substring(1))
+			.collect(Collectors.joining("\n"));
+		documented.load(new StringReader(commentedOut));
+		assertThat(defaults).isNotEmpty();
+		defaults.forEach((key, value) -> assertThat(documented.getProperty((String) key))
+			.as("%s in %s", key, PlatformSettings.FILE)
+			.isEqualTo(value));
 	}
 
 	@Test

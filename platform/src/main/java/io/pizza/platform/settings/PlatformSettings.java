@@ -1,30 +1,29 @@
 package io.pizza.platform.settings;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import io.pizza.platform.secure.DatabaseLogins;
 import io.pizza.platform.secure.HttpLogins;
 import io.pizza.platform.secure.TlsMaterial;
-import io.pizza.platform.system.PlatformException;
 
 /**
- * Where everything runs: ports, heap sizes and the state folder, from the defaults, then
- * {@code pizza.properties} at the project's root, then any overrides given.
+ * Where everything runs: ports, heap sizes and the state folder, from the defaults
+ * ({@code defaults.properties} beside this class), then {@code pizza.properties} at the
+ * project's root, then any overrides given. The one way into the settings, so longer than
+ * most classes: where the instances are is {@link InstanceCatalog}'s, the mode
+ * {@link Mode}'s; what is left here answers in a line or two each.
  */
 public final class PlatformSettings {
 
@@ -32,23 +31,21 @@ public final class PlatformSettings {
 	public static final String FILE = "pizza.properties";
 
 	/** The mode of TLS with client certificates and ACLs. */
-	public static final String SECURE = "secure";
+	public static final String SECURE = Mode.SECURE;
 
 	/** The mode without TLS or ACLs. */
-	public static final String PLAINTEXT = "plaintext";
-
-	private static final Pattern EXTRA_MAKER = Pattern.compile("pizza-maker-(\\d+)");
-
-	private static final List<String> SERVICES = List.of("order-service", "pizza-maker-1", "pizza-maker-2",
-			"billing-service", "delivery-tracker-service", "dashboard");
+	public static final String PLAINTEXT = Mode.PLAINTEXT;
 
 	private final Path root;
 
 	private final Properties properties;
 
+	private final InstanceCatalog catalog;
+
 	private PlatformSettings(Path root, Properties properties) {
 		this.root = root.toAbsolutePath().normalize();
 		this.properties = properties;
+		this.catalog = new InstanceCatalog(properties);
 	}
 
 	/**
@@ -86,30 +83,12 @@ public final class PlatformSettings {
 
 	private static Properties defaults() {
 		Properties defaults = new Properties();
-		defaults.setProperty("state-dir", ".pizza");
-		defaults.setProperty("kafka.ports", "9092,9093,9094");
-		defaults.setProperty("kafka.controller-ports", "9192,9193,9194");
-		defaults.setProperty("kafka.heap", "512m");
-		defaults.setProperty("kafka.jvm-options", "-XX:+UseG1GC -XX:MaxGCPauseMillis=20");
-		defaults.setProperty("postgres.port", "5432");
-		defaults.setProperty("service.heap", "256m");
-		// quick to start and small: one JIT compiler, the serial collector
-		defaults.setProperty("service.jvm-options",
-				"-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:MaxMetaspaceSize=160m -Xss512k");
-		// the intake is measured for throughput: both JIT compilers, the parallel
-		// collector,
-		// a larger heap (docs/performance.md has the figures)
-		defaults.setProperty("order-service.jvm-options", "-XX:+UseParallelGC -XX:MaxMetaspaceSize=200m -Xss512k");
-		defaults.setProperty("order-service.heap", "512m");
-		defaults.setProperty("order-service.port", "8080");
-		defaults.setProperty("pizza-maker-1.port", "8081");
-		defaults.setProperty("pizza-maker-2.port", "8082");
-		defaults.setProperty("billing-service.port", "8083");
-		defaults.setProperty("delivery-tracker-service.port", "8084");
-		defaults.setProperty("dashboard.port", "8085");
-		defaults.setProperty("kafka-connect.port", "8086");
-		defaults.setProperty("kafka-connect.heap", "512m");
-		defaults.setProperty("startup-timeout", "PT2M");
+		try (InputStream in = PlatformSettings.class.getResourceAsStream("defaults.properties")) {
+			defaults.load(in);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 		return defaults;
 	}
 
@@ -127,14 +106,7 @@ public final class PlatformSettings {
 	 * @return whether it does
 	 */
 	public boolean secure() {
-		String mode = this.properties.getProperty("mode");
-		if (mode == null) {
-			mode = recordedMode().orElse(PLAINTEXT);
-		}
-		if (!mode.equals(SECURE) && !mode.equals(PLAINTEXT)) {
-			throw new PlatformException("Unknown mode '" + mode + "': " + SECURE + " or " + PLAINTEXT);
-		}
-		return mode.equals(SECURE);
+		return Mode.secure(this.properties.getProperty("mode"), stateDir());
 	}
 
 	/**
@@ -142,26 +114,14 @@ public final class PlatformSettings {
 	 * @return {@code secure} or {@code plaintext}, if it ever ran
 	 */
 	public Optional<String> recordedMode() {
-		Path file = stateDir().resolve("mode");
-		try {
-			return Files.exists(file) ? Optional.of(Files.readString(file).trim()) : Optional.empty();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return Mode.recorded(stateDir());
 	}
 
 	/**
 	 * Notes the mode the platform was started in, for the commands that follow.
 	 */
 	public void recordMode() {
-		try {
-			Files.createDirectories(stateDir());
-			Files.writeString(stateDir().resolve("mode"), (secure() ? SECURE : PLAINTEXT) + "\n");
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		Mode.record(stateDir(), secure());
 	}
 
 	/**
@@ -235,7 +195,7 @@ public final class PlatformSettings {
 	}
 
 	public int postgresPort() {
-		return intSetting("postgres.port");
+		return postgres().port();
 	}
 
 	/**
@@ -247,7 +207,7 @@ public final class PlatformSettings {
 	}
 
 	public List<Integer> controllerPorts() {
-		return ports("kafka.controller-ports");
+		return this.catalog.controllerPorts();
 	}
 
 	/**
@@ -255,26 +215,15 @@ public final class PlatformSettings {
 	 * @return the three brokers
 	 */
 	public List<Instance> brokers() {
-		List<Integer> ports = ports("kafka.ports");
-		List<Instance> brokers = new ArrayList<>();
-		for (int i = 0; i < ports.size(); i++) {
-			brokers.add(new Instance("kafka-" + (i + 1), Kind.BROKER, ports.get(i), null, i + 1,
-					this.properties.getProperty("kafka.heap")));
-		}
-		return brokers;
+		return this.catalog.brokers();
 	}
 
 	public Instance postgres() {
-		return new Instance("postgres", Kind.DATABASE, postgresPort(), null, 0, null);
+		return this.catalog.postgres();
 	}
 
-	/**
-	 * The Kafka Connect worker.
-	 * @return its instance
-	 */
 	public Instance connect() {
-		return new Instance("kafka-connect", Kind.CONNECT, intSetting("kafka-connect.port"), null, 0,
-				this.properties.getProperty("kafka-connect.heap"));
+		return this.catalog.connect();
 	}
 
 	/**
@@ -282,7 +231,7 @@ public final class PlatformSettings {
 	 * @return the services
 	 */
 	public List<Instance> services() {
-		return SERVICES.stream().map((name) -> service(name).orElseThrow()).toList();
+		return this.catalog.services();
 	}
 
 	/**
@@ -290,11 +239,7 @@ public final class PlatformSettings {
 	 * @return brokers, database, services, then the Connect worker
 	 */
 	public List<Instance> instances() {
-		List<Instance> all = new ArrayList<>(brokers());
-		all.add(postgres());
-		all.addAll(services());
-		all.add(connect());
-		return all;
+		return this.catalog.all();
 	}
 
 	/**
@@ -304,10 +249,7 @@ public final class PlatformSettings {
 	 * @return the instance
 	 */
 	public Optional<Instance> instance(String name) {
-		return instances().stream()
-			.filter((instance) -> instance.name().equals(name))
-			.findFirst()
-			.or(() -> service(name));
+		return this.catalog.find(name);
 	}
 
 	/**
@@ -315,34 +257,7 @@ public final class PlatformSettings {
 	 * @return the names
 	 */
 	public List<String> instanceNames() {
-		List<String> names = new ArrayList<>(instances().stream().map(Instance::name).toList());
-		names.add("pizza-maker-N");
-		return names;
-	}
-
-	private Optional<Instance> service(String name) {
-		String module = moduleOf(name);
-		if (module == null) {
-			return Optional.empty();
-		}
-		String port = this.properties.getProperty(name + ".port");
-		if (port == null) {
-			Matcher maker = EXTRA_MAKER.matcher(name);
-			maker.matches();
-			port = String.valueOf(8090 + Integer.parseInt(maker.group(1)));
-		}
-		String heap = this.properties.getProperty(name + ".heap", this.properties.getProperty("service.heap"));
-		return Optional.of(new Instance(name, Kind.SERVICE, Integer.parseInt(port.trim()), module, 0, heap));
-	}
-
-	private static String moduleOf(String name) {
-		if (EXTRA_MAKER.matcher(name).matches()) {
-			return "pizza-maker-service";
-		}
-		return switch (name) {
-			case "order-service", "billing-service", "delivery-tracker-service", "dashboard" -> name;
-			default -> null;
-		};
+		return this.catalog.names();
 	}
 
 	/**
@@ -376,17 +291,6 @@ public final class PlatformSettings {
 		String options = this.properties.getProperty(instance.name() + ".jvm-options",
 				this.properties.getProperty(common));
 		return List.of(options.trim().split("\\s+"));
-	}
-
-	private int intSetting(String key) {
-		return Integer.parseInt(this.properties.getProperty(key).trim());
-	}
-
-	private List<Integer> ports(String key) {
-		return Arrays.stream(this.properties.getProperty(key).split(","))
-			.map(String::trim)
-			.map(Integer::valueOf)
-			.toList();
 	}
 
 }

@@ -1,57 +1,29 @@
 package io.pizza.platform.secure;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.PrivateKey;
-import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
-import java.security.spec.ECGenParameterSpec;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 
-import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x500.X500NameBuilder;
-import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.GeneralName;
-import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
-import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.openssl.PEMParser;
-import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
-import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * A certificate authority of its own, in a folder: its key and certificate, and the
  * certificates it issues, all in PEM. Keys are EC P-256, signed with SHA-256, made by
- * Bouncy Castle; private keys are readable by their owner only.
+ * Bouncy Castle ({@link Certificates}); private keys are readable by their owner only
+ * ({@link PrivateFiles}).
  */
 public final class CertificateAuthority {
-
-	private static final Duration VALIDITY = Duration.ofDays(825);
 
 	private final Path folder;
 
@@ -75,23 +47,23 @@ public final class CertificateAuthority {
 		Path certificateFile = folder.resolve("ca.crt");
 		Path keyFile = folder.resolve("ca.key");
 		if (Files.exists(certificateFile) && Files.exists(keyFile)) {
-			X509Certificate certificate = readCertificate(certificateFile);
-			return new CertificateAuthority(folder, new KeyPair(certificate.getPublicKey(), readKey(keyFile)),
+			X509Certificate certificate = Pem.readCertificate(certificateFile);
+			return new CertificateAuthority(folder, new KeyPair(certificate.getPublicKey(), Pem.readKey(keyFile)),
 					certificate);
 		}
-		createPrivateFolder(folder);
-		KeyPair keys = newKeys();
-		X500Name subject = subject(name);
+		PrivateFiles.createFolder(folder);
+		KeyPair keys = Certificates.newKeys();
+		X500Name subject = Certificates.subject(name);
 		try {
-			JcaX509v3CertificateBuilder builder = builder(subject, subject, keys);
+			JcaX509v3CertificateBuilder builder = Certificates.builder(subject, subject, keys);
 			builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(0));
 			builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
 			builder.addExtension(Extension.subjectKeyIdentifier, false,
 					new JcaX509ExtensionUtils().createSubjectKeyIdentifier(keys.getPublic()));
-			X509Certificate certificate = sign(builder, keys.getPrivate());
+			X509Certificate certificate = Certificates.sign(builder, keys.getPrivate());
 			CertificateAuthority authority = new CertificateAuthority(folder, keys, certificate);
-			writeKey(keyFile, keys.getPrivate());
-			writeText(certificateFile, pem(certificate), false);
+			PrivateFiles.write(keyFile, Pem.of(keys.getPrivate()), true);
+			PrivateFiles.write(certificateFile, Pem.of(certificate), false);
 			return authority;
 		}
 		catch (GeneralSecurityException | IOException ex) {
@@ -135,14 +107,15 @@ public final class CertificateAuthority {
 		if (Files.exists(issued.certificate()) && Files.exists(issued.key()) && Files.exists(issued.keyStore())) {
 			return issued;
 		}
-		createPrivateFolder(into);
-		KeyPair keys = newKeys();
+		PrivateFiles.createFolder(into);
+		KeyPair keys = Certificates.newKeys();
 		try {
 			if (!into.equals(this.folder)) {
-				writeText(into.resolve("ca.crt"), pem(this.certificate), false);
+				PrivateFiles.write(into.resolve("ca.crt"), Pem.of(this.certificate), false);
 			}
-			JcaX509v3CertificateBuilder builder = builder(
-					X500Name.getInstance(this.certificate.getSubjectX500Principal().getEncoded()), subject(name), keys);
+			JcaX509v3CertificateBuilder builder = Certificates.builder(
+					X500Name.getInstance(this.certificate.getSubjectX500Principal().getEncoded()),
+					Certificates.subject(name), keys);
 			JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
 			builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
 			builder.addExtension(Extension.keyUsage, true,
@@ -152,135 +125,17 @@ public final class CertificateAuthority {
 			builder.addExtension(Extension.authorityKeyIdentifier, false,
 					extensions.createAuthorityKeyIdentifier(this.certificate));
 			if (!hostNames.isEmpty()) {
-				List<GeneralName> names = new ArrayList<>();
-				for (String host : hostNames) {
-					names.add(host.matches("[0-9.]+") ? new GeneralName(GeneralName.iPAddress, host)
-							: new GeneralName(GeneralName.dNSName, host));
-				}
-				builder.addExtension(Extension.subjectAlternativeName, false,
-						new GeneralNames(names.toArray(GeneralName[]::new)));
+				builder.addExtension(Extension.subjectAlternativeName, false, Certificates.hostNames(hostNames));
 			}
-			X509Certificate certificate = sign(builder, this.keys.getPrivate());
-			String chain = pem(certificate) + pem(this.certificate);
-			writeKey(issued.key(), keys.getPrivate());
-			writeText(issued.certificate(), chain, false);
-			writeText(issued.keyStore(), pem(keys.getPrivate()) + chain, true);
+			X509Certificate certificate = Certificates.sign(builder, this.keys.getPrivate());
+			String chain = Pem.of(certificate) + Pem.of(this.certificate);
+			PrivateFiles.write(issued.key(), Pem.of(keys.getPrivate()), true);
+			PrivateFiles.write(issued.certificate(), chain, false);
+			PrivateFiles.write(issued.keyStore(), Pem.of(keys.getPrivate()) + chain, true);
 			return issued;
 		}
 		catch (GeneralSecurityException | IOException ex) {
 			throw new IllegalStateException("Could not issue a certificate for " + name, ex);
-		}
-	}
-
-	/**
-	 * A subject that reads {@code CN=name,OU=pizza,O=Pizza Kafka} as Kafka prints it: the
-	 * common name is the last name in the encoding, the first in RFC 2253.
-	 */
-	private static X500Name subject(String name) {
-		return new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.O, "Pizza Kafka")
-			.addRDN(BCStyle.OU, "pizza")
-			.addRDN(BCStyle.CN, name)
-			.build();
-	}
-
-	private static JcaX509v3CertificateBuilder builder(X500Name issuer, X500Name subject, KeyPair keys) {
-		Instant now = Instant.now();
-		return new JcaX509v3CertificateBuilder(issuer, new BigInteger(128, new SecureRandom()),
-				Date.from(now.minus(Duration.ofHours(1))), Date.from(now.plus(VALIDITY)), subject, keys.getPublic());
-	}
-
-	private static X509Certificate sign(JcaX509v3CertificateBuilder builder, PrivateKey issuerKey)
-			throws GeneralSecurityException {
-		try {
-			X509CertificateHolder holder = builder
-				.build(new JcaContentSignerBuilder("SHA256withECDSA").build(issuerKey));
-			return new JcaX509CertificateConverter().getCertificate(holder);
-		}
-		catch (OperatorCreationException ex) {
-			throw new GeneralSecurityException(ex);
-		}
-	}
-
-	private static KeyPair newKeys() {
-		try {
-			KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-			generator.initialize(new ECGenParameterSpec("secp256r1"));
-			return generator.generateKeyPair();
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static String pem(Object object) throws IOException {
-		StringWriter text = new StringWriter();
-		try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
-			writer.writeObject((object instanceof PrivateKey key) ? new JcaPKCS8Generator(key, null) : object);
-		}
-		return text.toString();
-	}
-
-	/**
-	 * Writes a file only its owner may read.
-	 * @param file where
-	 * @param text what
-	 */
-	static void writeSecret(Path file, String text) {
-		try {
-			createPrivateFolder(file.getParent());
-			writeText(file, text, true);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static void writeKey(Path file, PrivateKey key) throws IOException {
-		writeText(file, pem(key), true);
-	}
-
-	private static void writeText(Path file, String text, boolean secret) throws IOException {
-		Files.createDirectories(file.getParent());
-		Files.deleteIfExists(file);
-		Files.createFile(file);
-		if (secret && file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-			Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-		}
-		try (Writer writer = Files.newBufferedWriter(file)) {
-			writer.write(text);
-		}
-	}
-
-	static void createPrivateFolder(Path folder) {
-		try {
-			Files.createDirectories(folder);
-			if (folder.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-				Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static X509Certificate readCertificate(Path file) {
-		try (Reader reader = Files.newBufferedReader(file); PEMParser parser = new PEMParser(reader)) {
-			return new JcaX509CertificateConverter().getCertificate((X509CertificateHolder) parser.readObject());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("Not a certificate: " + file, ex);
-		}
-	}
-
-	private static PrivateKey readKey(Path file) {
-		try (Reader reader = Files.newBufferedReader(file); PEMParser parser = new PEMParser(reader)) {
-			return new JcaPEMKeyConverter().getPrivateKey((PrivateKeyInfo) parser.readObject());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
 		}
 	}
 

@@ -75,7 +75,7 @@ public final class DatabaseLogins {
 	 * Makes every role's password that is not there yet.
 	 */
 	public void prepare() {
-		CertificateAuthority.createPrivateFolder(this.folder);
+		PrivateFiles.createFolder(this.folder);
 		password(SUPERUSER);
 		OWNERS.values().forEach(this::password);
 	}
@@ -89,7 +89,7 @@ public final class DatabaseLogins {
 		Path file = folder(role).resolve(PASSWORD_FILE);
 		try {
 			if (!Files.exists(file)) {
-				CertificateAuthority.writeSecret(file, randomPassword());
+				PrivateFiles.writeSecret(file, randomPassword());
 			}
 			return Files.readString(file).trim();
 		}

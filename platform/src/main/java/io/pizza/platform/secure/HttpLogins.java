@@ -67,8 +67,8 @@ public final class HttpLogins {
 		Path file = this.folder.resolve(user).resolve(PASSWORD_FILE);
 		try {
 			if (!Files.exists(file)) {
-				CertificateAuthority.createPrivateFolder(this.folder);
-				CertificateAuthority.writeSecret(file, DatabaseLogins.randomPassword());
+				PrivateFiles.createFolder(this.folder);
+				PrivateFiles.writeSecret(file, DatabaseLogins.randomPassword());
 			}
 			return Files.readString(file).trim();
 		}
@@ -102,7 +102,7 @@ public final class HttpLogins {
 		try {
 			// written only when it changes: an instance starting may be reading it
 			if (!Files.exists(file) || !Files.readString(file).equals(lines)) {
-				CertificateAuthority.writeSecret(file, lines);
+				PrivateFiles.writeSecret(file, lines);
 			}
 		}
 		catch (IOException ex) {

@@ -104,7 +104,7 @@ public final class TlsMaterial {
 	public Path connectRestUsers() {
 		Path file = folder("kafka-connect").resolve("connect-rest.password");
 		if (!Files.exists(file)) {
-			CertificateAuthority.writeSecret(file, ADMIN + ": " + DatabaseLogins.randomPassword() + "\n");
+			PrivateFiles.writeSecret(file, ADMIN + ": " + DatabaseLogins.randomPassword() + "\n");
 		}
 		return file;
 	}

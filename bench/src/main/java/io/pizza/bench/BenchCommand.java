@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import io.pizza.bench.load.BenchOptions;
 import io.pizza.bench.load.Benchmark;
 import io.pizza.platform.cli.Console;
 import io.pizza.platform.cli.PizzaCli;
@@ -89,7 +90,7 @@ class BenchCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		Benchmark.Result result = new Benchmark(this.cli.platform(), Console::progress)
-			.run(new Benchmark.Options(this.ceilingRecords, this.intakeFrom, this.intakeMax, duration(this.intakeStep),
+			.run(new BenchOptions(this.ceilingRecords, this.intakeFrom, this.intakeMax, duration(this.intakeStep),
 					this.rate, duration(this.duration), this.connections, duration(this.closedLoop),
 					duration(this.warmUp), this.backlog, duration(this.sse), this.seed, this.bothModes));
 		System.out.println();

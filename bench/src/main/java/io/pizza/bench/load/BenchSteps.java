@@ -1,0 +1,112 @@
+package io.pizza.bench.load;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
+
+import io.pizza.platform.Platform;
+import io.pizza.platform.kafka.GroupLag;
+import io.pizza.platform.settings.Instance;
+import io.pizza.platform.system.PlatformException;
+import io.pizza.platform.system.Polling;
+import org.apache.kafka.clients.admin.Admin;
+
+/**
+ * The steps every run of the benchmark takes, on whichever platform it runs: the intake
+ * measured, end to end at a rate, the makers restarted with other settings, and the wait
+ * for the makers and billing to be done with every order so far.
+ */
+final class BenchSteps {
+
+	/** The makers bake in no time: the kitchen is not what is measured. */
+	static final Map<String, String> NO_BAKING_TIME = Map.of("PIZZA_MAKER_BAKING_TIME_PER_PIZZA", "0ms");
+
+	/** The longest wait for a backlog, and for each backlog measured. */
+	static final Duration WAIT = Duration.ofMinutes(5);
+
+	private final Consumer<String> progress;
+
+	BenchSteps(Consumer<String> progress) {
+		this.progress = progress;
+	}
+
+	// the intake, with the whole system running: the cheapest endpoint of the same JVM
+	// and
+	// POST /orders side by side in a closed loop, then the open-loop ramp
+	Benchmark.Intake intake(Platform platform, URI orderService, FakeOrders orders, IntakeRamp ramp,
+			BenchOptions options) throws InterruptedException {
+		ClosedLoop.Result menu = null;
+		ClosedLoop.Result posts = null;
+		CpuUse cpu = null;
+		List<WarmUp.Round> warmUp = List.of();
+		if (ClosedLoop.available()) {
+			ClosedLoop closedLoop = new ClosedLoop(options.connections(), options.closedLoop());
+			warmUp = new WarmUp(options.connections(), options.warmUp(), platform.running().values()).run(orderService,
+					orders, this.progress);
+			menu = closedLoop.get(orderService.resolve("/menu"), this.progress);
+			this.progress.accept(menu.toString());
+			CpuUse.Meter meter = CpuUse.start(platform.running());
+			posts = closedLoop.postOrders(orderService, orders, this.progress);
+			cpu = meter.stop();
+			this.progress.accept(posts.toString());
+			this.progress.accept("CPU while POST /orders ran: " + cpu.summary());
+		}
+		else {
+			this.progress.accept("closed loop: wrk is not installed (apt-get install wrk): left out");
+		}
+		List<IntakeRamp.Step> steps = ramp.run(options.firstIntakeRate(), options.maxIntakeRate(), options.intakeStep(),
+				this.progress);
+		return new Benchmark.Intake(warmUp, menu, posts, cpu, steps);
+	}
+
+	// after the intake's warm-up: the JIT compilers' work done, not measured again
+	LoadReport endToEnd(Platform platform, String what, double rate, BenchOptions options) {
+		this.progress
+			.accept("%s: %.0f orders/s for %d s".formatted(what, rate, options.endToEndDuration().toSeconds()));
+		return new LoadTest(platform.settings(), this.progress)
+			.run(rate, options.endToEndDuration(), options.seed() + 1, false)
+			.report();
+	}
+
+	// one maker after the other, so that the group always has one
+	void restartMakers(Platform platform, Map<String, String> environment) {
+		for (String maker : List.of("pizza-maker-1", "pizza-maker-2")) {
+			Instance instance = platform.settings().instance(maker).orElseThrow();
+			platform.kill(instance, false);
+			platform.start(instance, environment);
+		}
+	}
+
+	// the makers and billing done with every order so far, so that one measure does not
+	// pay for the last one's backlog. A backlog that outlasts the wait is left to them,
+	// and said.
+	void awaitCaughtUp(Admin admin) {
+		long deadline = System.nanoTime() + WAIT.toNanos();
+		try {
+			long makers;
+			long billing;
+			while ((makers = GroupLag.of(admin, "pizza-makers", "pizza-orders")) > 0
+					| (billing = GroupLag.of(admin, "billing", "pizza-orders")) > 0) {
+				this.progress
+					.accept("waiting for the backlog: %d orders to bake, %d to bill".formatted(makers, billing));
+				if (System.nanoTime() > deadline) {
+					this.progress
+						.accept("the backlog outlasted %d min: left to the services".formatted(WAIT.toMinutes()));
+					return;
+				}
+				Polling.pause(Duration.ofSeconds(1));
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new PlatformException("Interrupted", ex);
+		}
+		catch (ExecutionException ex) {
+			throw new PlatformException("Could not read the groups' offsets: " + ex.getCause(), ex);
+		}
+	}
+
+}

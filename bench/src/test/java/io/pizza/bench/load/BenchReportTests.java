@@ -68,7 +68,7 @@ class BenchReportTests {
 
 	@Test
 	void readsWhatWrkPrints() {
-		ClosedLoop.Result result = ClosedLoop.parse("POST /orders", 64, """
+		ClosedLoop.Result result = WrkOutput.parse("POST /orders", 64, """
 				Running 30s test @ http://localhost:8080/orders
 				  2 threads and 64 connections
 				  Latency Distribution

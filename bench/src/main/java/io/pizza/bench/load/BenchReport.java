@@ -30,7 +30,7 @@ public record BenchReport(Instant startedAt, String machine, ProducerCeiling.Res
 		List<Backlog.Result> backlogs, LoadReport endToEnd, List<TakeoverTime> takeovers, Latencies sse, String mode,
 		Modes modes) {
 
-	private static final String ROW = "| %-58s | %s |";
+	static final String ROW = "| %-58s | %s |";
 
 	/**
 	 * The intake's highest sustained rate, if any step was sustained.
@@ -94,7 +94,7 @@ public record BenchReport(Instant startedAt, String machine, ProducerCeiling.Res
 		}
 		rows.add(ROW.formatted("Courier position -> SSE client", percentiles(this.sse, 0)));
 		if (this.modes != null) {
-			rows.addAll(modeRows());
+			rows.addAll(ModeRows.of(this.modes));
 		}
 		return String.join(System.lineSeparator(), rows);
 	}
@@ -136,63 +136,7 @@ public record BenchReport(Instant startedAt, String machine, ProducerCeiling.Res
 				+ ((run.socketErrors() > 0) ? ", " + run.socketErrors() + " socket errors" : "");
 	}
 
-	// each mode just after a restart, the other mode's figures beside the first's as
-	// ratios
-	private List<String> modeRows() {
-		List<String> rows = new ArrayList<>();
-		rows.addAll(modeRows(this.modes.first(), null));
-		rows.addAll(modeRows(this.modes.other(), this.modes.first()));
-		return rows;
-	}
-
-	private static List<String> modeRows(ModeRun run, ModeRun against) {
-		Optional<IntakeRamp.Step> sustained = IntakeRamp.highestSustained(run.intake().steps());
-		String intakeRatio = sustained
-			.flatMap((step) -> Optional.ofNullable(against)
-				.flatMap((first) -> IntakeRamp.highestSustained(first.intake().steps()))
-				.map((firstStep) -> "; %.2fx %s".formatted(step.acceptedRate() / firstStep.acceptedRate(),
-						against.mode())))
-			.orElse("");
-		String restarted = "Restarted in " + run.mode() + " mode: ";
-		LoadReport endToEnd = run.endToEnd();
-		LoadReport first = (against != null) ? against.endToEnd() : null;
-		ClosedLoop.Result posts = run.intake().orders();
-		ClosedLoop.Result firstPosts = (against != null) ? against.intake().orders() : null;
-		String closedLoop = (posts == null) ? "not measured (wrk is not installed)"
-				: "%.0f orders/s, p99 %.1f ms%s".formatted(posts.perSecond(), posts.p99Millis(), (firstPosts != null)
-						? "; %.2fx %s".formatted(posts.perSecond() / firstPosts.perSecond(), against.mode()) : "");
-		return List.of(
-				ROW.formatted(restarted + "POST /orders, closed loop", closedLoop),
-				ROW.formatted(
-						restarted + "REST intake, sustained",
-						sustained
-							.map((step) -> "%.0f orders/s (HTTP p50 %.0f ms, p99 %.0f ms)%s"
-								.formatted(step.acceptedRate(), step.http().p50(), step.http().p99(), intakeRatio))
-							.orElse("none of the steps")),
-				ROW.formatted(restarted + "end to end at %.0f orders/s".formatted(endToEnd.rate()),
-						"%.1f accepted/s; HTTP p50 %s, p99 %s".formatted(endToEnd.acceptedRate(),
-								compared(endToEnd.http().p50(), (first != null) ? first.http().p50() : 0, against),
-								compared(endToEnd.http().p99(), (first != null) ? first.http().p99() : 0, against))),
-				ROW.formatted("  POST -> BAKED",
-						percentiles(endToEnd.placedToBaked(), endToEnd.notBaked()) + ((first != null)
-								? "; p50 " + ratio(endToEnd.placedToBaked().p50(), first.placedToBaked().p50(), against)
-								: "")),
-				ROW.formatted("  POST -> billed",
-						percentiles(endToEnd.placedToBilled(), endToEnd.notBilled()) + ((first != null)
-								? "; p50 "
-										+ ratio(endToEnd.placedToBilled().p50(), first.placedToBilled().p50(), against)
-								: "")));
-	}
-
-	private static String compared(double millis, double firstMillis, ModeRun against) {
-		return millis(millis) + ((against != null) ? " (" + ratio(millis, firstMillis, against) + ")" : "");
-	}
-
-	private static String ratio(double other, double first, ModeRun against) {
-		return (first > 0) ? "%.2fx %s".formatted(other / first, against.mode()) : "-";
-	}
-
-	private static String percentiles(Latencies latencies, long missing) {
+	static String percentiles(Latencies latencies, long missing) {
 		if (latencies.count() == 0) {
 			return "none measured";
 		}
@@ -200,7 +144,7 @@ public record BenchReport(Instant startedAt, String machine, ProducerCeiling.Res
 				millis(latencies.p999()), latencies.count(), (missing > 0) ? "; " + missing + " missing" : "");
 	}
 
-	private static String millis(double millis) {
+	static String millis(double millis) {
 		return (millis >= 1000) ? "%.2f s".formatted(millis / 1000) : "%.0f ms".formatted(millis);
 	}
 

@@ -327,8 +327,7 @@ class ChaosTests {
 	private static final class OrderStream {
 
 		// one name per order, unique to this run: the platform's state may hold an
-		// earlier
-		// run's orders
+		// earlier run's orders
 		static final String CUSTOMER = "Chaos " + UUID.randomUUID().toString().substring(0, 8) + " ";
 
 		private final JsonNode menu;

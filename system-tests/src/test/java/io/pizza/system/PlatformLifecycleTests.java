@@ -247,8 +247,7 @@ class PlatformLifecycleTests {
 	}
 
 	// each member of the makers' group on the page, with how many partitions it owns;
-	// read
-	// in one script, as the page redraws itself every second
+	// read in one script, as the page redraws itself every second
 	@SuppressWarnings("unchecked")
 	private static Map<String, Integer> makers(ChromeDriver browser) {
 		List<List<Object>> members = (List<List<Object>>) browser.executeScript("""
@@ -277,11 +276,10 @@ class PlatformLifecycleTests {
 		assertThat(platform.kill(broker, true)).isTrue();
 		assertThat(status("kafka-2").running()).isFalse();
 		// until the controller notices the broker is gone (broker.session.timeout.ms),
-		// the
-		// partitions it led have no leader: the service answers 202 (its producer goes on
-		// trying) or 503 with Retry-After (nothing handed over), and a client that
-		// retries
-		// with the same Idempotency-Key gets its one order in once the leaders have moved
+		// the partitions it led have no leader: the service answers 202 (its producer
+		// goes on trying) or 503 with Retry-After (nothing handed over), and a client
+		// that retries with the same Idempotency-Key gets its one order in once the
+		// leaders have moved
 		Map<String, String> key = Map.of("Idempotency-Key", UUID.randomUUID().toString());
 		Set<String> orderIds = new HashSet<>();
 		AtomicReference<HttpResponse<String>> accepted = new AtomicReference<>();

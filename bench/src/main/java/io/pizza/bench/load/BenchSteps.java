@@ -34,8 +34,7 @@ final class BenchSteps {
 	}
 
 	// the intake, with the whole system running: the cheapest endpoint of the same JVM
-	// and
-	// POST /orders side by side in a closed loop, then the open-loop ramp
+	// and POST /orders side by side in a closed loop, then the open-loop ramp
 	Benchmark.Intake intake(Platform platform, URI orderService, FakeOrders orders, IntakeRamp ramp,
 			BenchOptions options) throws InterruptedException {
 		ClosedLoop.Result menu = null;

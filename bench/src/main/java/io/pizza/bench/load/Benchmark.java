@@ -90,9 +90,8 @@ public final class Benchmark {
 	// everything measured with the makers baking in no time: the takeovers while there is
 	// no backlog, then the intake, whose load leaves one behind, end to end, Kafka's
 	// ceiling on brokers as warm as the intake found them (measured first, on brokers
-	// just
-	// started, it came out at a third of itself), then how fast the makers go through a
-	// backlog
+	// just started, it came out at a third of itself), then how fast the makers go
+	// through a backlog
 	private WithFastMakers measureWithFastMakers(Admin admin, URI orderService, BenchOptions options) {
 		try {
 			FakeOrders orders = new FakeOrders(Menu.of(orderService, this.http), options.seed());

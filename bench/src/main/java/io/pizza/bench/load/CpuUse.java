@@ -106,11 +106,9 @@ public record CpuUse(int cores, Map<String, Double> byPart) {
 
 		// a process's CPU time with its ended children's, which the kernel adds to the
 		// parent that waited for them (fields 14 to 17 of /proc/<pid>/stat, in clock
-		// ticks
-		// of 10 ms): a PostgreSQL backend that ends during a measure leaves its time in
-		// the
-		// postmaster's, where it is still counted, instead of taking it away. Without
-		// /proc, the process's own time.
+		// ticks of 10 ms): a PostgreSQL backend that ends during a measure leaves its
+		// time in the postmaster's, where it is still counted, instead of taking it away.
+		// Without /proc, the process's own time.
 		private static Duration withEnded(ProcessHandle process) {
 			try {
 				String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));

@@ -58,8 +58,7 @@ final class JitCompilers {
 		try {
 			String stat = Files.readString(thread.resolve("stat"));
 			// after the thread's name, in parentheses: state, then utime and stime are
-			// the
-			// 12th and 13th fields
+			// the 12th and 13th fields
 			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
 			return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
 		}

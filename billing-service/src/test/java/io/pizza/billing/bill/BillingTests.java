@@ -77,15 +77,13 @@ class BillingTests {
 			records.add(new SimpleEntry<>(shop, OrderEvents.placed(orderId, shop, pizzas)));
 		}
 		// an order taken at another price than the menu's today (at a shop of its own,
-		// out
-		// of the summary's sums below): billed as agreed
+		// out of the summary's sums below): billed as agreed
 		UUID agreedOrder = UUID.randomUUID();
 		List<OrderPlaced.Pizza> agreed = List.of(new OrderPlaced.Pizza("Margherita", new BigDecimal("5.00"),
 				List.of(new OrderPlaced.Topping("olives", new BigDecimal("0.25")))));
 		records.add(new SimpleEntry<>("Pizza Promo", OrderEvents.placed(agreedOrder, "Pizza Promo", agreed)));
-		// a redelivered order, a record that is no order, orders whose prices are
-		// missing or do not add up or in another currency, orders beyond the menu's
-		// limits
+		// a redelivered order, a record that is no order, orders whose prices are missing
+		// or do not add up or in another currency, orders beyond the menu's limits
 		records.add(records.get(3));
 		records.add(records.get(10));
 		String notAnOrder = "{\"orderId\": \"not-a-uuid\"";

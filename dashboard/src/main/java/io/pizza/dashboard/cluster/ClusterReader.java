@@ -145,8 +145,8 @@ class ClusterReader {
 				.map((type) -> type != GroupType.SHARE && type != GroupType.STREAMS)
 				.orElse(true))
 			// consumers only: Kafka Connect's workers form a classic group of protocol
-			// type
-			// "connect", which describeConsumerGroups refuses (an empty group has none)
+			// type "connect", which describeConsumerGroups refuses (an empty group has
+			// none)
 			.filter((listing) -> listing.protocol().isEmpty() || listing.protocol().equals("consumer"))
 			.map(GroupListing::groupId)
 			.sorted()

@@ -46,8 +46,7 @@ class PositionsListener implements ConsumerSeekAware {
 		this.deliveries.record(position).map(this.deliveries::view).ifPresent((view) -> {
 			this.feed.publish(view);
 			// the last hour read back at each start would be a flood: what is stale
-			// already
-			// goes to DEBUG, and the line is made only when it is written
+			// already goes to DEBUG, and the line is made only when it is written
 			boolean info = !view.stale();
 			if (info ? log.isInfoEnabled() : log.isDebugEnabled()) {
 				String line = String.format("[%s] %s-%d@%d order=%s %s at %.5f,%.5f %d ms old%s",

@@ -71,9 +71,8 @@ public final class ConnectWorker {
 		config.put("offset.storage.topic", "pizza-connect-offsets");
 		config.put("status.storage.topic", "pizza-connect-status");
 		// a sink keeps its offsets in its consumer group: Connect's own offsets topic
-		// serves
-		// source connectors only, and its default 25 partitions would cost the brokers'
-		// replication for nothing
+		// serves source connectors only, and its default 25 partitions would cost the
+		// brokers' replication for nothing
 		config.put("offset.storage.partitions", "1");
 		config.put("status.storage.partitions", "1");
 		config.put("config.storage.replication.factor", "3");

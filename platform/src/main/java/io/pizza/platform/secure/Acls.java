@@ -31,9 +31,9 @@ public final class Acls {
 	public static List<AclBinding> all() {
 		List<AclBinding> acls = new ArrayList<>();
 		// order-service: publishes the orders; reads them and their statuses into its
-		// read
-		// model in group order-service, and the orders again for the rows topic in group
-		// order-rows (a READ of a topic serves every group the principal may read in)
+		// read model in group order-service, and the orders again for the rows topic in
+		// group order-rows (a READ of a topic serves every group the principal may read
+		// in)
 		acls.add(write("order-service", "pizza-orders"));
 		acls.addAll(read("order-service", "pizza-order-status", "order-service"));
 		acls.addAll(read("order-service", "pizza-orders", "order-rows"));

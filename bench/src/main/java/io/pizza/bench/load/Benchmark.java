@@ -132,7 +132,7 @@ public final class Benchmark {
 	private ProducerCeiling.Result ceiling(Admin admin, BenchOptions options) {
 		ProducerCeiling producer = new ProducerCeiling(admin, this.platform.settings().kafkaClient(),
 				this.platform.settings().kafkaClasspath());
-		int recordSize = producer.orderSize(1000)
+		int recordSize = MeanOrderSize.of(this.platform.settings().kafkaClient(), 1000)
 			.orElseThrow(() -> new PlatformException("pizza-orders holds no order to take the size of"));
 		this.progress.accept("ceiling: ProducerPerformance, " + options.ceilingRecords() + " records of " + recordSize
 				+ " B (the orders' mean size), acks=all");

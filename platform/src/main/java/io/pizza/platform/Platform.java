@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import io.pizza.platform.connect.ConnectWorker;
+import io.pizza.platform.connect.ConnectorFiles;
 import io.pizza.platform.connect.Connectors;
 import io.pizza.platform.connect.SteadyTasks;
 import io.pizza.platform.kafka.KafkaCluster;
@@ -140,7 +141,7 @@ public final class Platform {
 	private void applyConnectors(Instance worker) {
 		List<String> created = this.connectors.apply(worker, true);
 		this.progress.accept(created.isEmpty() ? "Kafka Connect: connectors in place"
-				: "Kafka Connect: created or updated connectors " + created + " from " + Connectors.FOLDER);
+				: "Kafka Connect: created or updated connectors " + created + " from " + ConnectorFiles.FOLDER);
 	}
 
 	/**

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import io.pizza.platform.Platform;
+import io.pizza.platform.connect.ConnectorFiles;
 import io.pizza.platform.connect.ConnectorStatus;
-import io.pizza.platform.connect.Connectors;
 import io.pizza.platform.settings.Instance;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,7 +16,8 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "connect",
 		description = "List the Kafka Connect worker's connectors with their state and their tasks' states; "
-				+ "with --apply, first create or update every connector from the files in " + Connectors.FOLDER + "/.")
+				+ "with --apply, first create or update every connector from the files in " + ConnectorFiles.FOLDER
+				+ "/.")
 class ConnectCommand implements Callable<Integer> {
 
 	@ParentCommand

@@ -1,12 +1,9 @@
 package io.pizza.platform.connect;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 
 import io.pizza.platform.settings.Instance;
 import io.pizza.platform.settings.PlatformSettings;
@@ -26,12 +22,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The connectors of the Connect worker, through its REST API (as the secure mode's admin
  * when the platform runs secure): made from the files in
- * {@code kafka-connect/connectors/}, their failed tasks restarted, their states read.
+ * {@code kafka-connect/connectors/} ({@link ConnectorFiles}), their failed tasks
+ * restarted, their states read.
  */
 public final class Connectors {
-
-	/** The folder of the connectors' config files, in the repository. */
-	public static final String FOLDER = "kafka-connect/connectors";
 
 	private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
@@ -64,8 +58,8 @@ public final class Connectors {
 	public List<String> apply(Instance worker, boolean onlyChanged) {
 		List<String> existing = names(worker);
 		List<String> applied = new ArrayList<>();
-		for (Path file : connectorFiles()) {
-			JsonNode connector = read(file);
+		for (Path file : ConnectorFiles.in(this.settings.root())) {
+			JsonNode connector = ConnectorFiles.read(file, Json.MAPPER);
 			String name = connector.get("name").asString();
 			if (onlyChanged && existing.contains(name) && sameConfig(worker, name, connector.get("config"))) {
 				continue;
@@ -160,29 +154,6 @@ public final class Connectors {
 		List<String> names = new ArrayList<>();
 		Json.MAPPER.readTree(answer.get().body()).forEach((name) -> names.add(name.asString()));
 		return names;
-	}
-
-	private List<Path> connectorFiles() {
-		Path folder = this.settings.root().resolve(FOLDER);
-		try (Stream<Path> files = Files.list(folder)) {
-			return files.filter((file) -> file.toString().endsWith(".json")).sorted().toList();
-		}
-		catch (IOException ex) {
-			throw new PlatformException("Could not read " + folder + ": " + ex.getMessage(), ex);
-		}
-	}
-
-	private static JsonNode read(Path file) {
-		try {
-			JsonNode connector = Json.MAPPER.readTree(Files.readString(file));
-			if (!connector.hasNonNull("name") || !connector.path("config").isObject()) {
-				throw new PlatformException(file + " is no connector: it needs a \"name\" and a \"config\" object");
-			}
-			return connector;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 	// made when a connector is first read or written, not by every command that only asks

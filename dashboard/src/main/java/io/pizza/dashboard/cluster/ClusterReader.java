@@ -7,7 +7,6 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -18,16 +17,11 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ConsumerGroupDescription;
-import org.apache.kafka.clients.admin.GroupListing;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
-import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.QuorumInfo;
 import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.GroupType;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.Node;
@@ -37,8 +31,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the cluster through Kafka's Admin API: who is up and who leads the quorum, every
- * topic's partitions with their leader, replicas, in-sync replicas and end offset, every
- * consumer group with its members, what each owns, and the lag.
+ * topic's partitions with their leader, replicas, in-sync replicas and end offset, and
+ * every consumer group ({@link GroupsReader}).
  */
 class ClusterReader {
 
@@ -53,9 +47,12 @@ class ClusterReader {
 
 	private Instant previousAt = Instant.EPOCH;
 
+	private final GroupsReader groups;
+
 	ClusterReader(Admin admin, Duration timeout) {
 		this.admin = admin;
 		this.timeout = timeout;
+		this.groups = new GroupsReader(admin, timeout);
 	}
 
 	Snapshot read(Instant now) throws InterruptedException, ExecutionException, TimeoutException {
@@ -80,7 +77,7 @@ class ClusterReader {
 			.toList();
 		Map<TopicPartition, Long> ends = endOffsets(partitions);
 		List<Snapshot.Topic> topics = topics(descriptions, ends, now);
-		List<Snapshot.Group> groups = groups(ends);
+		List<Snapshot.Group> groups = this.groups.read(ends);
 		this.previousEnds = ends;
 		this.previousAt = now;
 		return new Snapshot(now, brokers, controller, topics, groups, List.of(), null);
@@ -136,57 +133,6 @@ class ClusterReader {
 			}
 			return new Snapshot.Topic(topic.name(), partitions);
 		}).toList();
-	}
-
-	private List<Snapshot.Group> groups(Map<TopicPartition, Long> ends)
-			throws InterruptedException, ExecutionException, TimeoutException {
-		List<String> ids = get(this.admin.listGroups().all()).stream()
-			.filter((listing) -> listing.type()
-				.map((type) -> type != GroupType.SHARE && type != GroupType.STREAMS)
-				.orElse(true))
-			// consumers only: Kafka Connect's workers form a classic group of protocol
-			// type "connect", which describeConsumerGroups refuses (an empty group has
-			// none)
-			.filter((listing) -> listing.protocol().isEmpty() || listing.protocol().equals("consumer"))
-			.map(GroupListing::groupId)
-			.sorted()
-			.toList();
-		if (ids.isEmpty()) {
-			return List.of();
-		}
-		Map<String, ConsumerGroupDescription> descriptions = get(this.admin.describeConsumerGroups(ids).all());
-		List<Snapshot.Group> groups = new ArrayList<>();
-		for (String id : ids) {
-			ConsumerGroupDescription description = descriptions.get(id);
-			Map<TopicPartition, String> owners = new HashMap<>();
-			List<Snapshot.Member> members = description.members()
-				.stream()
-				.sorted(Comparator.comparing(MemberDescription::clientId))
-				.map((member) -> {
-					String instance = instance(member.clientId());
-					Set<TopicPartition> owned = member.assignment().topicPartitions();
-					owned.forEach((partition) -> owners.put(partition, instance));
-					return new Snapshot.Member(member.consumerId(), instance, member.host(), owned.stream()
-						.sorted(Comparator.comparing(TopicPartition::topic).thenComparing(TopicPartition::partition))
-						.map(TopicPartition::toString)
-						.toList());
-				})
-				.toList();
-			Map<TopicPartition, OffsetAndMetadata> committed = get(
-					this.admin.listConsumerGroupOffsets(id).partitionsToOffsetAndMetadata());
-			groups.add(new Snapshot.Group(id, description.groupState().toString(),
-					description.type().toString().toLowerCase(Locale.ROOT), members,
-					GroupLag.of(committed, owners, ends)));
-		}
-		return groups;
-	}
-
-	/**
-	 * The instance a client id names: the services set their client id to their
-	 * instance's name, and Spring Kafka adds the consumer's number.
-	 */
-	static String instance(String clientId) {
-		return clientId.replaceFirst("-\\d+$", "");
 	}
 
 	private <T> T get(KafkaFuture<T> future) throws InterruptedException, ExecutionException, TimeoutException {

@@ -19,6 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * another's, staff, an admin), each cell what it gets: let through (whatever the endpoint
  * then answers), {@code 401} or {@code 403}. {@link #coversEveryEndpoint} fails when the
  * service has an endpoint the table does not name, so that none is added without a rule.
+ * <p>
+ * Longer than most classes here: reading a table, checking each cell and finding the
+ * endpoints it leaves out belong together.
  */
 public final class AccessMatrix {
 

@@ -22,6 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * short at every few characters, or not JSON at all, or not UTF-8, or too large; the
  * wrong media type, the wrong method, paths the server must refuse. A service's test
  * sends them all and expects a {@code 4xx} problem detail for each, and nothing done.
+ * <p>
+ * Longer than most classes here: the kinds of bad request every service is checked with
+ * are one list, read best in one place.
  */
 public final class BadRequests {
 

@@ -25,6 +25,9 @@ import java.util.stream.Collectors;
  * @param mode the mode the platform ran in: {@code plaintext} or {@code secure}
  * @param modes the intake and end to end in both modes, each just after a restart of the
  * whole platform, or {@code null} when not measured
+ * <p>
+ * Longer than most classes here: one row per figure of the printed table, in the table's
+ * order; the modes' rows are ModeRows'.
  */
 public record BenchReport(Instant startedAt, String machine, ProducerCeiling.Result ceiling, Benchmark.Intake intake,
 		List<Backlog.Result> backlogs, LoadReport endToEnd, List<TakeoverTime> takeovers, Latencies sse, String mode,

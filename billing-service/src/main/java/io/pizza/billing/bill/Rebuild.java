@@ -35,6 +35,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The listener stops, the group's offsets go back to the start of the orders topic, the
  * bills and the running totals are emptied, and the listener starts again; it then bills
  * the topic's history as it would any backlog, each order once.
+ * <p>
+ * Longer than most classes here: stopping the listener, moving the group's offsets,
+ * emptying the tables and starting again must happen in this order, under one lock, and
+ * are read best together.
  */
 @Component
 class Rebuild implements DisposableBean {

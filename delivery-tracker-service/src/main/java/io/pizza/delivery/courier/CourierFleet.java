@@ -30,6 +30,11 @@ import org.springframework.stereotype.Component;
  * shop has {@code courier.per-shop} of them: an order baked while all are out waits, in
  * the order it came, for the first one back. A courier whose publishing fails rides on:
  * it always comes back, and its shop never runs out of couriers.
+ * <p>
+ * Longer than most classes here: dispatching, taking over, abandoning and the clock's
+ * tick all change the same two maps (couriers on the road, orders not yet delivered),
+ * kept in one class so that no other can change them out of step; the queues of the
+ * shops, the trips and the publishing are classes of their own.
  */
 @Component
 public class CourierFleet implements DisposableBean {

@@ -25,6 +25,9 @@ import org.springframework.stereotype.Component;
  * instance needs to send a courier and to tell how far one still has to go. Kept in
  * memory, the most recent {@code orders-kept} only; the orders topic is where it comes
  * from again after a restart, or when an order baked late was forgotten.
+ * <p>
+ * Longer than most classes here: what the instance knows of the orders and of the shops
+ * is read, added to and bounded under one lock, its own.
  */
 @Component
 public class Destinations {

@@ -27,6 +27,10 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * is noticed and forgotten even when no position comes for it. Streams are written off
  * the consumer's thread ({@link Stream}), and bounded: so many an instance, so many a
  * client (by its address).
+ * <p>
+ * Longer than most classes here: opening, feeding, beating and forgetting the streams all
+ * go through its registry of streams by order and by client, the one place that bounds
+ * them; each stream's own queue and sending are in Stream.
  */
 @Component
 class LiveFeed implements SmartLifecycle {

@@ -17,6 +17,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter.SseEvent
  * sender thread, never by the thread that says it (the positions' consumer): a client
  * that stops reading blocks a sender at most, fills its own queue, and is dropped when
  * the queue is full, slowing nobody else. Thread-safe.
+ * <p>
+ * Longer than most classes here: its bounded queue, its sending off the consumer's thread
+ * and its closing share a few atomic flags, and are read best together.
  */
 final class Stream {
 

@@ -19,6 +19,9 @@ import org.springframework.stereotype.Service;
  * orders topic, the system of record, and answers once the brokers acknowledged it, or
  * once the answer's deadline has passed while the send goes on. No database is touched on
  * the way, but to find an order an idempotency key placed before.
+ * <p>
+ * Longer than most classes here: what makes every answer true (an idempotency key seen
+ * before, the send, the answer's deadline) is one sequence, read best in one place.
  */
 @Service
 class OrderIntake {

@@ -29,6 +29,9 @@ import org.springframework.stereotype.Component;
  * partitions in parallel: an oven per partition. Run inside the listener's Kafka
  * transaction, the reports and the poll's offsets are committed together or not at all;
  * the reports are sent from the listener's thread, which holds the transaction.
+ * <p>
+ * Longer than most classes here: baking each partition's orders in turn, reporting each
+ * status and counting what is in the ovens are one loop, read best in one place.
  */
 @Component
 class Kitchen implements DisposableBean {

@@ -33,6 +33,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * topic they came from, key, value and the producer's headers as they were, with a
  * {@code replayed-from} header. The consumers are idempotent by order id, so a replay of
  * an order that was handled after all changes nothing.
+ * <p>
+ * Longer than most classes here: listing, reading and replaying share the way a dead-
+ * letter topic is read to its end; the headers are read by DeadLetterHeaders.
  */
 public final class DeadLetters {
 

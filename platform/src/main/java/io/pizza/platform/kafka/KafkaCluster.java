@@ -23,6 +23,10 @@ import org.apache.kafka.common.errors.TopicExistsException;
 /**
  * The 3-node KRaft cluster: each node broker and controller in one, its own JVM from the
  * Kafka jars Maven resolved, its data under the state folder.
+ * <p>
+ * Longer than most classes here: preparing the nodes' storage, starting them, waiting for
+ * the quorum, creating the topics and electing the preferred leaders is the order in
+ * which a cluster comes up, read best in one place.
  */
 public final class KafkaCluster {
 

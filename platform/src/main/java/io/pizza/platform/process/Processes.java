@@ -23,6 +23,10 @@ import io.pizza.platform.system.PlatformException;
 /**
  * Starts the platform's processes detached from the terminal, remembers their pids in the
  * state folder and signals them.
+ * <p>
+ * Longer than most classes here: the pid files, the check that a pid is still the
+ * instance it was written for, and the few calls every start and stop makes (signal, wait
+ * for an exit) are read best together.
  */
 public final class Processes {
 

@@ -18,6 +18,9 @@ import java.util.stream.Stream;
  * issue, and one folder per broker and per client with its certificate, its key and the
  * CA's certificate, nothing else (Kafka takes a certificate's common name as the
  * principal's name); Kafka Connect's folder also holds its REST API's password.
+ * <p>
+ * Longer than most classes here: where each principal's certificate, key and passwords
+ * live, and the settings that point at them, are one layout, read best in one place.
  */
 public final class TlsMaterial {
 

@@ -24,6 +24,10 @@ import io.pizza.platform.system.PlatformException;
 /**
  * The Spring Boot services: each instance its own JVM with a bounded heap, configured
  * through environment variables as a container would be.
+ * <p>
+ * Longer than most classes here: how a service is started (its jar, class-data archive,
+ * heap, JVM options and environment) is read best in one place, as a container's
+ * definition would be.
  */
 public final class Services {
 

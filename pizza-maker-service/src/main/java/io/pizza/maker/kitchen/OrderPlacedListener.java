@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import io.pizza.maker.config.PizzaMakerProperties;
+import io.pizza.support.Failures;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.jspecify.annotations.Nullable;
@@ -68,7 +69,7 @@ class OrderPlacedListener {
 				this.deadLetters.accept(record, null,
 						(reason != null) ? reason : new IllegalArgumentException("no order in the record"));
 				log.warn("[{}] {}-{}@{} not an order: sent to the dead-letter topic ({})", instance, record.topic(),
-						record.partition(), record.offset(), (reason != null) ? rootMessage(reason) : "empty");
+						record.partition(), record.offset(), (reason != null) ? Failures.describe(reason) : "empty");
 				continue;
 			}
 			Optional<Long> earlier = this.recent.seenBefore(partition, record.offset(), order.orderId());
@@ -91,14 +92,6 @@ class OrderPlacedListener {
 						baked.took(started).toMillis());
 			}
 		}
-	}
-
-	private static String rootMessage(Throwable ex) {
-		Throwable cause = ex;
-		while (cause.getCause() != null && cause.getCause() != cause) {
-			cause = cause.getCause();
-		}
-		return String.valueOf(cause.getMessage()).lines().findFirst().orElse("");
 	}
 
 }

@@ -5,7 +5,13 @@ import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import io.pizza.platform.settings.Instance;
@@ -55,6 +61,32 @@ class PlatformSettingsTests {
 		defaults.forEach((key, value) -> assertThat(documented.getProperty((String) key))
 			.as("%s in %s", key, PlatformSettings.FILE)
 			.isEqualTo(value));
+	}
+
+	@Test
+	void theReadmesTableOfServicesGivesEachInstanceItsDefaultPort() throws IOException {
+		PlatformSettings settings = PlatformSettings.load(this.root, new Properties());
+		// | order-service | 8080 | ... and | pizza-maker-1, pizza-maker-2 | 8081, 8082 |
+		// ...
+		Pattern row = Pattern.compile("^\\| ([a-z0-9, -]+) \\| (\\d+(?:, \\d+)*) \\|");
+		Map<String, Integer> ports = new LinkedHashMap<>();
+		for (String line : Files.readAllLines(Path.of("..").resolve("README.md"))) {
+			Matcher matcher = row.matcher(line);
+			if (matcher.find()) {
+				String[] names = matcher.group(1).split(", ");
+				String[] numbers = matcher.group(2).split(", ");
+				assertThat(numbers).as(line).hasSameSizeAs(names);
+				for (int i = 0; i < names.length; i++) {
+					ports.put(names[i], Integer.valueOf(numbers[i]));
+				}
+			}
+		}
+		assertThat(ports.keySet()).containsExactlyInAnyOrderElementsOf(settings.services()
+			.stream()
+			.map(Instance::name)
+			.collect(Collectors.toCollection(() -> new ArrayList<>(List.of(settings.connect().name())))));
+		ports
+			.forEach((name, port) -> assertThat(settings.instance(name).orElseThrow().port()).as(name).isEqualTo(port));
 	}
 
 	@Test

@@ -3,12 +3,8 @@ package io.pizza.support;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
-import java.time.Duration;
 
 import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.CannotCreateTransactionException;
 
@@ -18,8 +14,6 @@ import org.springframework.transaction.CannotCreateTransactionException;
  * back, the second never is; and answers an HTTP request the first failed.
  */
 public final class DatabaseOutage {
-
-	private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
 	private DatabaseOutage() {
 	}
@@ -50,11 +44,7 @@ public final class DatabaseOutage {
 	 * @return the answer
 	 */
 	public static ResponseEntity<Object> answer(String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, detail);
-		problem.setTitle("Database unavailable");
-		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-			.header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER.toSeconds()))
-			.body(problem);
+		return Unavailable.answer("Database unavailable", detail);
 	}
 
 	// HikariCP says a connection it found broken is closed, with no SQLState: seen when a

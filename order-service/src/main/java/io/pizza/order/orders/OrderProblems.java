@@ -1,13 +1,11 @@
 package io.pizza.order.orders;
 
-import java.time.Duration;
-
+import io.pizza.support.Unavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -22,8 +20,6 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 class OrderProblems {
 
 	private static final Logger log = LoggerFactory.getLogger(OrderProblems.class);
-
-	private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
 	@ExceptionHandler
 	ProblemDetail onRejected(OrderRejected ex) {
@@ -49,15 +45,10 @@ class OrderProblems {
 	}
 
 	@ExceptionHandler
-	ResponseEntity<ProblemDetail> onNotSent(OrderNotSent ex) {
+	ResponseEntity<Object> onNotSent(OrderNotSent ex) {
 		log.warn(ex.getMessage());
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-				"The Kafka cluster did not take the order (" + ex.getCause().getMessage()
-						+ "); nothing was placed. Try again shortly.");
-		problem.setTitle("Kafka unavailable");
-		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-			.header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER.toSeconds()))
-			.body(problem);
+		return Unavailable.answer("Kafka unavailable", "The Kafka cluster did not take the order ("
+				+ ex.getCause().getMessage() + "); nothing was placed. Try again shortly.");
 	}
 
 }

@@ -111,7 +111,10 @@ class SecureDockerComposeTests {
 
 	@Test
 	void servicesRunTheirSecureProfileWithACertificateOfTheirOwn() throws IOException {
-		Pattern certificate = Pattern.compile("\\$\\{PIZZA_TLS_DIR}/([a-z-]+)\\.crt");
+		// the secure profile every service imports names the certificate by the principal
+		assertThat(Files.readString(ROOT.resolve("service-support/src/main/resources/pizza-secure.yml")))
+			.contains("file:${PIZZA_TLS_DIR}/${pizza.kafka-principal}.crt");
+		Pattern principal = Pattern.compile("\n  kafka-principal: ([a-z-]+)\n");
 		for (Instance service : settings.services()) {
 			assertThat(environment(service.name())).as(service.name())
 				.containsEntry("SPRING_PROFILES_ACTIVE", "secure")
@@ -119,10 +122,12 @@ class SecureDockerComposeTests {
 			assertThat(volumes(service.name())).as(service.name())
 				.contains(ownFolder(service.module()))
 				.allSatisfy((volume) -> assertThat(volume).doesNotContain(".pizza/tls:", ".pizza/tls/ca"));
-			Matcher named = certificate.matcher(
-					Files.readString(ROOT.resolve(service.module()).resolve("src/main/resources/application.yml")));
+			String yml = Files.readString(ROOT.resolve(service.module()).resolve("src/main/resources/application.yml"));
+			assertThat(yml).as(service.module()).contains("classpath:pizza-secure.yml");
+			Matcher named = principal.matcher(yml);
 			assertThat(named.find()).as(service.module()).isTrue();
-			assertThat(TlsMaterial.CLIENTS).contains(named.group(1));
+			// the principal whose folder the service is given, its certificate in it
+			assertThat(named.group(1)).isEqualTo(service.module()).isIn(TlsMaterial.CLIENTS);
 		}
 	}
 

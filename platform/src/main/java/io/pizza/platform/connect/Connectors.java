@@ -24,6 +24,10 @@ import tools.jackson.databind.json.JsonMapper;
  * when the platform runs secure): made from the files in
  * {@code kafka-connect/connectors/} ({@link ConnectorFiles}), their failed tasks
  * restarted, their states read.
+ * <p>
+ * Longer than most classes here: making, restarting and reading the connectors all wait
+ * for the worker to be ready (its REST API answers with errors while it joins its group)
+ * and read its answers, which is read best in one place.
  */
 public final class Connectors {
 

@@ -2,6 +2,7 @@ package io.pizza.delivery.config;
 
 import java.time.Duration;
 
+import io.pizza.support.Retry;
 import io.pizza.support.TopicSettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
@@ -30,6 +31,8 @@ import org.springframework.validation.annotation.Validated;
  * @param streams the Server-Sent Events streams an instance serves
  * @param courier how simulated couriers move
  * @param postedPositions how positions couriers post are taken
+ * @param listenerRetry how a listener takes a record that failed again
+ * @param skipAfter how long a record that fails is tried before it is logged and skipped
  */
 @Validated
 @ConfigurationProperties("delivery-tracker")
@@ -37,7 +40,8 @@ public record DeliveryTrackerProperties(@NotBlank String instanceId, @NotBlank S
 		@NotBlank String ordersTopic, @Valid @NotNull TopicSettings positionsTopic, @NotNull Duration ordersLookBack,
 		@Min(1) int ordersKept, @NotNull Duration missingOrderAfter, @Min(1) int deliveriesPerPartition,
 		@NotNull Duration staleAfter, @NotNull DataSize maxRequestSize, @Valid @NotNull Streams streams,
-		@Valid @NotNull Courier courier, @Valid @NotNull PostedPositions postedPositions) {
+		@Valid @NotNull Courier courier, @Valid @NotNull PostedPositions postedPositions,
+		@Valid @NotNull Retry listenerRetry, @NotNull Duration skipAfter) {
 
 	/**
 	 * The Server-Sent Events streams an instance serves.

@@ -11,7 +11,6 @@ import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.converter.ByteArrayJacksonJsonMessageConverter;
 import org.springframework.kafka.support.converter.RecordMessageConverter;
-import org.springframework.util.backoff.FixedBackOff;
 
 /**
  * The tracker's Kafka wiring: the positions topic it declares, records read as bytes and
@@ -38,16 +37,19 @@ class KafkaConfiguration {
 	}
 
 	/**
-	 * A record that fails is tried again for ten seconds, then logged and skipped (the
-	 * dispatcher passes over what is not a status change itself). The tracker owns no
-	 * dead-letter topic: every instance reads every order and position, so each would
-	 * dead-letter the same record, and the records it reads come from producers that
-	 * dead-letter or refuse bad input themselves.
+	 * A record that fails is tried again ({@code delivery-tracker.listener-retry}) for
+	 * {@code delivery-tracker.skip-after}, then logged and skipped (the dispatcher passes
+	 * over what is not a status change itself). The tracker owns no dead-letter topic:
+	 * every instance reads every order and position, so each would dead-letter the same
+	 * record, and the records it reads come from producers that dead-letter or refuse bad
+	 * input themselves.
 	 */
 	@Bean
 	CommonErrorHandler trackerErrorHandler(DeliveryTrackerProperties properties) {
-		return new DefaultErrorHandler((record, ex) -> log.warn("[{}] {}-{}@{} skipped: {}", properties.instanceId(),
-				record.topic(), record.partition(), record.offset(), Failures.describe(ex)), new FixedBackOff(500, 20));
+		return new DefaultErrorHandler(
+				(record, ex) -> log.warn("[{}] {}-{}@{} skipped: {}", properties.instanceId(), record.topic(),
+						record.partition(), record.offset(), Failures.describe(ex)),
+				properties.listenerRetry().giveUpAfter(properties.skipAfter()));
 	}
 
 }

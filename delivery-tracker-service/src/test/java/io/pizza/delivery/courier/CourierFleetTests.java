@@ -52,7 +52,8 @@ class CourierFleetTests {
 				new DeliveryTrackerProperties("tracker-1", "pizza-order-status", "pizza-orders", null,
 						Duration.ofHours(2), 1000, Duration.ofSeconds(30), 100, Duration.ofSeconds(10),
 						DataSize.ofKilobytes(4), null,
-						new DeliveryTrackerProperties.Courier(Duration.ofMillis(20), Duration.ofMillis(200), 1), null));
+						new DeliveryTrackerProperties.Courier(Duration.ofMillis(20), Duration.ofMillis(200), 1), null,
+						null, null));
 	}
 
 	@AfterEach

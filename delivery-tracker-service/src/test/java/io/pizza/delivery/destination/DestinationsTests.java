@@ -23,7 +23,7 @@ class DestinationsTests {
 
 	private final Destinations destinations = new Destinations(new DeliveryTrackerProperties("tracker-1",
 			"pizza-order-status", "pizza-orders", null, Duration.ofHours(2), 1000, Duration.ofSeconds(30), 100,
-			Duration.ofSeconds(10), DataSize.ofKilobytes(4), null, null, null));
+			Duration.ofSeconds(10), DataSize.ofKilobytes(4), null, null, null, null, null));
 
 	@Test
 	void aCopyOfAnOrderKeepsTheFirstRecordAndIsNamedAsSuch() {

@@ -21,9 +21,7 @@ public record Retry(Duration initial, Duration max) {
 	 * @return the back-off, without end
 	 */
 	public BackOff withoutEnd() {
-		ExponentialBackOff backOff = new ExponentialBackOff(this.initial.toMillis(), 2.0);
-		backOff.setMaxInterval(this.max.toMillis());
-		return backOff;
+		return doubling();
 	}
 
 	/**
@@ -33,9 +31,14 @@ public record Retry(Duration initial, Duration max) {
 	 * @return the back-off
 	 */
 	public BackOff giveUpAfter(Duration giveUpAfter) {
+		ExponentialBackOff backOff = doubling();
+		backOff.setMaxElapsedTime(giveUpAfter.toMillis());
+		return backOff;
+	}
+
+	private ExponentialBackOff doubling() {
 		ExponentialBackOff backOff = new ExponentialBackOff(this.initial.toMillis(), 2.0);
 		backOff.setMaxInterval(this.max.toMillis());
-		backOff.setMaxElapsedTime(giveUpAfter.toMillis());
 		return backOff;
 	}
 

@@ -1,10 +1,5 @@
 package io.pizza.platform.settings;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -12,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.TreeMap;
 
 import io.pizza.platform.secure.DatabaseLogins;
 import io.pizza.platform.secure.HttpLogins;
@@ -22,8 +16,9 @@ import io.pizza.platform.secure.TlsMaterial;
  * Where everything runs: ports, heap sizes and the state folder, from the defaults
  * ({@code defaults.properties} beside this class), then {@code pizza.properties} at the
  * project's root, then any overrides given. The one way into the settings, so longer than
- * most classes: where the instances are is {@link InstanceCatalog}'s, the mode
- * {@link Mode}'s; what is left here answers in a line or two each.
+ * most classes: where the settings come from is {@link SettingsSources}', where the
+ * instances are {@link InstanceCatalog}'s, the mode {@link Mode}'s, what a process starts
+ * with {@link LaunchOptions}'; what is left here answers in a line or two each.
  */
 public final class PlatformSettings {
 
@@ -42,10 +37,13 @@ public final class PlatformSettings {
 
 	private final InstanceCatalog catalog;
 
+	private final LaunchOptions launch;
+
 	private PlatformSettings(Path root, Properties properties) {
 		this.root = root.toAbsolutePath().normalize();
 		this.properties = properties;
 		this.catalog = new InstanceCatalog(properties);
+		this.launch = new LaunchOptions(properties);
 	}
 
 	/**
@@ -55,18 +53,7 @@ public final class PlatformSettings {
 	 * @return the settings
 	 */
 	public static PlatformSettings load(Path root, Properties overrides) {
-		Properties properties = defaults();
-		Path file = root.resolve(FILE);
-		if (Files.isRegularFile(file)) {
-			try (Reader reader = Files.newBufferedReader(file)) {
-				properties.load(reader);
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-		}
-		properties.putAll(overrides);
-		return new PlatformSettings(root, properties);
+		return new PlatformSettings(root, SettingsSources.read(root.resolve(FILE), overrides));
 	}
 
 	/**
@@ -79,17 +66,6 @@ public final class PlatformSettings {
 		properties.putAll(this.properties);
 		properties.putAll(overrides);
 		return new PlatformSettings(this.root, properties);
-	}
-
-	private static Properties defaults() {
-		Properties defaults = new Properties();
-		try (InputStream in = PlatformSettings.class.getResourceAsStream("defaults.properties")) {
-			defaults.load(in);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		return defaults;
 	}
 
 	public Path root() {
@@ -261,36 +237,23 @@ public final class PlatformSettings {
 	}
 
 	/**
-	 * Extra environment variables of a service instance: {@code service.env.NAME} for
-	 * every service, {@code <instance>.env.NAME} for one, such as
-	 * {@code pizza-maker-1.env.SPRING_PROFILES_ACTIVE=classic-protocol}.
+	 * Extra environment variables of a service instance, as {@link LaunchOptions} reads
+	 * them.
 	 * @param service the instance
 	 * @return the variables
 	 */
 	public Map<String, String> environment(Instance service) {
-		Map<String, String> environment = new TreeMap<>();
-		for (String prefix : List.of("service.env.", service.name() + ".env.")) {
-			for (String key : this.properties.stringPropertyNames()) {
-				if (key.startsWith(prefix)) {
-					environment.put(key.substring(prefix.length()), this.properties.getProperty(key));
-				}
-			}
-		}
-		return environment;
+		return this.launch.environment(service);
 	}
 
 	/**
-	 * The JVM options a Kafka node or a service instance starts with, besides its heap:
-	 * {@code <instance>.jvm-options}, or else {@code kafka.jvm-options} for a node and
-	 * {@code service.jvm-options} for a service.
+	 * The JVM options a Kafka node or a service instance starts with besides its heap, as
+	 * {@link LaunchOptions} reads them.
 	 * @param instance the node or instance
 	 * @return the options, in order
 	 */
 	public List<String> jvmOptions(Instance instance) {
-		String common = (instance.kind() == Kind.BROKER) ? "kafka.jvm-options" : "service.jvm-options";
-		String options = this.properties.getProperty(instance.name() + ".jvm-options",
-				this.properties.getProperty(common));
-		return List.of(options.trim().split("\\s+"));
+		return this.launch.jvmOptions(instance);
 	}
 
 }

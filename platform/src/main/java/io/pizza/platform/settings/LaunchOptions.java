@@ -1,0 +1,41 @@
+package io.pizza.platform.settings;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+
+/**
+ * What an instance's process starts with besides its heap: the services' extra
+ * environment ({@code service.env.NAME} for every service, {@code <instance>.env.NAME}
+ * for one) and the JVM options ({@code <instance>.jvm-options}, or else
+ * {@code kafka.jvm-options} for a node and {@code service.jvm-options} for a service).
+ */
+final class LaunchOptions {
+
+	private final Properties properties;
+
+	LaunchOptions(Properties properties) {
+		this.properties = properties;
+	}
+
+	Map<String, String> environment(Instance service) {
+		Map<String, String> environment = new TreeMap<>();
+		for (String prefix : List.of("service.env.", service.name() + ".env.")) {
+			for (String key : this.properties.stringPropertyNames()) {
+				if (key.startsWith(prefix)) {
+					environment.put(key.substring(prefix.length()), this.properties.getProperty(key));
+				}
+			}
+		}
+		return environment;
+	}
+
+	List<String> jvmOptions(Instance instance) {
+		String common = (instance.kind() == Kind.BROKER) ? "kafka.jvm-options" : "service.jvm-options";
+		String options = this.properties.getProperty(instance.name() + ".jvm-options",
+				this.properties.getProperty(common));
+		return List.of(options.trim().split("\\s+"));
+	}
+
+}

@@ -1,0 +1,63 @@
+package io.pizza.support.records;
+
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.util.List;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import org.springframework.kafka.support.KafkaNull;
+import org.springframework.kafka.support.converter.BatchMessagingMessageConverter;
+import org.springframework.kafka.support.converter.ConversionException;
+import org.springframework.kafka.support.converter.RecordMessageConverter;
+
+/**
+ * A batch listener's converter that hands each record over as {@link Received} when the
+ * listener takes {@code List<Received<T>>}: the value converted to {@code T} by the
+ * record converter, or the reason it could not be, with the record it came in. Spring
+ * Kafka's own converter gives the same as three lists of one length (values, raw records,
+ * failures) and logs each failure with its stack; here it is one list, and the listener
+ * writes the one line.
+ */
+public class ReceivingConverter extends BatchMessagingMessageConverter {
+
+	private final RecordMessageConverter values;
+
+	/**
+	 * A converter reading values with the given record converter.
+	 * @param values converts one record's value to the type asked for
+	 */
+	public ReceivingConverter(RecordMessageConverter values) {
+		super(values);
+		this.values = values;
+	}
+
+	@Override
+	@SuppressWarnings("unchecked")
+	protected Object convert(ConsumerRecord<?, ?> record, Type type, List<ConversionException> conversionFailures) {
+		Type element = ((ParameterizedType) type).getActualTypeArguments()[0];
+		if (!(element instanceof ParameterizedType received) || received.getRawType() != Received.class) {
+			return super.convert(record, type, conversionFailures);
+		}
+		if (record.value() != null && !(record.value() instanceof byte[])) {
+			throw new ConversionException("A Received value is read from bytes: use the ByteArrayDeserializer", record,
+					null);
+		}
+		ConsumerRecord<String, byte[]> bytes = (ConsumerRecord<String, byte[]>) record;
+		try {
+			Object value = (record.value() != null)
+					? this.values.toMessage(record, null, null, received.getActualTypeArguments()[0]).getPayload()
+					: KafkaNull.INSTANCE;
+			if (value == KafkaNull.INSTANCE) {
+				throw new ConversionException("No value: the record is empty", record, null);
+			}
+			conversionFailures.add(null);
+			return new Received<>(bytes, value, null);
+		}
+		catch (ConversionException ex) {
+			conversionFailures.add(ex);
+			return new Received<>(bytes, null, ex);
+		}
+	}
+
+}

@@ -11,16 +11,13 @@ import java.util.stream.Collectors;
 
 import io.pizza.maker.config.PizzaMakerProperties;
 import io.pizza.support.Failures;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import io.pizza.support.records.Received;
 import org.apache.kafka.common.TopicPartition;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
-import org.springframework.kafka.support.serializer.DeserializationException;
-import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.stereotype.Component;
 
 /**
@@ -56,30 +53,26 @@ class OrderPlacedListener {
 	}
 
 	@KafkaListener(id = ID, idIsGroup = false, topics = "${pizza-maker.orders-topic}", batch = "true")
-	void on(List<ConsumerRecord<String, @Nullable OrderPlaced>> records) throws InterruptedException {
+	void on(List<Received<OrderPlaced>> records) throws InterruptedException {
 		String instance = this.properties.instanceId();
 		Map<TopicPartition, List<Kitchen.Ticket>> tickets = new LinkedHashMap<>();
-		for (ConsumerRecord<String, @Nullable OrderPlaced> record : records) {
-			TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+		for (Received<OrderPlaced> record : records) {
 			OrderPlaced order = record.value();
 			if (order == null) {
-				DeserializationException reason = SerializationUtils.getExceptionFromHeader(record,
-						SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, null);
 				// within the transaction: the dead letter and the offset go together
-				this.deadLetters.accept(record, null,
-						(reason != null) ? reason : new IllegalArgumentException("no order in the record"));
-				log.warn("[{}] {}-{}@{} not an order: sent to the dead-letter topic ({})", instance, record.topic(),
-						record.partition(), record.offset(), (reason != null) ? Failures.describe(reason) : "empty");
+				this.deadLetters.accept(record.record(), null, record.failure());
+				log.warn("[{}] {} not an order: sent to the dead-letter topic ({})", instance, record.where(),
+						Failures.describe(record.failure()));
 				continue;
 			}
-			Optional<Long> earlier = this.recent.seenBefore(partition, record.offset(), order.orderId());
+			Optional<Long> earlier = this.recent.seenBefore(record.partition(), record.offset(), order.orderId());
 			if (earlier.isPresent()) {
-				log.info("[{}] {}-{}@{} shop='{}' order={} seen before at offset {}: skipped", instance, record.topic(),
-						record.partition(), record.offset(), order.shop(), order.orderId(), earlier.get());
+				log.info("[{}] {} shop='{}' order={} seen before at offset {}: skipped", instance, record.where(),
+						order.shop(), order.orderId(), earlier.get());
 				continue;
 			}
-			tickets.computeIfAbsent(partition, (p) -> new ArrayList<>())
-				.add(new Kitchen.Ticket(order, partition, record.offset()));
+			tickets.computeIfAbsent(record.partition(), (p) -> new ArrayList<>())
+				.add(new Kitchen.Ticket(order, record.partition(), record.offset()));
 		}
 		Instant started = this.clock.instant();
 		for (Kitchen.Baked baked : this.kitchen.bake(tickets)) {

@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.pizza.order.config.OrderServiceProperties;
+import io.pizza.support.Failures;
+import io.pizza.support.records.Received;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.jspecify.annotations.Nullable;
@@ -42,11 +44,10 @@ class OrderPlacedListener {
 		this.properties = properties;
 	}
 
-	@KafkaListener(id = "order-book", idIsGroup = false, topics = "${order-service.orders-topic.name}", batch = "true",
-			properties = "spring.json.value.default.type=io.pizza.order.orders.OrderPlaced")
-	void on(List<ConsumerRecord<String, @Nullable OrderPlaced>> records) {
+	@KafkaListener(id = "order-book", idIsGroup = false, topics = "${order-service.orders-topic.name}", batch = "true")
+	void on(List<Received<OrderPlaced>> records) {
 		List<UUID> ids = new ArrayList<>();
-		for (ConsumerRecord<String, @Nullable OrderPlaced> record : records) {
+		for (Received<OrderPlaced> record : records) {
 			if (record.value() != null) {
 				ids.add(record.value().orderId());
 			}
@@ -54,27 +55,27 @@ class OrderPlacedListener {
 		Set<UUID> known = this.readModel.known(ids);
 		Map<UUID, PizzaOrder> fresh = new LinkedHashMap<>();
 		String instance = this.properties.instanceId();
-		for (ConsumerRecord<String, @Nullable OrderPlaced> record : records) {
+		for (Received<OrderPlaced> record : records) {
 			OrderPlaced order = record.value();
 			if (order == null) {
-				log.warn("[{}] {}-{}@{} skipped: not readable as an order", instance, record.topic(),
-						record.partition(), record.offset());
+				log.warn("[{}] {} skipped: not readable as an order ({})", instance, record.where(),
+						Failures.describe(record.failure()));
 			}
 			else if (!OrderRules.customerFits(order)) {
 				// written by something else than order-service: it would fail the poll's
 				// inserts again and again
-				log.warn("[{}] {}-{}@{} order={} skipped: its customer breaks the order rules", instance,
-						record.topic(), record.partition(), record.offset(), order.orderId());
+				log.warn("[{}] {} order={} skipped: its customer breaks the order rules", instance, record.where(),
+						order.orderId());
 			}
 			else if (known.contains(order.orderId()) || fresh.containsKey(order.orderId())) {
-				log.info("[{}] {}-{}@{} order={} seen before: skipped", instance, record.topic(), record.partition(),
-						record.offset(), order.orderId());
+				log.info("[{}] {} order={} seen before: skipped", instance, record.where(), order.orderId());
 			}
 			else {
-				fresh.put(order.orderId(), new PizzaOrder(order, record.partition(), record.offset(),
-						header(record, OrderSender.PLACED_BY, "?"), header(record, OrderSender.FINGERPRINT, null)));
-				log.info("[{}] {}-{}@{} order={} shop='{}' stored", instance, record.topic(), record.partition(),
-						record.offset(), order.orderId(), order.shop());
+				fresh.put(order.orderId(),
+						new PizzaOrder(order, record.record().partition(), record.offset(),
+								header(record.record(), OrderSender.PLACED_BY, "?"),
+								header(record.record(), OrderSender.FINGERPRINT, null)));
+				log.info("[{}] {} order={} shop='{}' stored", instance, record.where(), order.orderId(), order.shop());
 			}
 		}
 		this.readModel.add(List.copyOf(fresh.values()));

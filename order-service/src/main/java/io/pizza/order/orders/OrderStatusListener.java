@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import io.pizza.order.config.OrderServiceProperties;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import io.pizza.support.records.Received;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,28 +33,25 @@ class OrderStatusListener {
 	}
 
 	@KafkaListener(id = "order-timeline", idIsGroup = false, topics = "${order-service.status-topic}", batch = "true")
-	void on(List<ConsumerRecord<String, @Nullable OrderStatusChanged>> records) {
+	void on(List<Received<OrderStatusChanged>> records) {
 		String instance = this.properties.instanceId();
 		List<StatusChange> changes = new ArrayList<>();
-		List<ConsumerRecord<String, @Nullable OrderStatusChanged>> taken = new ArrayList<>();
-		for (ConsumerRecord<String, @Nullable OrderStatusChanged> record : records) {
-			Status status = (record.value() != null) ? status(record.value().status()) : null;
-			if (status == null) {
-				log.warn("[{}] {}-{}@{} skipped: not a status change of an order", instance, record.topic(),
-						record.partition(), record.offset());
+		List<Received<OrderStatusChanged>> taken = new ArrayList<>();
+		for (Received<OrderStatusChanged> record : records) {
+			OrderStatusChanged change = record.value();
+			Status status = (change != null) ? status(change.status()) : null;
+			if (change == null || status == null) {
+				log.warn("[{}] {} skipped: not a status change of an order", instance, record.where());
 				continue;
 			}
-			OrderStatusChanged change = record.value();
 			changes.add(new StatusChange(change.orderId(), status, change.at(), change.by()));
 			taken.add(record);
 		}
 		Set<StatusChange.Key> added = this.readModel.addSteps(changes);
 		for (int i = 0; i < taken.size(); i++) {
-			ConsumerRecord<String, @Nullable OrderStatusChanged> record = taken.get(i);
 			StatusChange change = changes.get(i);
-			log.info("[{}] {}-{}@{} order={} {} by {}{}", instance, record.topic(), record.partition(), record.offset(),
-					change.getOrderId(), change.getStatus(), change.getBy(),
-					added.remove(change.getId()) ? "" : " (already recorded)");
+			log.info("[{}] {} order={} {} by {}{}", instance, taken.get(i).where(), change.getOrderId(),
+					change.getStatus(), change.getBy(), added.remove(change.getId()) ? "" : " (already recorded)");
 		}
 	}
 

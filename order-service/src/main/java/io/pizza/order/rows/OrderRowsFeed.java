@@ -7,15 +7,16 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import io.pizza.order.config.OrderServiceProperties;
 import io.pizza.order.orders.OrderPlaced;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import io.pizza.support.Failures;
+import io.pizza.support.records.Received;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,22 +59,24 @@ class OrderRowsFeed {
 	}
 
 	@KafkaListener(id = "order-rows", idIsGroup = false, groupId = "order-rows",
-			topics = "${order-service.orders-topic.name}", batch = "true",
-			properties = "spring.json.value.default.type=io.pizza.order.orders.OrderPlaced")
-	void on(List<ConsumerRecord<String, @Nullable OrderPlaced>> records) {
+			topics = "${order-service.orders-topic.name}", batch = "true")
+	void on(List<Received<OrderPlaced>> records) {
 		String instance = this.properties.instanceId();
-		List<UUID> ids = records.stream().filter((r) -> r.value() != null).map((r) -> r.value().orderId()).toList();
+		List<UUID> ids = records.stream()
+			.map(Received::value)
+			.filter(Objects::nonNull)
+			.map(OrderPlaced::orderId)
+			.toList();
 		Set<UUID> before = new HashSet<>(this.sent.findSent(ids));
-		Map<UUID, ConsumerRecord<String, @Nullable OrderPlaced>> fresh = new LinkedHashMap<>();
-		for (ConsumerRecord<String, @Nullable OrderPlaced> record : records) {
+		Map<UUID, Received<OrderPlaced>> fresh = new LinkedHashMap<>();
+		for (Received<OrderPlaced> record : records) {
 			OrderPlaced order = record.value();
 			if (order == null) {
-				log.warn("[{}] {}-{}@{} skipped: not readable as an order", instance, record.topic(),
-						record.partition(), record.offset());
+				log.warn("[{}] {} skipped: not readable as an order ({})", instance, record.where(),
+						Failures.describe(record.failure()));
 			}
 			else if (before.contains(order.orderId()) || fresh.putIfAbsent(order.orderId(), record) != null) {
-				log.info("[{}] {}-{}@{} order={} row sent before: skipped", instance, record.topic(),
-						record.partition(), record.offset(), order.orderId());
+				log.info("[{}] {} order={} row sent before: skipped", instance, record.where(), order.orderId());
 			}
 		}
 		List<CompletableFuture<SendResult<String, Object>>> rows = new ArrayList<>();
@@ -86,11 +89,10 @@ class OrderRowsFeed {
 		this.transaction.executeWithoutResult(
 				(status) -> this.sent.saveAll(fresh.keySet().stream().map((id) -> new RowSent(id, now)).toList()));
 		int i = 0;
-		for (ConsumerRecord<String, @Nullable OrderPlaced> record : fresh.values()) {
+		for (Received<OrderPlaced> record : fresh.values()) {
 			RecordMetadata row = rows.get(i++).join().getRecordMetadata();
-			log.info("[{}] {}-{}@{} order={} shop='{}' row -> {}-{}@{}", instance, record.topic(), record.partition(),
-					record.offset(), record.value().orderId(), record.value().shop(), row.topic(), row.partition(),
-					row.offset());
+			log.info("[{}] {} order={} shop='{}' row -> {}-{}@{}", instance, record.where(), record.value().orderId(),
+					record.value().shop(), row.topic(), row.partition(), row.offset());
 		}
 	}
 

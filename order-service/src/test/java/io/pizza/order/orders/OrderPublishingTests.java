@@ -256,6 +256,27 @@ class OrderPublishingTests {
 		assertThat(this.readModel.view(UUID.fromString(stranger))).isEmpty();
 	}
 
+	@Test
+	void recordsThatAreNoOrderOrNoStatusAreSkippedWithoutHoldingTheOthers() throws Exception {
+		String orderId = body(placeOrder("Marios Pizza", null)).get("orderId").asString();
+		String baked = Files.readString(STATUS_CONTRACT).replace("0b6f3c9e-5f1d-4a8e-9a57-3c2f7d9b1e42", orderId);
+		try (Producer<String, String> producer = new KafkaProducer<>(producerConfig())) {
+			for (String junk : List.of("not an order", "", "{\"orderId\": 42}")) {
+				producer.send(new ProducerRecord<>("pizza-orders", "Marios Pizza", junk)).get();
+				producer.send(new ProducerRecord<>("pizza-order-status", orderId, junk)).get();
+			}
+		}
+		publishStatus(orderId, baked);
+		String later = body(placeOrder("Marios Pizza", null)).get("orderId").asString();
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			assertThat(this.readModel.view(UUID.fromString(later))).isPresent();
+			assertThat(rowsOf(later)).hasSize(1);
+			assertThat(this.mvc.get().uri("/orders/" + orderId).exchange()).bodyJson()
+				.extractingPath("$.status")
+				.isEqualTo("BAKED");
+		});
+	}
+
 	private List<ConsumerRecord<String, String>> rowsOf(String orderId) {
 		return TopicContents.readAll(String.join(",", this.kafka.getBootstrapServers()), ROWS_TOPIC)
 			.stream()

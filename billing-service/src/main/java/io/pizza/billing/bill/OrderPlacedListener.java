@@ -14,12 +14,9 @@ import java.util.stream.Collectors;
 
 import io.pizza.billing.config.BillingProperties;
 import io.pizza.support.Failures;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import io.pizza.support.records.Received;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
@@ -43,10 +40,6 @@ class OrderPlacedListener {
 
 	private static final Logger log = LoggerFactory.getLogger(OrderPlacedListener.class);
 
-	private static final JsonMapper json = JsonMapper.builder()
-		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-		.build();
-
 	private final Bills bills;
 
 	private final ShopAccounts accounts;
@@ -69,16 +62,20 @@ class OrderPlacedListener {
 	}
 
 	@KafkaListener(id = ID, idIsGroup = false, topics = "${billing.orders-topic}", batch = "true")
-	void on(List<ConsumerRecord<String, byte[]>> records) {
+	void on(List<Received<OrderPlaced>> records) {
 		Instant now = this.clock.instant();
 		Map<UUID, Bill> fresh = new LinkedHashMap<>();
-		Map<UUID, ConsumerRecord<String, byte[]>> where = new LinkedHashMap<>();
+		Map<UUID, Received<OrderPlaced>> where = new LinkedHashMap<>();
 		List<String> skipped = new ArrayList<>();
-		for (ConsumerRecord<String, byte[]> record : records) {
+		for (Received<OrderPlaced> record : records) {
 			try {
-				OrderPlaced order = json.readValue(record.value(), OrderPlaced.class);
+				OrderPlaced order = record.value();
+				if (order == null) {
+					deadLetter(record, record.failure());
+					continue;
+				}
 				if (fresh.containsKey(order.orderId())) {
-					skipped.add(describe(record) + " shop='" + order.shop() + "' order=" + order.orderId());
+					skipped.add(record.where() + " shop='" + order.shop() + "' order=" + order.orderId());
 					continue;
 				}
 				if (!order.currency().equals(this.properties.currency())) {
@@ -86,15 +83,11 @@ class OrderPlacedListener {
 							+ this.properties.currency());
 				}
 				fresh.put(order.orderId(), new Bill(order.orderId(), order.shop(), order.lines(), order.currency(),
-						order.placedAt(), now, record.partition(), record.offset()));
+						order.placedAt(), now, record.record().partition(), record.offset()));
 				where.put(order.orderId(), record);
 			}
-			catch (JacksonException | IllegalArgumentException | NullPointerException ex) {
-				// can never be billed: the record goes to the dead-letter topic as it
-				// came
-				log.warn("[{}] {} cannot be billed, sent to {}: {}", this.properties.instanceId(), describe(record),
-						this.properties.deadLetterTopic().name(), Failures.describe(ex));
-				this.deadLetters.accept(record, null, ex);
+			catch (IllegalArgumentException | NullPointerException ex) {
+				deadLetter(record, ex);
 			}
 		}
 		Set<UUID> billedBefore = this.transaction.execute((status) -> {
@@ -105,7 +98,7 @@ class OrderPlacedListener {
 			return known;
 		});
 		fresh.forEach((orderId, bill) -> {
-			String line = describe(where.get(orderId)) + " shop='" + bill.getShop() + "' order=" + orderId;
+			String line = where.get(orderId).where() + " shop='" + bill.getShop() + "' order=" + orderId;
 			if (billedBefore.contains(orderId)) {
 				log.info("[{}] {} already billed: skipped", this.properties.instanceId(), line);
 			}
@@ -117,14 +110,17 @@ class OrderPlacedListener {
 		skipped.forEach((line) -> log.info("[{}] {} already billed: skipped", this.properties.instanceId(), line));
 	}
 
+	// can never be billed: the record goes to the dead-letter topic as it came
+	private void deadLetter(Received<OrderPlaced> record, Exception reason) {
+		log.warn("[{}] {} cannot be billed, sent to {}: {}", this.properties.instanceId(), record.where(),
+				this.properties.deadLetterTopic().name(), Failures.describe(reason));
+		this.deadLetters.accept(record.record(), null, reason);
+	}
+
 	private void addToTotals(List<Bill> added) {
 		Map<String, List<Bill>> byShop = added.stream().collect(Collectors.groupingBy(Bill::getShop));
 		byShop.forEach((shop, bills) -> this.accounts.add(shop, bills.size(),
 				bills.stream().map(Bill::getTotal).reduce(BigDecimal.ZERO, BigDecimal::add)));
-	}
-
-	private static String describe(ConsumerRecord<?, ?> record) {
-		return record.topic() + "-" + record.partition() + "@" + record.offset();
 	}
 
 }

@@ -9,12 +9,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.support.converter.ByteArrayJacksonJsonMessageConverter;
-import org.springframework.kafka.support.converter.RecordMessageConverter;
 
 /**
- * The tracker's Kafka wiring: the positions topic it declares, records read as bytes and
- * turned into the listener's type, and what happens to a record that fails.
+ * The tracker's Kafka wiring: the positions topic it declares, and what happens to a
+ * record that fails.
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaConfiguration {
@@ -29,11 +27,6 @@ class KafkaConfiguration {
 	@Bean
 	NewTopic positionsTopic(DeliveryTrackerProperties properties) {
 		return properties.positionsTopic().newTopic();
-	}
-
-	@Bean
-	RecordMessageConverter jsonConverter() {
-		return new ByteArrayJacksonJsonMessageConverter();
 	}
 
 	/**

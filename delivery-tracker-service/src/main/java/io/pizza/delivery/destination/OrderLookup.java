@@ -20,12 +20,11 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.support.converter.ConversionException;
+import org.springframework.kafka.support.converter.RecordMessageConverter;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,22 +40,22 @@ class OrderLookup implements DisposableBean {
 
 	private static final Duration PATIENCE = Duration.ofSeconds(10);
 
-	private static final JsonMapper json = JsonMapper.builder()
-		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-		.build();
-
 	private final ConsumerFactory<?, ?> factory;
 
 	private final Destinations destinations;
+
+	private final RecordMessageConverter records;
 
 	private final DeliveryTrackerProperties properties;
 
 	/** Made when first needed: most instances never need one. Guarded by this. */
 	private @Nullable KafkaConsumer<String, byte[]> consumer;
 
-	OrderLookup(ConsumerFactory<?, ?> factory, Destinations destinations, DeliveryTrackerProperties properties) {
+	OrderLookup(ConsumerFactory<?, ?> factory, Destinations destinations, RecordMessageConverter records,
+			DeliveryTrackerProperties properties) {
 		this.factory = factory;
 		this.destinations = destinations;
+		this.records = records;
 		this.properties = properties;
 	}
 
@@ -131,17 +130,18 @@ class OrderLookup implements DisposableBean {
 	}
 
 	private boolean add(UUID orderId, ConsumerRecord<String, byte[]> record) {
-		OrderPlaced order;
+		Object order;
 		try {
-			order = json.readValue(record.value(), OrderPlaced.class);
+			// as the listeners read theirs (service-support)
+			order = this.records.toMessage(record, null, null, OrderPlaced.class).getPayload();
 		}
-		catch (JacksonException | NullPointerException ex) {
+		catch (ConversionException ex) {
 			return false;
 		}
-		if (!order.orderId().equals(orderId)) {
+		if (!(order instanceof OrderPlaced placed) || !placed.orderId().equals(orderId)) {
 			return false;
 		}
-		this.destinations.add(order, record.offset());
+		this.destinations.add(placed, record.offset());
 		log.info("[{}] {}-{}@{} order={} read back: baked after this instance forgot where it goes",
 				this.properties.instanceId(), record.topic(), record.partition(), record.offset(), orderId);
 		return true;

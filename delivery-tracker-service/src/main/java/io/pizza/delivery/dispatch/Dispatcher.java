@@ -13,14 +13,12 @@ import io.pizza.delivery.destination.Destination;
 import io.pizza.delivery.destination.Destinations;
 import io.pizza.delivery.destination.OrderRecord;
 import io.pizza.delivery.tracking.Deliveries;
+import io.pizza.support.Failures;
+import io.pizza.support.records.Received;
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -44,10 +42,6 @@ class Dispatcher {
 	static final String ID = "dispatch";
 
 	private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
-
-	private static final JsonMapper json = JsonMapper.builder()
-		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-		.build();
 
 	private final OpenDeliveries open;
 
@@ -76,11 +70,11 @@ class Dispatcher {
 
 	@KafkaListener(id = ID, idIsGroup = false, topics = "${delivery-tracker.status-topic}", batch = "true",
 			containerPostProcessor = "handover")
-	void on(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> consumer) {
+	void on(List<Received<OrderStatusChanged>> records, Consumer<?, ?> consumer) {
 		Set<TopicPartition> read = new HashSet<>();
 		Set<TopicPartition> replaying = new HashSet<>();
-		for (ConsumerRecord<String, byte[]> record : records) {
-			TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+		for (Received<OrderStatusChanged> record : records) {
+			TopicPartition partition = record.partition();
 			read.add(partition);
 			takeUp(this.open.caughtUp(partition, record.offset()));
 			if (this.open.replaying(partition)) {
@@ -93,19 +87,17 @@ class Dispatcher {
 		this.commits.commit(consumer);
 	}
 
-	private void read(TopicPartition partition, ConsumerRecord<String, byte[]> record) {
-		String where = record.topic() + "-" + record.partition() + "@" + record.offset();
-		OrderStatusChanged change;
-		try {
-			change = json.readValue(record.value(), OrderStatusChanged.class);
-		}
-		catch (JacksonException | IllegalArgumentException | NullPointerException ex) {
-			log.warn("[{}] {} skipped: not a status change of an order ({})", this.instance, where, ex.getMessage());
+	private void read(TopicPartition partition, Received<OrderStatusChanged> record) {
+		String where = record.where();
+		OrderStatusChanged change = record.value();
+		if (change == null) {
+			log.warn("[{}] {} skipped: not a status change of an order ({})", this.instance, where,
+					Failures.describe(record.failure()));
 			this.open.passed(partition, record.offset());
 			return;
 		}
 		boolean replayed = this.open.replaying(partition);
-		OrderRecord order = OrderRecord.of(record.headers()).orElse(null);
+		OrderRecord order = OrderRecord.of(record.record().headers()).orElse(null);
 		Reading reading = this.open.read(partition, record.offset(), change.orderId(), change.status(), change.by(),
 				change.at(), order);
 		if (replayed) {

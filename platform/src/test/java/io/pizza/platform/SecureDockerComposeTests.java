@@ -111,10 +111,11 @@ class SecureDockerComposeTests {
 
 	@Test
 	void servicesRunTheirSecureProfileWithACertificateOfTheirOwn() throws IOException {
-		// the secure profile every service imports names the certificate by the principal
+		// the secure profile every service imports names the certificate by the service's
+		// name, its principal
 		assertThat(Files.readString(ROOT.resolve("service-support/src/main/resources/pizza-secure.yml")))
-			.contains("file:${PIZZA_TLS_DIR}/${pizza.kafka-principal}.crt");
-		Pattern principal = Pattern.compile("\n  kafka-principal: ([a-z-]+)\n");
+			.contains("file:${PIZZA_TLS_DIR}/${spring.application.name}.crt");
+		Pattern principal = Pattern.compile("\n  application:\n    name: ([a-z-]+)\n");
 		for (Instance service : settings.services()) {
 			assertThat(environment(service.name())).as(service.name())
 				.containsEntry("SPRING_PROFILES_ACTIVE", "secure")

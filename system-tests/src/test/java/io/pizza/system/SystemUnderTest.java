@@ -63,7 +63,7 @@ final class SystemUnderTest {
 		ports.setProperty("kafka-connect.port", "28086");
 		ports.setProperty("startup-timeout", "PT3M");
 		// couriers ride for 4 s instead of a minute, so that an order is delivered soon
-		ports.setProperty("delivery-tracker-service.env.DELIVERY_TRACKER_COURIER_TRIP", "4s");
+		ports.setProperty("delivery-tracker-service.env.DELIVERY_TRACKER_SERVICE_COURIER_TRIP", "4s");
 		return new Platform(PlatformSettings.load(ROOT, ports), (line) -> System.out.println("[platform] " + line));
 	}
 

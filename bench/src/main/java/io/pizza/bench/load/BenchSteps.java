@@ -22,7 +22,7 @@ import org.apache.kafka.clients.admin.Admin;
 final class BenchSteps {
 
 	/** The makers bake in no time: the kitchen is not what is measured. */
-	static final Map<String, String> NO_BAKING_TIME = Map.of("PIZZA_MAKER_BAKING_TIME_PER_PIZZA", "0ms");
+	static final Map<String, String> NO_BAKING_TIME = Map.of("PIZZA_MAKER_SERVICE_BAKING_TIME_PER_PIZZA", "0ms");
 
 	/** The longest wait for a backlog, and for each backlog measured. */
 	static final Duration WAIT = Duration.ofMinutes(5);

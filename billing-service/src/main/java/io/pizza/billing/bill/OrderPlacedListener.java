@@ -61,7 +61,7 @@ class OrderPlacedListener {
 		this.properties = properties;
 	}
 
-	@KafkaListener(id = ID, idIsGroup = false, topics = "${billing.orders-topic}", batch = "true")
+	@KafkaListener(id = ID, idIsGroup = false, topics = "${billing-service.orders-topic}", batch = "true")
 	void on(List<Received<OrderPlaced>> records) {
 		Instant now = this.clock.instant();
 		Map<UUID, Bill> fresh = new LinkedHashMap<>();

@@ -24,7 +24,7 @@ import org.springframework.validation.annotation.Validated;
  * @param databaseRetry how long to wait between tries while the database is away
  */
 @Validated
-@ConfigurationProperties("billing")
+@ConfigurationProperties("billing-service")
 public record BillingProperties(@NotBlank String instanceId, @NotBlank String ordersTopic,
 		@Pattern(regexp = "[A-Z]{3}") @NotNull String currency, @Valid @NotNull TopicSettings deadLetterTopic,
 		@Valid @NotNull Retry databaseRetry) {

@@ -38,7 +38,8 @@ import static org.awaitility.Awaitility.await;
  * real broker) and keeps one bill per order in a real PostgreSQL, priced by the menu
  * customers see; what cannot be billed goes to the dead-letter topic as it came.
  */
-@SpringBootTest(properties = { "spring.kafka.listener.auto-startup=false", "billing.dead-letter-topic.replicas=1" })
+@SpringBootTest(
+		properties = { "spring.kafka.listener.auto-startup=false", "billing-service.dead-letter-topic.replicas=1" })
 @AutoConfigureMockMvc
 @Import({ RealKafka.class, RealPostgres.class, PizzaTopics.class })
 class BillingTests {

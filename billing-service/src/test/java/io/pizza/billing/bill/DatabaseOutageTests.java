@@ -32,8 +32,9 @@ import static org.awaitility.Awaitility.await;
  * and reports itself DOWN (its API answers 503); started again, it bills every order that
  * arrived meanwhile, each exactly once.
  */
-@SpringBootTest(properties = { "billing.dead-letter-topic.replicas=1", "billing.database-retry.initial=200ms",
-		"billing.database-retry.max=1s", "management.endpoint.health.show-components=always" })
+@SpringBootTest(
+		properties = { "billing-service.dead-letter-topic.replicas=1", "billing-service.database-retry.initial=200ms",
+				"billing-service.database-retry.max=1s", "management.endpoint.health.show-components=always" })
 @AutoConfigureMockMvc
 @Import({ RealKafka.class, StoppablePostgres.class, PizzaTopics.class })
 class DatabaseOutageTests {

@@ -23,7 +23,8 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
  * Every endpoint of billing-service against every role: bills and totals for staff and
  * admins alone, a rebuild for admins.
  */
-@SpringBootTest(properties = { "spring.kafka.listener.auto-startup=false", "billing.dead-letter-topic.replicas=1" })
+@SpringBootTest(
+		properties = { "spring.kafka.listener.auto-startup=false", "billing-service.dead-letter-topic.replicas=1" })
 @AutoConfigureMockMvc
 @Import({ RealKafka.class, RealPostgres.class, PizzaTopics.class })
 class HttpAccessTests {

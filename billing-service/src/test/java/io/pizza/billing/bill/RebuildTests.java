@@ -34,7 +34,7 @@ import static org.awaitility.Awaitility.await;
  * On a real broker and database: an admin's rebuild empties the bills, reads the orders
  * topic from its start again and bills every order once more, to the same totals.
  */
-@SpringBootTest(properties = "billing.dead-letter-topic.replicas=1")
+@SpringBootTest(properties = "billing-service.dead-letter-topic.replicas=1")
 @AutoConfigureMockMvc
 @Import({ RealKafka.class, RealPostgres.class, PizzaTopics.class })
 class RebuildTests {

@@ -35,7 +35,7 @@ import org.springframework.validation.annotation.Validated;
  * @param skipAfter how long a record that fails is tried before it is logged and skipped
  */
 @Validated
-@ConfigurationProperties("delivery-tracker")
+@ConfigurationProperties("delivery-tracker-service")
 public record DeliveryTrackerProperties(@NotBlank String instanceId, @NotBlank String statusTopic,
 		@NotBlank String ordersTopic, @Valid @NotNull TopicSettings positionsTopic, @NotNull Duration ordersLookBack,
 		@Min(1) int ordersKept, @NotNull Duration missingOrderAfter, @Min(1) int deliveriesPerPartition,

@@ -30,12 +30,13 @@ class KafkaConfiguration {
 	}
 
 	/**
-	 * A record that fails is tried again ({@code delivery-tracker.listener-retry}) for
-	 * {@code delivery-tracker.skip-after}, then logged and skipped (the dispatcher passes
-	 * over what is not a status change itself). The tracker owns no dead-letter topic:
-	 * every instance reads every order and position, so each would dead-letter the same
-	 * record, and the records it reads come from producers that dead-letter or refuse bad
-	 * input themselves.
+	 * A record that fails is tried again
+	 * ({@code delivery-tracker-service.listener-retry}) for
+	 * {@code delivery-tracker-service.skip-after}, then logged and skipped (the
+	 * dispatcher passes over what is not a status change itself). The tracker owns no
+	 * dead-letter topic: every instance reads every order and position, so each would
+	 * dead-letter the same record, and the records it reads come from producers that
+	 * dead-letter or refuse bad input themselves.
 	 */
 	@Bean
 	CommonErrorHandler trackerErrorHandler(DeliveryTrackerProperties properties) {

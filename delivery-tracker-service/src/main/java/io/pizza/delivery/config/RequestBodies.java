@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Request bodies read strictly ({@link StrictJson}: {@code "lat": "45.4"} is a
- * {@code 400}), and none larger than {@code delivery-tracker.max-request-size} (a
+ * {@code 400}), and none larger than {@code delivery-tracker-service.max-request-size} (a
  * {@code 413}).
  */
 @Configuration(proxyBeanMethods = false)

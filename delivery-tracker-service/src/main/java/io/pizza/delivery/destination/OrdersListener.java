@@ -44,8 +44,8 @@ class OrdersListener extends AbstractConsumerSeekAware {
 		this.properties = properties;
 	}
 
-	@KafkaListener(id = "orders", topics = "${delivery-tracker.orders-topic}",
-			groupId = "delivery-tracker-orders-${delivery-tracker.instance-id}")
+	@KafkaListener(id = "orders", topics = "${delivery-tracker-service.orders-topic}",
+			groupId = "delivery-tracker-orders-${delivery-tracker-service.instance-id}")
 	void on(@Payload OrderPlaced order, ConsumerRecordMetadata record) {
 		this.destinations.add(order, record.offset())
 			.ifPresent((earlier) -> log.info("[{}] {}-{}@{} order={} seen before at offset {}: skipped",
@@ -61,7 +61,7 @@ class OrdersListener extends AbstractConsumerSeekAware {
 	 * said it), or that is not there, makes the instance read the orders topic again from
 	 * its start, once for each such order.
 	 */
-	@Scheduled(fixedDelayString = "${delivery-tracker.missing-order-after}")
+	@Scheduled(fixedDelayString = "${delivery-tracker-service.missing-order-after}")
 	void lookForMissingOrders() {
 		List<Missing> missing = this.destinations
 			.missingSince(this.clock.instant().minus(this.properties.missingOrderAfter()));

@@ -68,7 +68,7 @@ class Dispatcher {
 		this.instance = properties.instanceId();
 	}
 
-	@KafkaListener(id = ID, idIsGroup = false, topics = "${delivery-tracker.status-topic}", batch = "true",
+	@KafkaListener(id = ID, idIsGroup = false, topics = "${delivery-tracker-service.status-topic}", batch = "true",
 			containerPostProcessor = "handover")
 	void on(List<Received<OrderStatusChanged>> records, Consumer<?, ?> consumer) {
 		Set<TopicPartition> read = new HashSet<>();

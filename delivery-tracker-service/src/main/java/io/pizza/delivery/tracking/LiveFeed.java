@@ -164,7 +164,7 @@ class LiveFeed implements SmartLifecycle {
 		}
 	}
 
-	@Scheduled(fixedDelayString = "${delivery-tracker.streams.heartbeat}")
+	@Scheduled(fixedDelayString = "${delivery-tracker-service.streams.heartbeat}")
 	synchronized void beat() {
 		this.everything.forEach((stream) -> stream.comment("heartbeat"));
 		this.byOrder.values().forEach((followers) -> followers.forEach((stream) -> stream.comment("heartbeat")));

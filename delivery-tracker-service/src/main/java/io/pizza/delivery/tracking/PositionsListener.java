@@ -40,8 +40,9 @@ class PositionsListener implements ConsumerSeekAware {
 
 	// a position is on the map as soon as it is on the brokers: this group's fetches come
 	// back with the first record, not after the service's usual wait for a fuller one
-	@KafkaListener(id = "positions", topics = "${delivery-tracker.positions-topic.name}",
-			groupId = "delivery-tracker-positions-${delivery-tracker.instance-id}", properties = "fetch.min.bytes=1")
+	@KafkaListener(id = "positions", topics = "${delivery-tracker-service.positions-topic.name}",
+			groupId = "delivery-tracker-positions-${delivery-tracker-service.instance-id}",
+			properties = "fetch.min.bytes=1")
 	void on(@Payload CourierMoved position, ConsumerRecordMetadata record) {
 		this.deliveries.record(position).map(this.deliveries::view).ifPresent((view) -> {
 			this.feed.publish(view);

@@ -37,9 +37,11 @@ import static org.awaitility.Awaitility.await;
  * courier's app reporting an old position sees it flagged stale.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "delivery-tracker.instance-id=tracker-under-test", "delivery-tracker.positions-topic.replicas=1",
-				"delivery-tracker.courier.interval=200ms", "delivery-tracker.courier.trip=3s",
-				"delivery-tracker.streams.heartbeat=200ms", "spring.kafka.consumer.auto-offset-reset=earliest" })
+		properties = { "delivery-tracker-service.instance-id=tracker-under-test",
+				"delivery-tracker-service.positions-topic.replicas=1",
+				"delivery-tracker-service.courier.interval=200ms", "delivery-tracker-service.courier.trip=3s",
+				"delivery-tracker-service.streams.heartbeat=200ms",
+				"spring.kafka.consumer.auto-offset-reset=earliest" })
 @Import({ RealKafka.class, PizzaTopics.class })
 class DeliveryFlowTests {
 

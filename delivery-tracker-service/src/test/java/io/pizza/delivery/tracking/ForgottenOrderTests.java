@@ -29,9 +29,10 @@ import static org.awaitility.Awaitility.await;
  * start; either way the order is delivered.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "delivery-tracker.instance-id=tracker-forgetful", "delivery-tracker.positions-topic.replicas=1",
-				"delivery-tracker.courier.interval=200ms", "delivery-tracker.courier.trip=1s",
-				"delivery-tracker.orders-kept=2", "delivery-tracker.missing-order-after=1s",
+		properties = { "delivery-tracker-service.instance-id=tracker-forgetful",
+				"delivery-tracker-service.positions-topic.replicas=1",
+				"delivery-tracker-service.courier.interval=200ms", "delivery-tracker-service.courier.trip=1s",
+				"delivery-tracker-service.orders-kept=2", "delivery-tracker-service.missing-order-after=1s",
 				"spring.kafka.consumer.auto-offset-reset=earliest" })
 @Import({ RealKafka.class, PizzaTopics.class })
 @ExtendWith(OutputCaptureExtension.class)

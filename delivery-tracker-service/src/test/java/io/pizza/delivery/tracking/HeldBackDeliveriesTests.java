@@ -33,10 +33,10 @@ import static org.awaitility.Awaitility.await;
  * two orders at a time, pauses its reading while it has two open (the rest wait in the
  * log), resumes as they are delivered, and every order is delivered once.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
-		properties = { "delivery-tracker.instance-id=tracker-held-back", "delivery-tracker.positions-topic.replicas=1",
-				"delivery-tracker.courier.interval=200ms", "delivery-tracker.courier.trip=2s",
-				"delivery-tracker.deliveries-per-partition=2", "spring.kafka.consumer.auto-offset-reset=earliest" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
+		"delivery-tracker-service.instance-id=tracker-held-back", "delivery-tracker-service.positions-topic.replicas=1",
+		"delivery-tracker-service.courier.interval=200ms", "delivery-tracker-service.courier.trip=2s",
+		"delivery-tracker-service.deliveries-per-partition=2", "spring.kafka.consumer.auto-offset-reset=earliest" })
 @Import({ RealKafka.class, PizzaTopics.class })
 class HeldBackDeliveriesTests {
 

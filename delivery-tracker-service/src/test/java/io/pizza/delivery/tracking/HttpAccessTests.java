@@ -24,8 +24,8 @@ import org.springframework.context.annotation.Import;
  * others' deliveries are not disturbed.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "delivery-tracker.instance-id=tracker-access", "delivery-tracker.positions-topic.replicas=1",
-				"spring.kafka.listener.auto-startup=false" })
+		properties = { "delivery-tracker-service.instance-id=tracker-access",
+				"delivery-tracker-service.positions-topic.replicas=1", "spring.kafka.listener.auto-startup=false" })
 @Import({ RealKafka.class, PizzaTopics.class })
 class HttpAccessTests {
 

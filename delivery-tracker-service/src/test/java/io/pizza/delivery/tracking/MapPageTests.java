@@ -33,8 +33,9 @@ import static org.awaitility.Awaitility.await;
  * {@code target/}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "delivery-tracker.positions-topic.replicas=1", "delivery-tracker.courier.interval=250ms",
-				"delivery-tracker.courier.trip=8s", "spring.kafka.consumer.auto-offset-reset=earliest" })
+		properties = { "delivery-tracker-service.positions-topic.replicas=1",
+				"delivery-tracker-service.courier.interval=250ms", "delivery-tracker-service.courier.trip=8s",
+				"spring.kafka.consumer.auto-offset-reset=earliest" })
 @Import({ RealKafka.class, PizzaTopics.class })
 class MapPageTests {
 

@@ -36,9 +36,10 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
  * without holding up the positions for anyone else.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "delivery-tracker.instance-id=tracker-streams", "delivery-tracker.positions-topic.replicas=1",
-				"delivery-tracker.streams.max=3", "delivery-tracker.streams.per-client=2",
-				"delivery-tracker.streams.queued=50", "delivery-tracker.streams.heartbeat=200ms" })
+		properties = { "delivery-tracker-service.instance-id=tracker-streams",
+				"delivery-tracker-service.positions-topic.replicas=1", "delivery-tracker-service.streams.max=3",
+				"delivery-tracker-service.streams.per-client=2", "delivery-tracker-service.streams.queued=50",
+				"delivery-tracker-service.streams.heartbeat=200ms" })
 @Import({ RealKafka.class, PizzaTopics.class })
 class StreamLimitsTests {
 

@@ -39,9 +39,10 @@ import static org.awaitility.Awaitility.await;
  * when one of them goes, the other delivers what it left on the road and waiting, once.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "delivery-tracker.instance-id=tracker-a", "delivery-tracker.positions-topic.replicas=1",
-				"delivery-tracker.courier.interval=200ms", "delivery-tracker.courier.trip=3s",
-				"delivery-tracker.courier.per-shop=1", "spring.kafka.consumer.auto-offset-reset=earliest" })
+		properties = { "delivery-tracker-service.instance-id=tracker-a",
+				"delivery-tracker-service.positions-topic.replicas=1",
+				"delivery-tracker-service.courier.interval=200ms", "delivery-tracker-service.courier.trip=3s",
+				"delivery-tracker-service.courier.per-shop=1", "spring.kafka.consumer.auto-offset-reset=earliest" })
 @Import({ RealKafka.class, PizzaTopics.class })
 class TwoTrackersTests {
 
@@ -59,9 +60,10 @@ class TwoTrackersTests {
 	@BeforeEach
 	void startSecondInstance() {
 		this.second = new SpringApplicationBuilder(DeliveryTrackerApplication.class).run("--server.port=0",
-				"--delivery-tracker.instance-id=tracker-b", "--delivery-tracker.positions-topic.replicas=1",
-				"--delivery-tracker.courier.interval=200ms", "--delivery-tracker.courier.trip=3s",
-				"--delivery-tracker.courier.per-shop=1", "--spring.kafka.consumer.auto-offset-reset=earliest",
+				"--delivery-tracker-service.instance-id=tracker-b",
+				"--delivery-tracker-service.positions-topic.replicas=1",
+				"--delivery-tracker-service.courier.interval=200ms", "--delivery-tracker-service.courier.trip=3s",
+				"--delivery-tracker-service.courier.per-shop=1", "--spring.kafka.consumer.auto-offset-reset=earliest",
 				"--spring.kafka.bootstrap-servers=" + bootstrapServers());
 	}
 

@@ -73,9 +73,9 @@ class KafkaConfiguration {
 
 	/**
 	 * A poll that fails (the brokers, the transaction) is rolled back and taken again
-	 * from its first record, after a back-off ({@code pizza-maker.poll-retry}), without
-	 * end: order per shop matters more than speed, and nothing that can never succeed
-	 * gets this far.
+	 * from its first record, after a back-off ({@code pizza-maker-service.poll-retry}),
+	 * without end: order per shop matters more than speed, and nothing that can never
+	 * succeed gets this far.
 	 */
 	@Bean
 	AfterRollbackProcessor<Object, Object> retryPolls(PizzaMakerProperties properties) {

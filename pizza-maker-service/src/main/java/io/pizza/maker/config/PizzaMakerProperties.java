@@ -24,7 +24,7 @@ import org.springframework.validation.annotation.Validated;
  * @param pollRetry how a poll whose transaction was rolled back is taken again
  */
 @Validated
-@ConfigurationProperties("pizza-maker")
+@ConfigurationProperties("pizza-maker-service")
 public record PizzaMakerProperties(@NotBlank String instanceId, @NotBlank String ordersTopic,
 		@Valid @NotNull TopicSettings statusTopic, @Valid @NotNull TopicSettings deadLetterTopic,
 		@NotNull Duration bakingTimePerPizza, @Valid @NotNull Retry pollRetry) {

@@ -52,7 +52,7 @@ class OrderPlacedListener {
 		this.properties = properties;
 	}
 
-	@KafkaListener(id = ID, idIsGroup = false, topics = "${pizza-maker.orders-topic}", batch = "true")
+	@KafkaListener(id = ID, idIsGroup = false, topics = "${pizza-maker-service.orders-topic}", batch = "true")
 	void on(List<Received<OrderPlaced>> records) throws InterruptedException {
 		String instance = this.properties.instanceId();
 		Map<TopicPartition, List<Kitchen.Ticket>> tickets = new LinkedHashMap<>();

@@ -35,9 +35,9 @@ import static org.mockito.BDDMockito.willAnswer;
  * still owns its partitions. The order of that poll is baked all the same, once, when the
  * kitchen starts again from the committed offsets.
  */
-@SpringBootTest(properties = { "pizza-maker.instance-id=maker-slow", "pizza-maker.status-topic.replicas=1",
-		"pizza-maker.dead-letter-topic.replicas=1", "pizza-maker.baking-time-per-pizza=0ms",
-		"spring.kafka.consumer.group-id=pizza-makers-fenced",
+@SpringBootTest(properties = { "pizza-maker-service.instance-id=maker-slow",
+		"pizza-maker-service.status-topic.replicas=1", "pizza-maker-service.dead-letter-topic.replicas=1",
+		"pizza-maker-service.baking-time-per-pizza=0ms", "spring.kafka.consumer.group-id=pizza-makers-fenced",
 		"spring.kafka.producer.properties.transaction.timeout.ms=2000" })
 @Import({ RealKafka.class, MakersGroupTests.Topics.class })
 class FencedTransactionTests {

@@ -20,8 +20,9 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
  * Every endpoint of a pizza maker against every role: its kitchen for staff and admins.
  * The maker does not join its group here (its listener is not started).
  */
-@SpringBootTest(properties = { "pizza-maker.instance-id=maker-access", "pizza-maker.status-topic.replicas=1",
-		"pizza-maker.dead-letter-topic.replicas=1", "spring.kafka.listener.auto-startup=false" })
+@SpringBootTest(
+		properties = { "pizza-maker-service.instance-id=maker-access", "pizza-maker-service.status-topic.replicas=1",
+				"pizza-maker-service.dead-letter-topic.replicas=1", "spring.kafka.listener.auto-startup=false" })
 @AutoConfigureMockMvc
 @Import({ RealKafka.class, OrderPlacedListenerTests.Topics.class })
 class HttpAccessTests {

@@ -53,8 +53,8 @@ import static org.awaitility.Awaitility.await;
  * in the order they were placed. A record that cannot be read goes to the dead-letter
  * topic as it came, alone: the orders of the same poll around it are baked.
  */
-@SpringBootTest(properties = { "pizza-maker.instance-id=maker-a", "pizza-maker.status-topic.replicas=1",
-		"pizza-maker.dead-letter-topic.replicas=1", "pizza-maker.baking-time-per-pizza=20ms" })
+@SpringBootTest(properties = { "pizza-maker-service.instance-id=maker-a", "pizza-maker-service.status-topic.replicas=1",
+		"pizza-maker-service.dead-letter-topic.replicas=1", "pizza-maker-service.baking-time-per-pizza=20ms" })
 @Import({ RealKafka.class, MakersGroupTests.Topics.class })
 class MakersGroupTests {
 
@@ -189,8 +189,9 @@ class MakersGroupTests {
 	private ConfigurableApplicationContext startMaker(String instanceId) {
 		return new SpringApplicationBuilder(PizzaMakerApplication.class).run(
 				"--spring.kafka.bootstrap-servers=" + String.join(",", this.kafka.getBootstrapServers()),
-				"--pizza-maker.instance-id=" + instanceId, "--server.port=0", "--pizza-maker.status-topic.replicas=1",
-				"--pizza-maker.dead-letter-topic.replicas=1", "--pizza-maker.baking-time-per-pizza=20ms");
+				"--pizza-maker-service.instance-id=" + instanceId, "--server.port=0",
+				"--pizza-maker-service.status-topic.replicas=1", "--pizza-maker-service.dead-letter-topic.replicas=1",
+				"--pizza-maker-service.baking-time-per-pizza=20ms");
 	}
 
 	private static Set<TopicPartition> assigned(KafkaListenerEndpointRegistry registry) {

@@ -39,8 +39,8 @@ import static org.awaitility.Awaitility.await;
  * A maker reads the order-service's contract from a real broker and logs one line per
  * order, with its instance, topic, partition and offset.
  */
-@SpringBootTest(properties = { "pizza-maker.instance-id=maker-under-test", "pizza-maker.status-topic.replicas=1",
-		"pizza-maker.dead-letter-topic.replicas=1" })
+@SpringBootTest(properties = { "pizza-maker-service.instance-id=maker-under-test",
+		"pizza-maker-service.status-topic.replicas=1", "pizza-maker-service.dead-letter-topic.replicas=1" })
 @Import({ RealKafka.class, OrderPlacedListenerTests.Topics.class })
 @ExtendWith(OutputCaptureExtension.class)
 class OrderPlacedListenerTests {

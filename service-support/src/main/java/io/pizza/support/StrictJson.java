@@ -28,8 +28,8 @@ public final class StrictJson {
 
 	/**
 	 * Refuses every scalar coercion: numbers and booleans as text, text as numbers or
-	 * booleans. A service applies it to its JSON mapper with a
-	 * {@code JsonMapperBuilderCustomizer} bean.
+	 * booleans. Applied to the JSON mapper of every service that takes request bodies
+	 * ({@link RequestBodiesAutoConfiguration}).
 	 * @param builder the mapper's builder
 	 */
 	public static void refuseCoercion(JsonMapper.Builder builder) {

@@ -3,6 +3,7 @@ package io.pizza.delivery.config;
 import java.time.Duration;
 
 import io.pizza.support.Retry;
+import io.pizza.support.TakesRequestBodies;
 import io.pizza.support.TopicSettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
@@ -41,7 +42,7 @@ public record DeliveryTrackerProperties(@NotBlank String instanceId, @NotBlank S
 		@Min(1) int ordersKept, @NotNull Duration missingOrderAfter, @Min(1) int deliveriesPerPartition,
 		@NotNull Duration staleAfter, @NotNull DataSize maxRequestSize, @Valid @NotNull Streams streams,
 		@Valid @NotNull Courier courier, @Valid @NotNull PostedPositions postedPositions,
-		@Valid @NotNull Retry listenerRetry, @NotNull Duration skipAfter) {
+		@Valid @NotNull Retry listenerRetry, @NotNull Duration skipAfter) implements TakesRequestBodies {
 
 	/**
 	 * The Server-Sent Events streams an instance serves.

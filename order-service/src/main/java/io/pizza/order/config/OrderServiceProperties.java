@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 
 import io.pizza.support.Retry;
+import io.pizza.support.TakesRequestBodies;
 import io.pizza.support.TopicSettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
@@ -41,7 +42,7 @@ import org.springframework.validation.annotation.Validated;
 public record OrderServiceProperties(@NotBlank String instanceId, @Valid @NotNull TopicSettings ordersTopic,
 		@Valid @NotNull TopicSettings rowsTopic, @NotBlank String statusTopic, @NotNull Duration answerDeadline,
 		@NotNull Duration placementsKept, @NotNull DataSize maxRequestSize, @Valid @NotNull Menu menu,
-		@Valid @NotNull Retry listenerRetry) {
+		@Valid @NotNull Retry listenerRetry) implements TakesRequestBodies {
 
 	/**
 	 * The menu, in euros.

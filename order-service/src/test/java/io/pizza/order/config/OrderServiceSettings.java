@@ -2,15 +2,13 @@ package io.pizza.order.config;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Import;
 
 /**
- * The service's settings and how it reads request bodies, for test slices, which scan for
- * neither.
+ * The service's settings, for test slices, which do not scan for them; with them, a slice
+ * reads request bodies as the service does ({@code RequestBodiesAutoConfiguration}).
  */
 @TestConfiguration(proxyBeanMethods = false)
 @EnableConfigurationProperties(OrderServiceProperties.class)
-@Import(RequestBodies.class)
 public class OrderServiceSettings {
 
 }

@@ -4,7 +4,10 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.List;
 
+import io.pizza.support.Failures;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import org.springframework.core.ResolvableType;
 
 import org.springframework.kafka.support.KafkaNull;
 import org.springframework.kafka.support.converter.BatchMessagingMessageConverter;
@@ -44,9 +47,9 @@ public class ReceivingConverter extends BatchMessagingMessageConverter {
 					null);
 		}
 		ConsumerRecord<String, byte[]> bytes = (ConsumerRecord<String, byte[]>) record;
+		Type valueType = received.getActualTypeArguments()[0];
 		try {
-			Object value = (record.value() != null)
-					? this.values.toMessage(record, null, null, received.getActualTypeArguments()[0]).getPayload()
+			Object value = (record.value() != null) ? this.values.toMessage(record, null, null, valueType).getPayload()
 					: KafkaNull.INSTANCE;
 			if (value == KafkaNull.INSTANCE) {
 				throw new ConversionException("No value: the record is empty", record, null);
@@ -55,8 +58,13 @@ public class ReceivingConverter extends BatchMessagingMessageConverter {
 			return new Received<>(bytes, value, null);
 		}
 		catch (ConversionException ex) {
-			conversionFailures.add(ex);
-			return new Received<>(bytes, null, ex);
+			// the reason a dead letter carries in its headers: what it is not, and why
+			ConversionException unreadable = new ConversionException(
+					"Not readable as " + ResolvableType.forType(valueType).resolve(Object.class).getSimpleName() + ": "
+							+ Failures.describe(ex),
+					record, ex);
+			conversionFailures.add(unreadable);
+			return new Received<>(bytes, null, unreadable);
 		}
 	}
 

@@ -33,10 +33,13 @@ class ReceivingConverterTests {
 		assertThat(read.value()).isEqualTo(new Sample("Luigis", 2));
 		assertThat(read.failure()).isNull();
 		assertThat(read.where()).isEqualTo("orders-0@0");
+		assertThat(((Received<?>) received.get(1)).failure())
+			.hasMessage("Not readable as Sample: StreamReadException: Unrecognized token 'not': was expecting "
+					+ "(JSON String, Number, Array, Object or token 'null', 'true' or 'false')");
 		for (Object item : received.subList(1, 4)) {
 			Received<?> unread = (Received<?>) item;
 			assertThat(unread.value()).isNull();
-			assertThat(unread.failure()).isNotNull();
+			assertThat(unread.failure()).hasMessageStartingWith("Not readable as Sample: ");
 			assertThat(unread.record()).isSameAs(records.get((int) unread.offset()));
 		}
 	}

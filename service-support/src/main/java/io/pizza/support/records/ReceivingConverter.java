@@ -8,7 +8,6 @@ import io.pizza.support.Failures;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import org.springframework.core.ResolvableType;
-
 import org.springframework.kafka.support.KafkaNull;
 import org.springframework.kafka.support.converter.BatchMessagingMessageConverter;
 import org.springframework.kafka.support.converter.ConversionException;

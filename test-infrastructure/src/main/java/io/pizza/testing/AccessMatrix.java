@@ -19,47 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * another's, staff, an admin), each cell what it gets: let through (whatever the endpoint
  * then answers), {@code 401} or {@code 403}. {@link #coversEveryEndpoint} fails when the
  * service has an endpoint the table does not name, so that none is added without a rule.
- * <p>
- * Longer than most classes here: reading a table, checking each cell and finding the
- * endpoints it leaves out belong together.
  */
 public final class AccessMatrix {
-
-	/** What a request gets from the service's security. */
-	public enum Outcome {
-
-		/** Let through: the endpoint answers, neither {@code 401} nor {@code 403}. */
-		ALLOWED,
-
-		/** {@code 401}: it must say who it is. */
-		UNAUTHORIZED,
-
-		/** {@code 403}: who it is may not. */
-		FORBIDDEN
-
-	}
-
-	/** Who asks: nobody, or a {@link TestUser}. */
-	public enum Who {
-
-		ANONYMOUS(null), CUSTOMER(TestUser.CUSTOMER), COURIER(TestUser.COURIER), OTHER_COURIER(TestUser.OTHER_COURIER),
-		STAFF(TestUser.STAFF), ADMIN(TestUser.ADMIN);
-
-		private final TestUser user;
-
-		Who(TestUser user) {
-			this.user = user;
-		}
-
-		/**
-		 * The {@code Authorization} header this one sends.
-		 * @return the header's value, {@code null} for nobody
-		 */
-		public String authorization() {
-			return (this.user != null) ? this.user.basic() : null;
-		}
-
-	}
 
 	/**
 	 * An endpoint, a request to it, and what each one who asks gets.

@@ -17,6 +17,11 @@ class KafkaTopics {
 	}
 
 	@Bean
+	NewTopic placementsTopic(OrderServiceProperties properties) {
+		return properties.placementsTopic().newTopic();
+	}
+
+	@Bean
 	NewTopic rowsTopic(OrderServiceProperties properties) {
 		return properties.rowsTopic().newTopic();
 	}

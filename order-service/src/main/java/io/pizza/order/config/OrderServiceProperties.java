@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
@@ -27,8 +28,15 @@ import org.springframework.validation.annotation.Validated;
  * @param rowsTopic the topic every order is published to again as a table row with its
  * schema, for Kafka Connect
  * @param statusTopic the topic of order status changes the timeline follows
+ * @param placementsTopic the topic where the instances claim keyed orders and tell each
+ * other of orders they answered {@code 202} for, and how those ended
+ * @param orderIdKey the secret the instances share, from which an idempotency key's order
+ * id is derived (an HMAC): at least 32 characters, made by {@code ./pizza up} and docker
+ * compose
  * @param answerDeadline how long {@code POST /orders} waits for the brokers'
  * acknowledgement before it answers {@code 202 Accepted} and lets the send go on
+ * @param noteDeadline how long a {@code 202} waits more, at most, for the brokers to have
+ * the note that lets every instance show its order
  * @param placementsKept how long this instance remembers an order it placed once its send
  * has settled, for the read your own writes and for retries, when its read model has not
  * taken it over earlier
@@ -40,9 +48,18 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("order-service")
 public record OrderServiceProperties(@NotBlank String instanceId, @Valid @NotNull TopicSettings ordersTopic,
-		@Valid @NotNull TopicSettings rowsTopic, @NotBlank String statusTopic, @NotNull Duration answerDeadline,
-		@NotNull Duration placementsKept, @NotNull DataSize maxRequestSize, @Valid @NotNull Menu menu,
+		@Valid @NotNull TopicSettings rowsTopic, @NotBlank String statusTopic,
+		@Valid @NotNull TopicSettings placementsTopic, @NotNull @Size(min = 32) String orderIdKey,
+		@NotNull Duration answerDeadline, @NotNull Duration noteDeadline, @NotNull Duration placementsKept,
+		@NotNull DataSize maxRequestSize, @Valid @NotNull Menu menu,
 		@Valid @NotNull Retry listenerRetry) implements TakesRequestBodies {
+
+	// the key is a secret: never in a log line
+	@Override
+	public String toString() {
+		return "OrderServiceProperties[instanceId=" + this.instanceId + ", ordersTopic=" + this.ordersTopic.name()
+				+ ", placementsTopic=" + this.placementsTopic.name() + ", orderIdKey=(secret)]";
+	}
 
 	/**
 	 * The menu, in euros.

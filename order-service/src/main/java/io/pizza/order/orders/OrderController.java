@@ -6,7 +6,7 @@ import java.util.UUID;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.Pattern;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.domain.PageRequest;
@@ -34,15 +34,15 @@ class OrderController {
 
 	private final OrderIntake intake;
 
+	private final KnownOrders known;
+
 	private final ReadModel readModel;
 
-	private final Placements placements;
-
-	OrderController(OrderRules rules, OrderIntake intake, ReadModel readModel, Placements placements) {
+	OrderController(OrderRules rules, OrderIntake intake, KnownOrders known, ReadModel readModel) {
 		this.rules = rules;
 		this.intake = intake;
+		this.known = known;
 		this.readModel = readModel;
-		this.placements = placements;
 	}
 
 	/**
@@ -51,9 +51,9 @@ class OrderController {
 	 * goes on; {@code GET} the order to see how it ends).
 	 */
 	@PostMapping(path = "/orders", consumes = "application/json")
-	ResponseEntity<OrderView> place(
-			@Valid @RequestBody PlaceOrder order, @RequestHeader(name = "Idempotency-Key",
-					required = false) @Size(min = 1, max = 200) @Nullable String idempotencyKey)
+	ResponseEntity<OrderView> place(@Valid @RequestBody PlaceOrder order,
+			@RequestHeader(name = "Idempotency-Key", required = false) @Pattern(regexp = OrderIds.KEY_PATTERN,
+					message = "must be a random UUID (version 4 or 7), new for each order") @Nullable String idempotencyKey)
 			throws InterruptedException {
 		this.rules.check(order);
 		OrderIntake.Answer answer = this.intake.place(order, idempotencyKey);
@@ -65,14 +65,12 @@ class OrderController {
 	}
 
 	/**
-	 * An order: from the read model, or, until the read model has it, as this instance
-	 * sent it.
+	 * An order: from the read model, or, until the read model has it (or while the
+	 * database is away), as its instance sent it or any instance's notes tell it.
 	 */
 	@GetMapping("/orders/{orderId}")
 	OrderView order(@PathVariable UUID orderId) {
-		return this.readModel.view(orderId)
-			.or(() -> this.placements.find(orderId).map(OrderView::of))
-			.orElseThrow(() -> new OrderNotFound(orderId));
+		return this.known.view(orderId).orElseThrow(() -> new OrderNotFound(orderId));
 	}
 
 	@GetMapping("/orders")

@@ -4,10 +4,11 @@ import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.pizza.order.config.OrderServiceProperties;
 import io.pizza.order.menu.Menu;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,14 +18,16 @@ import org.springframework.stereotype.Service;
 /**
  * Places orders that keep the menu's rules: hands each to {@link OrderSender} for the
  * orders topic, the system of record, and answers once the brokers acknowledged it, or
- * once the answer's deadline has passed while the send goes on. No database is touched on
- * the way, but to find an order an idempotency key placed before.
- * <p>
- * Longer than most classes here: what makes every answer true (an idempotency key seen
- * before, the send, the answer's deadline) is one sequence, read best in one place.
+ * once the answer's deadline has passed while the send goes on (then the other instances
+ * are told of it on the placements topic, so any of them can show it). An order sent with
+ * an {@code Idempotency-Key} is claimed there first: the key's first claim in the log is
+ * the one sent, whichever instance each request reached.
  */
 @Service
 class OrderIntake {
+
+	/** How many times a keyed request looks again after a claim another came before. */
+	private static final int CLAIMS = 3;
 
 	private static final Logger log = LoggerFactory.getLogger(OrderIntake.class);
 
@@ -32,9 +35,13 @@ class OrderIntake {
 
 	private final Placements placements;
 
-	private final ReadModel readModel;
+	private final KnownOrders known;
+
+	private final PlacementNotes notes;
 
 	private final RequestFingerprint fingerprints;
+
+	private final OrderIds ids;
 
 	private final Menu menu;
 
@@ -42,12 +49,14 @@ class OrderIntake {
 
 	private final Clock clock = Clock.systemUTC();
 
-	OrderIntake(OrderSender sender, Placements placements, ReadModel readModel, RequestFingerprint fingerprints,
-			Menu menu, OrderServiceProperties properties) {
+	OrderIntake(OrderSender sender, Placements placements, KnownOrders known, PlacementNotes notes,
+			RequestFingerprint fingerprints, OrderIds ids, Menu menu, OrderServiceProperties properties) {
 		this.sender = sender;
 		this.placements = placements;
-		this.readModel = readModel;
+		this.known = known;
+		this.notes = notes;
 		this.fingerprints = fingerprints;
+		this.ids = ids;
 		this.menu = menu;
 		this.properties = properties;
 	}
@@ -58,6 +67,7 @@ class OrderIntake {
 	 * @param idempotencyKey the client's key for this order, if it sent one
 	 * @return the order as it stands when the answer is due
 	 * @throws OrderNotSent when nothing was handed to Kafka or the brokers refused it
+	 * @throws KeyUndecided when the key could not be claimed: nothing was sent
 	 * @throws IdempotencyKeyReused when the key placed another order before
 	 * @throws InterruptedException when the request's thread is interrupted while waiting
 	 */
@@ -67,63 +77,51 @@ class OrderIntake {
 			this.placements.addIfAbsent(placement);
 			return send(placement);
 		}
-		UUID orderId = RequestFingerprint.orderId(idempotencyKey);
+		UUID orderId = this.ids.of(idempotencyKey);
 		String fingerprint = this.fingerprints.of(request);
-		while (true) {
-			Optional<Placement> earlier = this.placements.find(orderId);
-			if (earlier.isPresent()) {
-				Placement placement = checked(earlier.get(), fingerprint, idempotencyKey);
-				if (placement.status() != Status.NOT_PLACED) {
-					return answer(placement, true);
-				}
-				// the producer gave up on the first request: this one sends it again
-				Placement again = newPlacement(orderId, request, fingerprint);
-				if (this.placements.replace(placement, again)) {
-					return send(again);
-				}
-				continue;
+		for (int claims = 0; claims < CLAIMS; claims++) {
+			Optional<Placement> own = this.placements.find(orderId);
+			if (own.isPresent() && own.get().status() != Status.NOT_PLACED) {
+				checked(own.get().fingerprint(), fingerprint, idempotencyKey);
+				return answer(own.get(), true);
 			}
-			Optional<Answer> stored = storedBefore(orderId, fingerprint, idempotencyKey);
-			if (stored.isPresent()) {
-				return stored.get();
+			Optional<KnownOrders.Known> before = this.known.before(orderId);
+			if (before.isPresent() && before.get().status() != Status.NOT_PLACED) {
+				checked(before.get().fingerprint(), fingerprint, idempotencyKey);
+				log.info("[{}] order {} replayed for an Idempotency-Key: nothing sent", this.properties.instanceId(),
+						orderId);
+				return new Answer(before.get().view(), true);
+			}
+			if (before.isPresent()) {
+				checked(before.get().fingerprint(), fingerprint, idempotencyKey);
 			}
 			Placement placement = newPlacement(orderId, request, fingerprint);
-			if (this.placements.addIfAbsent(placement).isEmpty()) {
-				// another request with the key may have been placed, stored and forgotten
-				// between the look-up above and this one
-				try {
-					stored = storedBefore(orderId, fingerprint, idempotencyKey);
-				}
-				catch (RuntimeException ex) {
-					this.placements.remove(placement);
-					throw ex;
-				}
-				if (stored.isPresent()) {
-					this.placements.remove(placement);
-					return stored.get();
-				}
+			boolean added = own.isPresent() ? this.placements.replace(own.get(), placement)
+					: this.placements.addIfAbsent(placement).isEmpty();
+			if (!added) {
+				continue;
+			}
+			boolean first;
+			try {
+				first = this.notes.claim(placement, this.properties.answerDeadline());
+			}
+			catch (KeyUndecided | InterruptedException ex) {
+				this.placements.remove(placement);
+				throw ex;
+			}
+			if (first) {
 				return send(placement);
 			}
+			// another request's claim came first: what it claimed is known now
+			this.placements.remove(placement);
 		}
+		throw new KeyUndecided(orderId, new IllegalStateException("claimed " + CLAIMS + " times, others came first"));
 	}
 
-	private Optional<Answer> storedBefore(UUID orderId, String fingerprint, String idempotencyKey) {
-		Optional<ReadModel.Stored> stored = this.readModel.stored(orderId);
-		if (stored.isEmpty()) {
-			return Optional.empty();
-		}
-		if (!Objects.equals(stored.get().fingerprint(), fingerprint)) {
+	private static void checked(@Nullable String earlier, String fingerprint, String idempotencyKey) {
+		if (!Objects.equals(earlier, fingerprint)) {
 			throw new IdempotencyKeyReused(idempotencyKey);
 		}
-		log.info("[{}] order {} replayed for an Idempotency-Key: nothing sent", this.properties.instanceId(), orderId);
-		return Optional.of(new Answer(stored.get().view(), true));
-	}
-
-	private Placement checked(Placement placement, String fingerprint, String idempotencyKey) {
-		if (!fingerprint.equals(placement.fingerprint())) {
-			throw new IdempotencyKeyReused(idempotencyKey);
-		}
-		return placement;
 	}
 
 	private Placement newPlacement(UUID orderId, PlaceOrder request, @Nullable String fingerprint) {
@@ -137,6 +135,10 @@ class OrderIntake {
 		}
 		catch (OrderNotSent ex) {
 			this.placements.remove(placement);
+			if (placement.fingerprint() != null) {
+				// its claim is settled: nothing was sent for it
+				this.notes.outcome(PlacementChanged.outcome(placement, placement.by(), this.clock.instant(), null));
+			}
 			throw ex;
 		}
 		return answer(placement, false);
@@ -144,14 +146,16 @@ class OrderIntake {
 
 	private Answer answer(Placement placement, boolean replayed) throws InterruptedException {
 		placement.await(this.properties.answerDeadline());
+		AtomicReference<CompletableFuture<?>> noted = new AtomicReference<>();
+		placement.noteIfPending(() -> noted.set(this.notes.pending(placement)));
+		if (noted.get() != null) {
+			this.notes.awaitNoted(noted.get(), placement);
+		}
 		OrderPlaced order = placement.order();
 		switch (placement.status()) {
-			case PLACED -> {
-				RecordMetadata stored = placement.stored().orElseThrow();
-				log.info("[{}] order {} for '{}' -> {}-{}@{} ({} pizzas){}", this.properties.instanceId(),
-						order.orderId(), order.shop(), stored.topic(), stored.partition(), stored.offset(),
-						order.pizzas().size(), replayed ? ", replayed" : "");
-			}
+			case PLACED -> log.info("[{}] order {} for '{}' -> {}-{} ({} pizzas){}", this.properties.instanceId(),
+					order.orderId(), order.shop(), this.properties.ordersTopic().name(),
+					placement.stored().orElseThrow(), order.pizzas().size(), replayed ? ", replayed" : "");
 			case PENDING ->
 				log.warn("[{}] order {} for '{}' not acknowledged within {} ms: answered 202, still sending",
 						this.properties.instanceId(), order.orderId(), order.shop(),

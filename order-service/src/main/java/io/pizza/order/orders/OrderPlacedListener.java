@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -34,13 +35,13 @@ class OrderPlacedListener {
 
 	private final ReadModel readModel;
 
-	private final Placements placements;
+	private final ApplicationEventPublisher events;
 
 	private final OrderServiceProperties properties;
 
-	OrderPlacedListener(ReadModel readModel, Placements placements, OrderServiceProperties properties) {
+	OrderPlacedListener(ReadModel readModel, ApplicationEventPublisher events, OrderServiceProperties properties) {
 		this.readModel = readModel;
-		this.placements = placements;
+		this.events = events;
 		this.properties = properties;
 	}
 
@@ -79,7 +80,7 @@ class OrderPlacedListener {
 			}
 		}
 		this.readModel.add(List.copyOf(fresh.values()));
-		this.placements.stored(ids);
+		this.events.publishEvent(new OrdersStored(ids));
 	}
 
 	private static String header(ConsumerRecord<?, ?> record, String name, @Nullable String otherwise) {

@@ -45,6 +45,13 @@ class OrderProblems {
 	}
 
 	@ExceptionHandler
+	ResponseEntity<Object> onKeyUndecided(KeyUndecided ex) {
+		log.warn(ex.getMessage());
+		return Unavailable.answer("Idempotency-Key not claimed", "Whether this key was used before could not be "
+				+ "decided in time; nothing was placed. Try again shortly with the same key.");
+	}
+
+	@ExceptionHandler
 	ResponseEntity<Object> onNotSent(OrderNotSent ex) {
 		log.warn(ex.getMessage());
 		return Unavailable.answer("Kafka unavailable", "The Kafka cluster did not take the order ("

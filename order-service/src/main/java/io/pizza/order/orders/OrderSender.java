@@ -5,10 +5,9 @@ import java.util.concurrent.CompletableFuture;
 
 import io.pizza.order.config.OrderServiceProperties;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -18,8 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * Hands an order to the Kafka producer, keyed by its shop (so one shop's orders stay in
  * order on one partition), with who placed it and the request's fingerprint in its
- * headers, and settles its {@link Placement} when the producer has the last word. Never
- * sends an order twice: the producer's own retries do that work.
+ * headers, and hands the producer's last word to {@link Settling}. Never sends an order
+ * twice: the producer's own retries do that work.
  */
 @Component
 class OrderSender {
@@ -30,14 +29,15 @@ class OrderSender {
 	/** The header naming the instance that placed the order. */
 	static final String PLACED_BY = "placed-by";
 
-	private static final Logger log = LoggerFactory.getLogger(OrderSender.class);
-
 	private final KafkaTemplate<String, OrderPlaced> kafka;
+
+	private final Settling settling;
 
 	private final OrderServiceProperties properties;
 
-	OrderSender(KafkaTemplate<String, OrderPlaced> kafka, OrderServiceProperties properties) {
+	OrderSender(KafkaTemplate<String, OrderPlaced> kafka, Settling settling, OrderServiceProperties properties) {
 		this.kafka = kafka;
+		this.settling = settling;
 		this.properties = properties;
 	}
 
@@ -72,21 +72,9 @@ class OrderSender {
 
 	private void settled(Placement placement, @Nullable SendResult<String, OrderPlaced> result,
 			@Nullable Throwable ex) {
-		placement.settle((result != null) ? result.getRecordMetadata() : null,
+		RecordMetadata stored = (result != null) ? result.getRecordMetadata() : null;
+		this.settling.sent(placement, (stored != null) ? new LogPosition(stored.partition(), stored.offset()) : null,
 				(ex != null) ? NestedExceptionUtils.getMostSpecificCause(ex) : null);
-		if (placement.age().compareTo(this.properties.answerDeadline()) > 0) {
-			// answered 202 already: say how it ended
-			if (ex != null) {
-				log.warn("[{}] order {} not placed: the producer gave up after {} ms: {}", placement.by(),
-						placement.order().orderId(), placement.age().toMillis(),
-						NestedExceptionUtils.getMostSpecificCause(ex).toString());
-			}
-			else {
-				log.info("[{}] order {} placed after {} ms -> {}-{}@{}", placement.by(), placement.order().orderId(),
-						placement.age().toMillis(), result.getRecordMetadata().topic(),
-						result.getRecordMetadata().partition(), result.getRecordMetadata().offset());
-			}
-		}
 	}
 
 }

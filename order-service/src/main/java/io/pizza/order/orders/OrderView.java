@@ -4,10 +4,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
+import java.util.Objects;
 import java.util.UUID;
 
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -53,14 +52,26 @@ record OrderView(UUID orderId, String shop, Status status, @Nullable Integer par
 	 * @return the view: {@code PENDING}, {@code PLACED} or {@code NOT_PLACED}
 	 */
 	static OrderView of(Placement placement) {
-		OrderPlaced order = placement.order();
-		Optional<RecordMetadata> stored = placement.stored();
-		return new OrderView(order.orderId(), order.shop(), placement.status(),
-				stored.map(RecordMetadata::partition).orElse(null), stored.map(RecordMetadata::offset).orElse(null),
-				order.placedAt(),
+		return of(placement.order(), placement.status(), placement.stored().orElse(null), placement.by());
+	}
+
+	/**
+	 * An order as an instance's notes on the placements topic tell it.
+	 * @param note the claim that counts and how it stands, with its order
+	 * @return the view: {@code PENDING}, {@code PLACED} or {@code NOT_PLACED}
+	 */
+	static OrderView of(PlacementChanged note) {
+		OrderPlaced order = Objects.requireNonNull(note.order(), "a note with its order");
+		LogPosition stored = note.placed() ? new LogPosition(note.partition(), note.offset()) : null;
+		return of(order, note.status(), stored, note.by());
+	}
+
+	private static OrderView of(OrderPlaced order, Status status, @Nullable LogPosition stored, String by) {
+		return new OrderView(order.orderId(), order.shop(), status, (stored != null) ? stored.partition() : null,
+				(stored != null) ? stored.offset() : null, order.placedAt(),
 				new Customer(order.customer().name(), order.customer().phone(), order.customer().address()),
 				order.pizzas().stream().map((pizza) -> new Pizza(pizza.name(), pizza.toppingNames())).toList(),
-				stored.isPresent() ? List.of(new Step(Status.PLACED, order.placedAt(), placement.by())) : List.of());
+				(stored != null) ? List.of(new Step(Status.PLACED, order.placedAt(), by)) : List.of());
 	}
 
 	/**

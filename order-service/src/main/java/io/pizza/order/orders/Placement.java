@@ -2,18 +2,20 @@ package io.pizza.order.orders;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.jspecify.annotations.Nullable;
 
 /**
  * An order this instance handed to the Kafka producer, and what came of it so far:
- * {@link Status#PENDING} until the brokers acknowledge it ({@link Status#PLACED}) or the
- * producer gives up on it ({@link Status#NOT_PLACED}).
+ * {@link Status#PENDING} until the brokers acknowledge it ({@link Status#PLACED}) or it
+ * is known not to be in the log ({@link Status#NOT_PLACED}). Whether the other instances
+ * were told of it on the placements topic is kept with it, so that they are told how it
+ * ended, after what they were told first.
  */
 final class Placement {
 
@@ -23,36 +25,61 @@ final class Placement {
 
 	private final String by;
 
-	private final CompletableFuture<RecordMetadata> sent = new CompletableFuture<>();
+	private final UUID claim = UUID.randomUUID();
+
+	private final CompletableFuture<LogPosition> sent = new CompletableFuture<>();
 
 	private final long startedNanos = System.nanoTime();
 
 	private volatile long settledNanos;
 
+	/** Guarded by this. */
+	private boolean noted;
+
 	/**
 	 * An order about to be sent.
 	 * @param order the record's value
-	 * @param fingerprint the request's fingerprint, when it came with an idempotency key
+	 * @param fingerprint the request's fingerprint, when it came with an idempotency key:
+	 * such an order is claimed on the placements topic before it is sent
 	 * @param by the instance placing it
 	 */
 	Placement(OrderPlaced order, @Nullable String fingerprint, String by) {
 		this.order = order;
 		this.fingerprint = fingerprint;
 		this.by = by;
+		this.noted = fingerprint != null;
 	}
 
 	/**
-	 * Records what the producer finally said.
-	 * @param stored where the record was stored, when it was
-	 * @param failure why the producer gave up, when it did
+	 * Records what finally became of the send.
+	 * @param stored where the order lies, when it is in the log
+	 * @param failure why the producer gave up, when it is not
+	 * @param noting told of the outcome, under this placement's lock, when the other
+	 * instances were told of the order
 	 */
-	void settle(@Nullable RecordMetadata stored, @Nullable Throwable failure) {
+	synchronized void settle(@Nullable LogPosition stored, @Nullable Throwable failure, Runnable noting) {
 		this.settledNanos = System.nanoTime();
-		if (failure != null) {
-			this.sent.completeExceptionally(failure);
+		if (stored != null) {
+			this.sent.complete(stored);
 		}
 		else {
-			this.sent.complete(stored);
+			this.sent.completeExceptionally(failure);
+		}
+		if (this.noted) {
+			noting.run();
+		}
+	}
+
+	/**
+	 * Tells the other instances of this order, if it is still pending and they were not
+	 * told yet.
+	 * @param noting tells them, under this placement's lock: its outcome, should it come
+	 * meanwhile, is told after
+	 */
+	synchronized void noteIfPending(Runnable noting) {
+		if (!this.noted && !this.sent.isDone()) {
+			this.noted = true;
+			noting.run();
 		}
 	}
 
@@ -82,7 +109,7 @@ final class Placement {
 		return this.sent.isCompletedExceptionally() ? Status.NOT_PLACED : Status.PLACED;
 	}
 
-	Optional<RecordMetadata> stored() {
+	Optional<LogPosition> stored() {
 		return (status() == Status.PLACED) ? Optional.of(this.sent.join()) : Optional.empty();
 	}
 
@@ -92,7 +119,7 @@ final class Placement {
 	}
 
 	/**
-	 * Whether the producer settled this order's fate before a moment.
+	 * Whether the send settled before a moment.
 	 * @param nanos a moment of {@link System#nanoTime()}
 	 * @return whether it settled before
 	 */
@@ -114,6 +141,10 @@ final class Placement {
 
 	String by() {
 		return this.by;
+	}
+
+	UUID claim() {
+		return this.claim;
 	}
 
 }

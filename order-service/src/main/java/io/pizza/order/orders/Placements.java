@@ -1,7 +1,6 @@
 package io.pizza.order.orders;
 
 import java.time.Duration;
-import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -11,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import io.pizza.order.config.OrderServiceProperties;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -74,11 +74,12 @@ class Placements {
 
 	/**
 	 * Forgets the orders the read model now has, once their sends have settled.
-	 * @param orderIds orders stored in the read model
+	 * @param stored orders stored in the read model
 	 */
-	void stored(Collection<UUID> orderIds) {
+	@EventListener
+	void stored(OrdersStored stored) {
 		long now = System.nanoTime();
-		for (UUID orderId : orderIds) {
+		for (UUID orderId : stored.orderIds()) {
 			this.byId.computeIfPresent(orderId, (id, placement) -> placement.settledBefore(now) ? null : placement);
 		}
 	}

@@ -24,6 +24,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class ReadModel {
 
+	/**
+	 * The seconds a request's reading may take: a database that stalls makes an answer
+	 * late, never an answer that hangs.
+	 */
+	private static final int REQUEST_TIMEOUT = 1;
+
 	private final Orders orders;
 
 	private final StatusChanges statuses;
@@ -38,7 +44,7 @@ class ReadModel {
 	 * @param orderId the order's id
 	 * @return the order, if the read model has it
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, timeout = REQUEST_TIMEOUT)
 	public Optional<OrderView> view(UUID orderId) {
 		return stored(orderId).map(Stored::view);
 	}
@@ -48,7 +54,7 @@ class ReadModel {
 	 * @param orderId the order's id
 	 * @return the order, if the read model has it
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, timeout = REQUEST_TIMEOUT)
 	public Optional<Stored> stored(UUID orderId) {
 		return this.orders.findById(orderId)
 			.map((order) -> new Stored(OrderView.of(order, this.statuses.findByOrderIds(List.of(orderId))),
@@ -61,7 +67,7 @@ class ReadModel {
 	 * @param page which page
 	 * @return the page
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, timeout = REQUEST_TIMEOUT)
 	public Page<OrderView> page(@Nullable String shop, Pageable page) {
 		Page<PizzaOrder> orders = (shop != null) ? this.orders.findByShopOrderByPlacedAtDesc(shop, page)
 				: this.orders.findAllByOrderByPlacedAtDesc(page);

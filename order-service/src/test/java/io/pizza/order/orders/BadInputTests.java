@@ -25,8 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * over real HTTP: each answered {@code 4xx} as a problem detail, and not one order
  * published or stored.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "order-service.orders-topic.replicas=1", "order-service.rows-topic.replicas=1" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import({ RealKafka.class, RealPostgres.class, OrderPublishingTests.StatusTopic.class })
 class BadInputTests {
 

@@ -22,7 +22,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
  * Every endpoint of order-service against every role: the menu, placing an order and
  * reading one by its id open to anyone, the list of every order for staff and admins.
  */
-@SpringBootTest(properties = { "order-service.orders-topic.replicas=1", "order-service.rows-topic.replicas=1" })
+@SpringBootTest
 @AutoConfigureMockMvc
 @Import({ RealKafka.class, RealPostgres.class, OrderPublishingTests.StatusTopic.class })
 class HttpAccessTests {

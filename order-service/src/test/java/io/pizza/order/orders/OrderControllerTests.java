@@ -33,6 +33,8 @@ import static org.mockito.Mockito.verifyNoInteractions;
 @Import({ OrderRules.class, Menu.class, OrderServiceSettings.class })
 class OrderControllerTests {
 
+	private static final String KEY = "5f0c2a3e-8b1d-4c7a-9e6f-2d4b8a1c3e5f";
+
 	private static final String GOOD = """
 			{"shop":"Luigis Pizza","customer":{"name":"Adele","phone":"+39 02 1234567","address":"Via Roma 1, Milano"},
 			 "pizzas":[{"name":"Margherita","toppings":["olives"]}]}""";
@@ -44,10 +46,10 @@ class OrderControllerTests {
 	OrderIntake intake;
 
 	@MockitoBean
-	ReadModel readModel;
+	KnownOrders known;
 
 	@MockitoBean
-	Placements placements;
+	ReadModel readModel;
 
 	@Test
 	void aGoodOrderIsPlacedAndAnsweredWithWhereKafkaStoredIt() throws Exception {
@@ -74,10 +76,10 @@ class OrderControllerTests {
 
 	@Test
 	void aRetriedOrderWithTheSameKeyIsAnsweredAsTheFirstTime() throws Exception {
-		given(this.intake.place(any(), eq("key-1"))).willReturn(new OrderIntake.Answer(view(Status.PLACED), true));
+		given(this.intake.place(any(), eq(KEY))).willReturn(new OrderIntake.Answer(view(Status.PLACED), true));
 		assertThat(this.mvc.post()
 			.uri("/orders")
-			.header("Idempotency-Key", "key-1")
+			.header("Idempotency-Key", KEY)
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(GOOD)).hasStatus(201).hasHeader(OrderController.REPLAYED, "true");
 	}
@@ -85,12 +87,12 @@ class OrderControllerTests {
 	@Test
 	void aKeyThatCannotBeCheckedWithTheDatabaseAwayIs503WithNothingPlaced() throws Exception {
 		// as seen with PostgreSQL killed under a running order-service
-		given(this.intake.place(any(), eq("key-1")))
+		given(this.intake.place(any(), eq(KEY)))
 			.willThrow(new JpaSystemException(new RuntimeException("Unable to rollback against JDBC Connection",
 					new SQLException("Connection is closed"))));
 		MvcTestResult result = this.mvc.post()
 			.uri("/orders")
-			.header("Idempotency-Key", "key-1")
+			.header("Idempotency-Key", KEY)
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(GOOD)
 			.exchange();
@@ -195,13 +197,41 @@ class OrderControllerTests {
 
 	@Test
 	void reusingAKeyForAnotherOrderIs422() throws Exception {
-		given(this.intake.place(any(), eq("key-2"))).willThrow(new IdempotencyKeyReused("key-2"));
+		given(this.intake.place(any(), eq(KEY))).willThrow(new IdempotencyKeyReused(KEY));
 		assertProblem(this.mvc.post()
 			.uri("/orders")
-			.header("Idempotency-Key", "key-2")
+			.header("Idempotency-Key", KEY)
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(GOOD)
 			.exchange(), 422, "Idempotency-Key reused");
+	}
+
+	@Test
+	void aKeyThatIsNoRandomUuidIs400() {
+		for (String weak : List.of("key-1", "42", "6ba7b810-9dad-11d1-80b4-00c04fd430c8", KEY + "0")) {
+			MvcTestResult result = this.mvc.post()
+				.uri("/orders")
+				.header("Idempotency-Key", weak)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(GOOD)
+				.exchange();
+			assertProblem(result, 400, "Invalid parameters");
+			assertThat(result).bodyJson().extractingPath("$.errors[0].field").isEqualTo("idempotencyKey");
+		}
+	}
+
+	@Test
+	void aKeyThatCouldNotBeClaimedIs503WithNothingPlaced() throws Exception {
+		given(this.intake.place(any(), eq(KEY)))
+			.willThrow(new KeyUndecided(UUID.randomUUID(), new RuntimeException("claim not read back")));
+		MvcTestResult result = this.mvc.post()
+			.uri("/orders")
+			.header("Idempotency-Key", KEY)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(GOOD)
+			.exchange();
+		assertProblem(result, 503, "Idempotency-Key not claimed");
+		assertThat(result).hasHeader("Retry-After", "5");
 	}
 
 	@Test
@@ -225,7 +255,7 @@ class OrderControllerTests {
 		assertThat(result).hasStatus(status).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
 		assertThat(result).bodyJson().extractingPath("$.title").isEqualTo(title);
 		assertThat(result).bodyJson().extractingPath("$.status").isEqualTo(status);
-		if (!title.equals("Kafka unavailable") && !title.equals("Idempotency-Key reused")) {
+		if (!List.of("Kafka unavailable", "Idempotency-Key reused", "Idempotency-Key not claimed").contains(title)) {
 			verifyNoInteractions(this.intake);
 		}
 	}

@@ -6,8 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,9 +24,10 @@ class PlacementsTests {
 		Placement placed = placement();
 		placements.addIfAbsent(pending);
 		placements.addIfAbsent(placed);
-		placed.settle(new RecordMetadata(new TopicPartition("pizza-orders", 1), 7, 0, 0, 0, 0), null);
+		placed.settle(new LogPosition(1, 7), null, () -> {
+		});
 
-		placements.stored(List.of(pending.order().orderId(), placed.order().orderId()));
+		placements.stored(new OrdersStored(List.of(pending.order().orderId(), placed.order().orderId())));
 
 		assertThat(placements.find(pending.order().orderId())).contains(pending);
 		assertThat(placements.find(placed.order().orderId())).isEmpty();
@@ -42,7 +41,8 @@ class PlacementsTests {
 		for (int i = 0; i < 3; i++) {
 			Placement failed = placement();
 			placements.addIfAbsent(failed);
-			failed.settle(null, new IllegalStateException("gave up"));
+			failed.settle(null, new IllegalStateException("gave up"), () -> {
+			});
 		}
 		placements.forgetSettled();
 		assertThat(placements.size()).as("the pending one only").isOne();
@@ -54,7 +54,8 @@ class PlacementsTests {
 		Placements placements = new Placements(Duration.ofMinutes(10), 100);
 		Placement failed = placement();
 		placements.addIfAbsent(failed);
-		failed.settle(null, new IllegalStateException("gave up"));
+		failed.settle(null, new IllegalStateException("gave up"), () -> {
+		});
 		placements.forgetSettled();
 		assertThat(placements.find(failed.order().orderId())).contains(failed);
 	}

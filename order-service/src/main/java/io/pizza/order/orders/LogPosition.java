@@ -1,0 +1,16 @@
+package io.pizza.order.orders;
+
+/**
+ * Where an order lies in the orders topic.
+ *
+ * @param partition its partition
+ * @param offset its offset in that partition
+ */
+record LogPosition(int partition, long offset) {
+
+	@Override
+	public String toString() {
+		return this.partition + "@" + this.offset;
+	}
+
+}

@@ -18,6 +18,8 @@ acl order-service --operation Read --group order-service
 acl order-service --operation Read --topic pizza-orders
 acl order-service --operation Read --group order-rows
 acl order-service --operation Write --topic pizza_order_rows
+acl order-service --operation Write --topic pizza-order-placements
+acl order-service --operation Read --topic pizza-order-placements
 acl pizza-maker-service --operation Read --topic pizza-orders
 acl pizza-maker-service --operation Read --group pizza-makers
 acl pizza-maker-service --operation Write --topic pizza-order-status

@@ -1,6 +1,6 @@
 #!/bin/sh
 # Creates the connectors of kafka-connect/connectors/, as ./pizza up does; one that exists stays.
-# In the secure compose the worker's REST API asks for the admin's password, from CONNECT_USERS.
+# The worker's REST API asks for the admin's password, from CONNECT_USERS.
 set -eu
 auth=""
 if [ -n "${CONNECT_USERS:-}" ]; then

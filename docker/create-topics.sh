@@ -14,6 +14,7 @@ create --topic pizza-orders --partitions 6 --replication-factor 3 --config reten
 create --topic pizza-orders.DLT --partitions 6 --replication-factor 3 --config retention.ms=1209600000
 create --topic pizza-orders.billing.DLT --partitions 6 --replication-factor 3 --config retention.ms=1209600000
 create --topic pizza-order-status --partitions 6 --replication-factor 3 --config retention.ms=604800000
+create --topic pizza-order-placements --partitions 6 --replication-factor 3 --config retention.ms=604800000
 create --topic pizza_order_rows --partitions 6 --replication-factor 3 --config retention.ms=604800000
 create --topic delivery-positions --partitions 6 --replication-factor 3 --config retention.ms=3600000 --config retention.bytes=67108864 --config segment.ms=600000
 /opt/kafka/bin/kafka-topics.sh --bootstrap-server "$bootstrap" "${client[@]}" --describe

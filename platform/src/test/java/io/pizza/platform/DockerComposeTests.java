@@ -21,8 +21,10 @@ import io.pizza.platform.kafka.NodeConfig;
 import io.pizza.platform.kafka.TopicSpec;
 import io.pizza.platform.kafka.Topics;
 import io.pizza.platform.process.Processes;
+import io.pizza.platform.secure.ConnectRestLogin;
 import io.pizza.platform.secure.DatabaseLogins;
 import io.pizza.platform.secure.HttpLogins;
+import io.pizza.platform.secure.ServiceSecrets;
 import io.pizza.platform.settings.Instance;
 import io.pizza.platform.settings.PlatformSettings;
 import org.apache.kafka.common.utils.AppInfoParser;
@@ -159,6 +161,34 @@ class DockerComposeTests {
 		assertThat(folders.find()).isTrue();
 		assertThat(folders.group(1).split(" ")).containsExactlyInAnyOrderElementsOf(
 				settings.services().stream().map(Instance::module).distinct().toList());
+	}
+
+	@Test
+	void makesTheSameSharedSecretsAsThePlatform() throws IOException {
+		String script = Files.readString(ROOT.resolve("docker/make-secrets.sh"));
+		Matcher made = Pattern.compile("(?m)^secret /secrets/([^/\\s]+)/(\\S+) 32$").matcher(script);
+		Map<String, List<String>> secrets = new LinkedHashMap<>();
+		while (made.find()) {
+			secrets.computeIfAbsent(made.group(1), (service) -> new ArrayList<>()).add(made.group(2));
+		}
+		assertThat(secrets).isEqualTo(ServiceSecrets.all());
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void asksForTheConnectRestLoginAsThePlatformDoes() throws IOException {
+		assertThat(environment("kafka-connect")).containsEntry("KAFKA_OPTS",
+				"-Djava.security.auth.login.config=/etc/pizza/connect-jaas.conf");
+		assertThat((List<Object>) services.get("kafka-connect").get("volumes"))
+			.contains("./docker/connect-jaas.conf:/etc/pizza/connect-jaas.conf:ro");
+		assertThat(Files.readString(ROOT.resolve("docker/connect-jaas.conf")))
+			.contains("file=\"/run/secrets/" + ConnectRestLogin.FILE + "\"");
+		assertThat(Files.readString(ROOT.resolve("docker/make-secrets.sh")))
+			.contains("rest=/secrets/kafka-connect/" + ConnectRestLogin.FILE)
+			.contains("'" + ConnectRestLogin.USER + ": %s\\n'");
+		assertThat(environment("kafka-connect-setup")).containsEntry("CONNECT_USERS",
+				"/run/secrets/" + ConnectRestLogin.FILE);
+		assertThat(secretsMounts("kafka-connect-setup")).containsExactly("kafka-connect");
 	}
 
 	@Test

@@ -143,18 +143,8 @@ class SecureDockerComposeTests {
 				assertThat(compose.getProperty(key)).as(key).isEqualTo(inContainer("kafka-connect", value));
 			}
 		});
-		assertThat(volumes("kafka-connect")).contains(ownFolder("kafka-connect"),
-				"./docker/kafka-connect-secure.properties:/opt/kafka-connect/worker.properties:ro",
-				"./docker/secure/connect-jaas.conf:/etc/pizza/connect-jaas.conf:ro");
-		// its REST API's users: the same file as the local platform's, mounted
-		assertThat(environment("kafka-connect")).containsEntry("KAFKA_OPTS",
-				"-Djava.security.auth.login.config=/etc/pizza/connect-jaas.conf");
-		assertThat(Files.readString(ROOT.resolve("docker/secure/connect-jaas.conf")))
-			.contains("file=\"" + MOUNTED + "/connect-rest.password\"");
-		assertThat(environment("kafka-connect-setup")).containsEntry("CONNECT_USERS",
-				"/etc/pizza/connect-rest.password");
-		assertThat(volumes("kafka-connect-setup"))
-			.containsExactly("./.pizza/tls/kafka-connect/connect-rest.password:/etc/pizza/connect-rest.password:ro");
+		assertThat(volumes("kafka-connect")).containsExactly(ownFolder("kafka-connect"),
+				"./docker/kafka-connect-secure.properties:/opt/kafka-connect/worker.properties:ro");
 	}
 
 	// a path in a principal's own folder of the local platform as its container sees it

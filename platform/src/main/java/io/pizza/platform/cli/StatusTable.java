@@ -3,6 +3,7 @@ package io.pizza.platform.cli;
 import java.util.List;
 
 import io.pizza.platform.process.InstanceStatus;
+import io.pizza.platform.secure.ConnectRestLogin;
 import io.pizza.platform.secure.HttpLogins;
 import io.pizza.platform.settings.Kind;
 import io.pizza.platform.settings.PlatformSettings;
@@ -29,10 +30,8 @@ final class StatusTable {
 		System.out.println("Kafka bootstrap servers: " + settings.bootstrapServers() + (settings.secure()
 				? " (secure mode: TLS with client certificates, ACLs; certificates in " + settings.tls().folder() + ")"
 				: " (plaintext)"));
-		if (settings.secure()) {
-			System.out
-				.println("Kafka Connect's REST API: user admin, password in " + settings.tls().connectRestUsers());
-		}
+		System.out.println("Kafka Connect's REST API: user " + ConnectRestLogin.USER + ", password in "
+				+ settings.connectRestLogin().users());
 		System.out.println("HTTP users (dashboard, map, staff's endpoints): admin, staff, bike-1 (a courier);"
 				+ " each one's password in " + settings.stateDir().resolve("secrets") + "/<user>/"
 				+ HttpLogins.PASSWORD_FILE);

@@ -14,8 +14,7 @@ import io.pizza.platform.system.LocalHttp;
 import io.pizza.platform.system.PlatformException;
 
 /**
- * Requests to the Connect worker's REST API on this machine, with the secure mode's admin
- * login when the platform runs secure.
+ * Requests to the Connect worker's REST API on this machine, with its login.
  */
 final class ConnectRest {
 
@@ -31,8 +30,7 @@ final class ConnectRest {
 	 * @return whether its root answers 200
 	 */
 	boolean answers(Instance worker) {
-		Map<String, String> headers = this.settings.secure()
-				? Map.of("Authorization", this.settings.tls().connectRestAuthorization()) : Map.of();
+		Map<String, String> headers = Map.of("Authorization", this.settings.connectRestLogin().authorization());
 		return LocalHttp.get(uri(worker, "/"), headers, Duration.ofSeconds(5))
 			.filter((answer) -> answer.status() == 200)
 			.isPresent();
@@ -43,12 +41,9 @@ final class ConnectRest {
 	}
 
 	HttpResponse<String> send(HttpRequest request) {
-		HttpRequest authorized = request;
-		if (this.settings.secure()) {
-			authorized = HttpRequest.newBuilder(request, (name, value) -> true)
-				.header("Authorization", this.settings.tls().connectRestAuthorization())
-				.build();
-		}
+		HttpRequest authorized = HttpRequest.newBuilder(request, (name, value) -> true)
+			.header("Authorization", this.settings.connectRestLogin().authorization())
+			.build();
 		try {
 			return Client.HTTP.send(authorized, HttpResponse.BodyHandlers.ofString());
 		}

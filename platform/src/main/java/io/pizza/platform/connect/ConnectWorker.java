@@ -43,10 +43,8 @@ public final class ConnectWorker {
 			throw new PlatformException(lib + " is missing: build the project first (./mvnw -DskipTests package)");
 		}
 		List<String> command = new ArrayList<>(List.of(Processes.java(), "-Xms128m", "-Xmx" + worker.heap(),
-				"-XX:+UseSerialGC", Processes.MARKER + worker.name(), "-Dlog4j2.configurationFile=" + log4jConfig()));
-		if (this.settings.secure()) {
-			command.add("-Djava.security.auth.login.config=" + writeRestLogin());
-		}
+				"-XX:+UseSerialGC", Processes.MARKER + worker.name(), "-Dlog4j2.configurationFile=" + log4jConfig(),
+				"-Djava.security.auth.login.config=" + writeRestLogin()));
 		command.addAll(List.of("-cp", lib + "/*", "org.apache.kafka.connect.cli.ConnectDistributed",
 				writeConfig(worker).toString()));
 		// the warehouse's owner, the only database it may reach
@@ -58,8 +56,8 @@ public final class ConnectWorker {
 
 	/**
 	 * The worker's configuration: distributed mode, its internal topics replicated three
-	 * times like the system's, JSON values with their schema, environment variables as a
-	 * config provider.
+	 * times like the system's, JSON values with their schema, its REST API behind a
+	 * login, and the environment as a config provider of the warehouse's settings alone.
 	 * @param worker the worker's instance
 	 * @return its {@code worker.properties}, in order
 	 */
@@ -89,8 +87,18 @@ public final class ConnectWorker {
 		// every plugin here declares itself for the ServiceLoader: no scanning of every
 		// jar
 		config.put("plugin.discovery", "service_load");
+		// the connectors' files read the warehouse's address, user and password from the
+		// environment, and nothing else of it: a connector made through the REST API
+		// cannot
+		// read the rest of the worker's environment
 		config.put("config.providers", "env");
 		config.put("config.providers.env.class", "org.apache.kafka.common.config.provider.EnvVarConfigProvider");
+		config.put("config.providers.env.param.allowlist.pattern", "PIZZA_WAREHOUSE_.*");
+		// the REST API, which makes and deletes connectors and shows their
+		// configurations,
+		// asks for a user and password in every mode (a JAAS login, see writeRestLogin)
+		config.put("rest.extension.classes",
+				"org.apache.kafka.connect.rest.basic.auth.extension.BasicAuthSecurityRestExtension");
 		if (this.settings.secure()) {
 			// the worker's own clients, the connectors' producers and consumers, and the
 			// admin client that makes dead-letter topics: all with the worker's
@@ -99,10 +107,6 @@ public final class ConnectWorker {
 			for (String prefix : List.of("", "producer.", "consumer.", "admin.")) {
 				tls.forEach((key, value) -> config.put(prefix + key, value));
 			}
-			// and its REST API, which makes and deletes connectors, asks for a user and
-			// password (a JAAS login, see writeRestLogin)
-			config.put("rest.extension.classes",
-					"org.apache.kafka.connect.rest.basic.auth.extension.BasicAuthSecurityRestExtension");
 		}
 		return config;
 	}
@@ -111,11 +115,11 @@ public final class ConnectWorker {
 		return StateFiles.writeProperties(connectDir().resolve("worker.properties"), config(worker));
 	}
 
-	// the realm is KafkaConnect; the users and passwords are in the secure mode's folder
+	// the realm is KafkaConnect; the users and passwords are in the worker's secrets
 	private Path writeRestLogin() {
 		return StateFiles.writeText(connectDir().resolve("rest-jaas.conf"),
 				"KafkaConnect {\n  org.apache.kafka.connect.rest.basic.auth.extension.PropertyFileLoginModule "
-						+ "required file=\"" + this.settings.tls().connectRestUsers() + "\";\n};\n");
+						+ "required file=\"" + this.settings.connectRestLogin().users() + "\";\n};\n");
 	}
 
 	private Path log4jConfig() {

@@ -24,6 +24,7 @@ public final class Topics {
 				topic("pizza-orders.DLT", 6, retention(Duration.ofDays(14))),
 				topic("pizza-orders.billing.DLT", 6, retention(Duration.ofDays(14))),
 				topic("pizza-order-status", 6, retention(Duration.ofDays(7))),
+				topic("pizza-order-placements", 6, retention(Duration.ofDays(7))),
 				topic("pizza_order_rows", 6, retention(Duration.ofDays(7))),
 				topic("delivery-positions", 6, Map.of("retention.ms", millis(Duration.ofHours(1)), "retention.bytes",
 						String.valueOf(64L * 1024 * 1024), "segment.ms", millis(Duration.ofMinutes(10)))));

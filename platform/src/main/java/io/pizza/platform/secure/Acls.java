@@ -38,6 +38,11 @@ public final class Acls {
 		acls.addAll(read("order-service", "pizza-order-status", "order-service"));
 		acls.addAll(read("order-service", "pizza-orders", "order-rows"));
 		acls.add(write("order-service", "pizza_order_rows"));
+		// and its instances' claims and notes of placements, each read by all of them
+		// with no group
+		acls.add(write("order-service", "pizza-order-placements"));
+		acls.add(allow("order-service", ResourceType.TOPIC, "pizza-order-placements", PatternType.LITERAL,
+				AclOperation.READ));
 		// the makers: read the orders in their group, write the statuses (and dead
 		// letters) in transactions of their own
 		acls.addAll(read("pizza-maker-service", "pizza-orders", "pizza-makers"));

@@ -65,8 +65,7 @@ public final class TlsMaterial {
 
 	/**
 	 * Makes the CA and the certificates that are not there yet, a broker's valid for
-	 * {@code localhost} and for its own name (its host name in docker compose), and the
-	 * Kafka Connect REST API's password.
+	 * {@code localhost} and for its own name (its host name in docker compose).
 	 * @param brokers the brokers' names
 	 */
 	public void prepare(List<String> brokers) {
@@ -78,7 +77,6 @@ public final class TlsMaterial {
 		for (String client : CLIENTS) {
 			authority.issue(client, List.of(), folder(client));
 		}
-		connectRestUsers();
 	}
 
 	// material of an earlier layout, where everything (the CA's key too) lay in one
@@ -92,36 +90,6 @@ public final class TlsMaterial {
 			for (Path file : files.filter(Files::isRegularFile).toList()) {
 				Files.delete(file);
 			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	/**
-	 * The Kafka Connect REST API's users and passwords, one user ({@link #ADMIN}) with a
-	 * random password, made if missing, in the form its {@code PropertyFileLoginModule}
-	 * reads.
-	 * @return the file
-	 */
-	public Path connectRestUsers() {
-		Path file = folder("kafka-connect").resolve("connect-rest.password");
-		if (!Files.exists(file)) {
-			PrivateFiles.writeSecret(file, ADMIN + ": " + DatabaseLogins.randomPassword() + "\n");
-		}
-		return file;
-	}
-
-	/**
-	 * The {@code Authorization} header of the Kafka Connect REST API's admin.
-	 * @return {@code Basic} and the admin's user and password
-	 */
-	public String connectRestAuthorization() {
-		try {
-			String line = Files.readString(connectRestUsers()).trim();
-			String password = line.substring(line.indexOf(':') + 1).trim();
-			return "Basic "
-					+ Base64.getEncoder().encodeToString((ADMIN + ":" + password).getBytes(StandardCharsets.UTF_8));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -149,7 +149,9 @@ public final class Services {
 			.ifPresent((database) -> environment.put("SPRING_DATASOURCE_URL",
 					"jdbc:postgresql://localhost:" + this.settings.postgresPort() + "/" + database));
 		// its secrets as files of a folder of its own, read as a config tree: the HTTP
-		// users, its database role's password, its own HTTP password
+		// users, its database role's password, its own HTTP password, and those its
+		// instances share
+		this.settings.serviceSecrets().prepare(service.module());
 		environment.put("PIZZA_SECRETS_DIR", this.settings.httpLogins().prepare(service.module()).toString());
 		if (service.module().equals("dashboard")) {
 			// the dashboard asks the services themselves, wherever this platform put them

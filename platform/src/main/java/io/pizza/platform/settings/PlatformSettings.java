@@ -8,8 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 
+import io.pizza.platform.secure.ConnectRestLogin;
 import io.pizza.platform.secure.DatabaseLogins;
 import io.pizza.platform.secure.HttpLogins;
+import io.pizza.platform.secure.ServiceSecrets;
 import io.pizza.platform.secure.TlsMaterial;
 
 /**
@@ -123,6 +125,22 @@ public final class PlatformSettings {
 	 */
 	public HttpLogins httpLogins() {
 		return new HttpLogins(stateDir().resolve("secrets"));
+	}
+
+	/**
+	 * Kafka Connect's REST API login, in every mode, in the worker's secrets folder.
+	 * @return the login
+	 */
+	public ConnectRestLogin connectRestLogin() {
+		return new ConnectRestLogin(databaseLogins().folder(connect().name()));
+	}
+
+	/**
+	 * The secrets each service's instances share.
+	 * @return them, in the secrets folder
+	 */
+	public ServiceSecrets serviceSecrets() {
+		return new ServiceSecrets(stateDir().resolve("secrets"));
 	}
 
 	/**

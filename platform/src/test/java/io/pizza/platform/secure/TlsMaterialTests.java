@@ -40,8 +40,6 @@ class TlsMaterialTests {
 				assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(own))).isEqualTo("rwx------");
 			}
 		}
-		assertThat(names(tls.folder("kafka-connect"))).contains("connect-rest.password");
-		assertThat(tls.connectRestUsers().getParent()).isEqualTo(tls.folder("kafka-connect"));
 		try (Stream<Path> all = Files.walk(this.folder)) {
 			assertThat(all.filter((file) -> file.getFileName().toString().equals("ca.key")))
 				.containsExactly(this.folder.resolve("ca/ca.key"));

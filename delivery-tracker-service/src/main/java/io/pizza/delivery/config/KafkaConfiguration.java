@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 
@@ -39,7 +40,24 @@ class KafkaConfiguration {
 	 * dead-letter or refuse bad input themselves.
 	 */
 	@Bean
+	@Primary
 	CommonErrorHandler trackerErrorHandler(DeliveryTrackerProperties properties) {
+		return skipping(properties);
+	}
+
+	/**
+	 * The dispatch's own: the same, but what it gives up on is not committed by the
+	 * container, for the dispatch commits only what no open delivery lies behind (its
+	 * {@code SafeCommits}); a record given up on is read again after a restart.
+	 */
+	@Bean
+	CommonErrorHandler dispatchErrorHandler(DeliveryTrackerProperties properties) {
+		DefaultErrorHandler handler = skipping(properties);
+		handler.setAckAfterHandle(false);
+		return handler;
+	}
+
+	private static DefaultErrorHandler skipping(DeliveryTrackerProperties properties) {
 		return new DefaultErrorHandler(
 				(record, ex) -> log.warn("[{}] {}-{}@{} skipped: {}", properties.instanceId(), record.topic(),
 						record.partition(), record.offset(), Failures.describe(ex)),

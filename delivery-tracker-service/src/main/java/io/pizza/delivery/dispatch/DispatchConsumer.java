@@ -14,7 +14,10 @@ import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
  * and again until the poll's timeout: a core taken for as long as the pause lasts
  * (KAFKA-21084). The classic consumer waits. Its timeouts are the makers' classic ones,
  * within the brokers' {@code group.min.session.timeout.ms}; partitions move one at a time
- * (cooperative), so a rebalance hands over only what changes owner.
+ * (cooperative), so a rebalance hands over only what changes owner. A group with no
+ * committed offset on a partition (a new group, or its offset gone from the brokers)
+ * reads it from its start: reading from its end would pass over every delivery open on
+ * it.
  */
 final class DispatchConsumer {
 
@@ -30,6 +33,7 @@ final class DispatchConsumer {
 		properties.setProperty(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "classic");
 		properties.setProperty(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, "6000");
 		properties.setProperty(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, "1000");
+		properties.setProperty(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
 		properties.setProperty(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
 				CooperativeStickyAssignor.class.getName());
 		return properties;

@@ -90,9 +90,9 @@ class Dispatcher {
 	private void read(TopicPartition partition, Received<OrderStatusChanged> record) {
 		String where = record.where();
 		OrderStatusChanged change = record.value();
-		if (change == null) {
+		if (change == null || change.orderId() == null || change.status() == null) {
 			log.warn("[{}] {} skipped: not a status change of an order ({})", this.instance, where,
-					Failures.describe(record.failure()));
+					(change == null) ? Failures.describe(record.failure()) : "no order id or status");
 			this.open.passed(partition, record.offset());
 			return;
 		}

@@ -12,8 +12,10 @@ import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.kafka.config.ContainerPostProcessor;
 import org.springframework.kafka.listener.AbstractMessageListenerContainer;
+import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
 import org.springframework.kafka.listener.ContainerProperties.AckMode;
 import org.springframework.stereotype.Component;
@@ -24,7 +26,8 @@ import org.springframework.stereotype.Component;
  * own); a partition assigned is read again from its committed offset up to where it ends
  * now; a partition revoked is committed as far as is safe, and this instance's couriers
  * for it stop, for its next owner takes them over. Its consumer is the classic one (see
- * {@link DispatchConsumer}).
+ * {@link DispatchConsumer}). A poll that fails is retried as the tracker's other
+ * listeners' are, but never committed when given up: only {@link SafeCommits} commits.
  */
 @Component
 class Handover implements ContainerPostProcessor<Object, Object, AbstractMessageListenerContainer<Object, Object>> {
@@ -41,18 +44,22 @@ class Handover implements ContainerPostProcessor<Object, Object, AbstractMessage
 
 	private final String instance;
 
+	private final CommonErrorHandler errors;
+
 	Handover(OpenDeliveries open, SafeCommits commits, CourierFleet fleet, ReadingPace pace,
-			DeliveryTrackerProperties properties) {
+			@Qualifier("dispatchErrorHandler") CommonErrorHandler errors, DeliveryTrackerProperties properties) {
 		this.open = open;
 		this.pace = pace;
 		this.commits = commits;
 		this.fleet = fleet;
+		this.errors = errors;
 		this.instance = properties.instanceId();
 	}
 
 	@Override
 	public void postProcess(AbstractMessageListenerContainer<Object, Object> container) {
 		container.getContainerProperties().setAckMode(AckMode.MANUAL);
+		container.setCommonErrorHandler(this.errors);
 		container.getContainerProperties().setKafkaConsumerProperties(DispatchConsumer.properties());
 		container.getContainerProperties().setConsumerRebalanceListener(new Listener());
 	}

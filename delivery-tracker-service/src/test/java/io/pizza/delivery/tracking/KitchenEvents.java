@@ -41,8 +41,8 @@ final class KitchenEvents {
 		return send(new ProducerRecord<>("pizza-orders", shop, order.toString()));
 	}
 
-	void baked(UUID orderId) {
-		send(bakedRecord(orderId));
+	RecordMetadata baked(UUID orderId) {
+		return send(bakedRecord(orderId));
 	}
 
 	/**
@@ -74,8 +74,8 @@ final class KitchenEvents {
 		}
 	}
 
-	void send(String topic, String key, String value) {
-		send(new ProducerRecord<>(topic, key, value));
+	RecordMetadata send(String topic, String key, String value) {
+		return send(new ProducerRecord<>(topic, key, value));
 	}
 
 	private RecordMetadata send(ProducerRecord<String, String> record) {

@@ -50,7 +50,10 @@ public record DeliveryTrackerProperties(@NotBlank String instanceId, @NotBlank S
 	 * @param heartbeat how often every stream gets a comment line: a client gone away is
 	 * noticed only when something is written to it
 	 * @param max how many streams an instance serves at most
-	 * @param perClient how many streams one client (one address) may have open
+	 * @param reserved how many of them only signed-in users (staff's map, couriers) may
+	 * take: anonymous clients share the rest, and cannot crowd them out
+	 * @param perClient how many streams one client (one address, or one user at one
+	 * address) may have open
 	 * @param queued how many events may wait for a client before it is dropped as too
 	 * slow
 	 * @param senders the threads that write to the clients
@@ -59,8 +62,8 @@ public record DeliveryTrackerProperties(@NotBlank String instanceId, @NotBlank S
 	 * @param reconnect how long a browser waits before it opens a new stream, told to it
 	 * as the stream's {@code retry}
 	 */
-	public record Streams(@NotNull Duration heartbeat, @Min(1) int max, @Min(1) int perClient, @Min(1) int queued,
-			@Min(1) int senders, @NotNull Duration timeout, @NotNull Duration reconnect) {
+	public record Streams(@NotNull Duration heartbeat, @Min(1) int max, @Min(0) int reserved, @Min(1) int perClient,
+			@Min(1) int queued, @Min(1) int senders, @NotNull Duration timeout, @NotNull Duration reconnect) {
 	}
 
 	/**

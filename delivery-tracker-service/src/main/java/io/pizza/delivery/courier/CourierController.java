@@ -2,6 +2,7 @@ package io.pizza.delivery.courier;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -22,8 +23,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /couriers/{courierId}/positions}: a real courier's app reports where it is,
- * as that courier (its credentials name it), for a delivery no other courier is on. The
- * position is published like a simulated courier's and answered once the brokers have it.
+ * as that courier (its credentials name it), for a delivery it was dispatched on: never
+ * another courier's, nor one nobody sent it on. The position is published like a
+ * simulated courier's and answered once the brokers have it.
  */
 @RestController
 class CourierController {
@@ -46,8 +48,9 @@ class CourierController {
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	CourierMoved report(@PathVariable @Pattern(regexp = "[A-Za-z0-9_-]{1,64}") String courierId,
 			@Valid @RequestBody PositionReport report) throws InterruptedException {
-		if (this.deliveries.courierOf(report.orderId()).filter((courier) -> !courier.equals(courierId)).isPresent()) {
-			throw new AnotherCouriersDelivery();
+		Optional<String> dispatched = this.deliveries.courierOf(report.orderId());
+		if (!dispatched.map(courierId::equals).orElse(false)) {
+			throw new NotYourDelivery(dispatched.isPresent());
 		}
 		Instant now = this.clock.instant();
 		Instant at = (report.at() != null) ? report.at() : now;

@@ -30,7 +30,7 @@ class CourierProblems {
 	}
 
 	@ExceptionHandler
-	ProblemDetail onAnotherCouriers(AnotherCouriersDelivery ex) {
+	ProblemDetail onNotYours(NotYourDelivery ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, ex.getMessage());
 		problem.setTitle("Not your delivery");
 		return problem;

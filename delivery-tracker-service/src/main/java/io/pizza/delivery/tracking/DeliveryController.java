@@ -49,7 +49,7 @@ class DeliveryController {
 	@GetMapping(path = "/deliveries/{orderId}/positions", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	SseEmitter positions(@PathVariable UUID orderId, HttpServletRequest request) {
 		return this.feed.follow(orderId, this.deliveries.find(orderId).map(this.deliveries::view).stream().toList(),
-				request.getRemoteAddr());
+				Viewer.of(request));
 	}
 
 	/**
@@ -58,7 +58,7 @@ class DeliveryController {
 	 */
 	@GetMapping(path = "/deliveries/positions", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	SseEmitter allPositions(HttpServletRequest request) {
-		return this.feed.followAll(active(), request.getRemoteAddr());
+		return this.feed.followAll(active(), Viewer.of(request));
 	}
 
 }

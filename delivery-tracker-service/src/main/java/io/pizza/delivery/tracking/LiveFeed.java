@@ -50,6 +50,8 @@ class LiveFeed implements SmartLifecycle {
 
 	private int open;
 
+	private int anonymous;
+
 	private final String instance;
 
 	private volatile boolean running;
@@ -68,11 +70,11 @@ class LiveFeed implements SmartLifecycle {
 	 * A stream of one order's positions.
 	 * @param orderId the order
 	 * @param known its latest position, when there is one
-	 * @param client the client's address
+	 * @param client who asks
 	 * @return the stream
 	 * @throws TooManyStreams past this instance's or this client's limit
 	 */
-	synchronized SseEmitter follow(UUID orderId, List<PositionView> known, String client) {
+	synchronized SseEmitter follow(UUID orderId, List<PositionView> known, Viewer client) {
 		// an order nobody follows any more is forgotten: asking for ids that never come
 		// must not grow the map
 		Stream stream = open(client, (gone) -> unfollow(orderId, gone));
@@ -89,11 +91,11 @@ class LiveFeed implements SmartLifecycle {
 	/**
 	 * A stream of every order's positions.
 	 * @param known the latest position of each order on its way
-	 * @param client the client's address
+	 * @param client who asks
 	 * @return the stream
 	 * @throws TooManyStreams past this instance's or this client's limit
 	 */
-	synchronized SseEmitter followAll(List<PositionView> known, String client) {
+	synchronized SseEmitter followAll(List<PositionView> known, Viewer client) {
 		Stream stream = open(client, this.everything::remove);
 		this.everything.add(stream);
 		known.forEach(stream::position);
@@ -123,16 +125,21 @@ class LiveFeed implements SmartLifecycle {
 		List.copyOf(this.everything).forEach((stream) -> stream.position(position));
 	}
 
-	private Stream open(String client, Consumer<Stream> forget) {
-		int ofClient = this.perClient.getOrDefault(client, 0);
-		if (this.open >= this.limits.max() || ofClient >= this.limits.perClient()) {
-			throw new TooManyStreams(this.open >= this.limits.max());
+	private Stream open(Viewer client, Consumer<Stream> forget) {
+		int ofClient = this.perClient.getOrDefault(client.name(), 0);
+		boolean full = (this.open >= this.limits.max())
+				|| (!client.signedIn() && this.anonymous >= this.limits.max() - this.limits.reserved());
+		if (full || ofClient >= this.limits.perClient()) {
+			throw new TooManyStreams(full);
 		}
 		SseEmitter emitter = new SseEmitter(this.limits.timeout().toMillis());
 		Stream stream = new Stream(emitter, client, this.limits.queued(), this.senders,
 				(ended) -> closed(ended, forget));
 		this.open++;
-		this.perClient.put(client, ofClient + 1);
+		if (!client.signedIn()) {
+			this.anonymous++;
+		}
+		this.perClient.put(client.name(), ofClient + 1);
 		Runnable gone = () -> closed(stream, forget);
 		emitter.onCompletion(gone);
 		emitter.onTimeout(gone);
@@ -154,7 +161,10 @@ class LiveFeed implements SmartLifecycle {
 					this.limits.queued());
 		}
 		this.open--;
-		this.perClient.computeIfPresent(stream.client(), (client, count) -> (count > 1) ? count - 1 : null);
+		if (!stream.client().signedIn()) {
+			this.anonymous--;
+		}
+		this.perClient.computeIfPresent(stream.client().name(), (client, count) -> (count > 1) ? count - 1 : null);
 	}
 
 	private synchronized void unfollow(UUID orderId, Stream stream) {

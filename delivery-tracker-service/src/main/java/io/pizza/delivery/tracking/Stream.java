@@ -25,7 +25,7 @@ final class Stream {
 
 	private final SseEmitter emitter;
 
-	private final String client;
+	private final Viewer client;
 
 	private final BlockingQueue<SseEventBuilder> queue;
 
@@ -46,12 +46,12 @@ final class Stream {
 	/**
 	 * A stream.
 	 * @param emitter what writes it
-	 * @param client the client's address
+	 * @param client who reads it
 	 * @param queued how many events may wait to be sent before the client is dropped
 	 * @param sender the threads that send
 	 * @param gone told when the stream ended, whichever way, at least once
 	 */
-	Stream(SseEmitter emitter, String client, int queued, Executor sender, Consumer<Stream> gone) {
+	Stream(SseEmitter emitter, Viewer client, int queued, Executor sender, Consumer<Stream> gone) {
 		this.emitter = emitter;
 		this.client = client;
 		this.queue = new ArrayBlockingQueue<>(queued);
@@ -63,7 +63,7 @@ final class Stream {
 		return this.emitter;
 	}
 
-	String client() {
+	Viewer client() {
 		return this.client;
 	}
 

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import io.pizza.delivery.config.TrackerSettings;
 import io.pizza.delivery.tracking.CourierMoved;
 import io.pizza.delivery.tracking.Deliveries;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
@@ -26,8 +27,9 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
 /**
- * {@code POST /couriers/{courierId}/positions} publishes what is plausible and answers
- * problem details, publishing nothing, for what is not.
+ * {@code POST /couriers/{courierId}/positions} publishes what is plausible, for a
+ * delivery the courier is on, and answers problem details, publishing nothing, for what
+ * is not.
  */
 @WebMvcTest(CourierController.class)
 @Import(TrackerSettings.class)
@@ -109,6 +111,24 @@ class CourierControllerTests {
 			.bodyJson()
 			.extractingPath("$.title")
 			.isEqualTo("Request too large");
+		verify(this.couriers, never()).position(any());
+	}
+
+	@BeforeEach
+	void dispatchedToBike7() {
+		given(this.deliveries.courierOf(UUID.fromString(ORDER_ID))).willReturn(Optional.of("bike-7"));
+	}
+
+	@Test
+	void refusesAPositionForADeliveryNobodyDispatchedItOn() {
+		given(this.deliveries.courierOf(UUID.fromString(ORDER_ID))).willReturn(Optional.empty());
+		assertThat(post("bike-7", """
+				{"orderId": "%s", "lat": 45.46, "lon": 9.19}""".formatted(ORDER_ID))).hasStatus(403)
+			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.bodyJson()
+			.extractingPath("$.detail")
+			.asString()
+			.contains("not dispatched to you");
 		verify(this.couriers, never()).position(any());
 	}
 

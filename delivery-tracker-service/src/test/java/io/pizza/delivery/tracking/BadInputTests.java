@@ -1,5 +1,6 @@
 package io.pizza.delivery.tracking;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -31,9 +32,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Import({ RealKafka.class, PizzaTopics.class })
 class BadInputTests {
 
+	private static final UUID ORDER = UUID.randomUUID();
+
 	private static final String POSITION = """
 			{"orderId": "%s", "lat": 45.46, "lon": 9.19, "at": "2026-01-01T12:00:00Z", "delivered": false}"""
-		.formatted(UUID.randomUUID());
+		.formatted(ORDER);
 
 	@LocalServerPort
 	int port;
@@ -41,8 +44,13 @@ class BadInputTests {
 	@Autowired
 	KafkaConnectionDetails kafka;
 
+	@Autowired
+	Deliveries deliveries;
+
 	@Test
 	void everyBadPositionIsRefusedAndNothingIsPublished() throws Exception {
+		// sent on it: what is refused is refused for what it is
+		this.deliveries.record(new CourierMoved(ORDER, "bike-7", 45.46, 9.19, Instant.now(), false));
 		List<BadRequest> corpus = BadRequests.of("/couriers/bike-7/positions", POSITION, Set.of("at", "delivered"),
 				5_000);
 		assertThat(corpus).hasSizeGreaterThanOrEqualTo(200);

@@ -56,6 +56,9 @@ class DeliveryFlowTests {
 	LiveFeed feed;
 
 	@Autowired
+	Deliveries deliveries;
+
+	@Autowired
 	KafkaConnectionDetails kafka;
 
 	@Test
@@ -140,6 +143,9 @@ class DeliveryFlowTests {
 	@Test
 	void aPositionOlderThanTenSecondsIsFlaggedStale() {
 		UUID orderId = UUID.randomUUID();
+		// bike-7 is on its way with it, its last position 30 s old
+		this.deliveries
+			.record(new CourierMoved(orderId, "bike-7", 45.4600, 9.19, Instant.now().minusSeconds(40), false));
 		String old = Instant.now().minusSeconds(30).toString();
 		String report = """
 				{"orderId": "%s", "lat": 45.4642, "lon": 9.19, "at": "%s"}""".formatted(orderId, old);

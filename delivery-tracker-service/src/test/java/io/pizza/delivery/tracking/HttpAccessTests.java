@@ -1,5 +1,6 @@
 package io.pizza.delivery.tracking;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -29,8 +30,10 @@ import org.springframework.context.annotation.Import;
 @Import({ RealKafka.class, PizzaTopics.class })
 class HttpAccessTests {
 
+	private static final UUID ORDER = UUID.randomUUID();
+
 	private static final String POSITION = """
-			{"orderId": "%s", "lat": 45.46, "lon": 9.19}""".formatted(UUID.randomUUID());
+			{"orderId": "%s", "lat": 45.46, "lon": 9.19}""".formatted(ORDER);
 
 	private static final List<Endpoint> TABLE = new ArrayList<>(AccessMatrix.common());
 
@@ -59,8 +62,13 @@ class HttpAccessTests {
 		AccessMatrix.coversEveryEndpoint(this.context, TABLE);
 	}
 
+	@Autowired
+	Deliveries deliveries;
+
 	@Test
 	void everyRoleGetsWhatTheTableSays() throws Exception {
+		// the delivery whose positions its courier reports is one it was sent on
+		this.deliveries.record(new CourierMoved(ORDER, "bike-7", 45.46, 9.19, Instant.now(), false));
 		AccessMatrix.check(TABLE, AccessClient.over("http://localhost:" + this.port));
 	}
 

@@ -32,14 +32,15 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * Hostile clients, for real over TCP: streams are capped per instance and per client
- * address, with problem details saying which; and a client that stops reading is dropped
- * without holding up the positions for anyone else.
+ * address, with problem details saying which, and anonymous clients cannot take the
+ * streams kept for signed-in users; and a client that stops reading is dropped without
+ * holding up the positions for anyone else.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "delivery-tracker-service.instance-id=tracker-streams",
 				"delivery-tracker-service.positions-topic.replicas=1", "delivery-tracker-service.streams.max=3",
-				"delivery-tracker-service.streams.per-client=2", "delivery-tracker-service.streams.queued=50",
-				"delivery-tracker-service.streams.heartbeat=200ms" })
+				"delivery-tracker-service.streams.reserved=1", "delivery-tracker-service.streams.per-client=2",
+				"delivery-tracker-service.streams.queued=50", "delivery-tracker-service.streams.heartbeat=200ms" })
 @Import({ RealKafka.class, PizzaTopics.class })
 class StreamLimitsTests {
 
@@ -80,6 +81,18 @@ class StreamLimitsTests {
 	}
 
 	@Test
+	void anonymousClientsCannotCrowdOutTheStaffsMap() {
+		assertThat(statusLine(anonymous("127.0.0.4", "/deliveries/" + UUID.randomUUID() + "/positions")))
+			.contains("200");
+		assertThat(statusLine(anonymous("127.0.0.5", "/deliveries/" + UUID.randomUUID() + "/positions")))
+			.contains("200");
+		assertThat(statusLine(anonymous("127.0.0.6", "/deliveries/" + UUID.randomUUID() + "/positions")))
+			.as("the last stream is kept for signed-in users")
+			.contains("503");
+		assertThat(statusLine(open("127.0.0.1", "/deliveries/positions"))).contains("200");
+	}
+
+	@Test
 	void aClientThatStopsReadingIsDroppedAndHoldsUpNobody() {
 		Socket stalled = open("127.0.0.1", "/deliveries/positions");
 		assertThat(statusLine(stalled)).contains("200");
@@ -106,15 +119,23 @@ class StreamLimitsTests {
 				Instant.now(), 0, false, delivered, null, null, null);
 	}
 
-	// a raw connection from a given loopback address, which never reads past the headers
+	// a raw connection from a given loopback address, as staff (every delivery's stream
+	// is theirs alone), which never reads past the headers
 	private Socket open(String from, String path) {
+		return connect(from, path, "Authorization: " + TestUser.STAFF.basic() + "\r\n");
+	}
+
+	private Socket anonymous(String from, String path) {
+		return connect(from, path, "");
+	}
+
+	private Socket connect(String from, String path, String credentials) {
 		try {
 			Socket socket = new Socket(InetAddress.getLoopbackAddress(), this.port, InetAddress.getByName(from), 0);
 			this.sockets.add(socket);
 			OutputStream out = socket.getOutputStream();
-			// as staff: every delivery's stream is theirs alone
-			out.write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAccept: text/event-stream\r\n"
-					+ "Authorization: " + TestUser.STAFF.basic() + "\r\n\r\n")
+			out.write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAccept: text/event-stream\r\n" + credentials
+					+ "\r\n")
 				.getBytes(StandardCharsets.US_ASCII));
 			out.flush();
 			return socket;

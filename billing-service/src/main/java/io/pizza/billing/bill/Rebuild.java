@@ -1,186 +1,178 @@
 package io.pizza.billing.bill;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.stream.Collectors;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import io.pizza.billing.config.BillingProperties;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import io.pizza.support.Failures;
+import org.apache.kafka.clients.consumer.CloseOptions;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.GroupNotEmptyException;
-import org.apache.kafka.common.errors.UnknownMemberIdException;
-import org.jspecify.annotations.Nullable;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
-import org.springframework.core.retry.RetryException;
-import org.springframework.core.retry.RetryPolicy;
-import org.springframework.core.retry.RetryTemplate;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import org.springframework.kafka.core.KafkaAdmin;
-import org.springframework.kafka.listener.MessageListenerContainer;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.support.converter.ConversionException;
+import org.springframework.kafka.support.converter.RecordMessageConverter;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Bills every order again from scratch, as billing's own operation: after a fix in
- * billing, a lost database, or to watch a consumer group read a topic's history again.
- * The listener stops, the group's offsets go back to the start of the orders topic, the
- * bills and the running totals are emptied, and the listener starts again; it then bills
- * the topic's history as it would any backlog, each order once.
- * <p>
- * Longer than most classes here: stopping the listener, moving the group's offsets,
- * emptying the tables and starting again must happen in this order, under one lock, and
- * are read best together.
+ * Bills every order of the orders topic again, as billing's own operation: after a fix in
+ * billing, or to watch a topic's history read again. Nothing is destroyed on the way: a
+ * consumer of no group reads the topic from its start to where it ended when the rebuild
+ * began, into {@link RebuiltBills}' table beside the bills in use, while the listener
+ * goes on billing new orders; then the rebuilt bills take the old ones' place in one
+ * transaction. A bill whose order is no longer in the topic (retention deleted it) or
+ * cannot be billed by today's rules is kept as it was, and the rebuild says how many.
  */
 @Component
 class Rebuild implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(Rebuild.class);
 
-	// tries for about 30 s
-	private final RetryTemplate groupEmptied = new RetryTemplate(RetryPolicy.builder()
-		.includes(GroupNotEmptyException.class, UnknownMemberIdException.class)
-		.delay(Duration.ofMillis(500))
-		.maxRetries(60)
-		.build());
+	private static final Duration PATIENCE = Duration.ofSeconds(30);
 
-	private final KafkaListenerEndpointRegistry listeners;
+	private final ConsumerFactory<?, ?> factory;
 
-	private final KafkaAdmin kafkaAdmin;
+	private final RecordMessageConverter records;
 
-	private final JdbcTemplate jdbc;
+	private final Billing billing;
 
-	private final TransactionTemplate transaction;
-
-	private final String group;
+	private final RebuiltBills rebuilt;
 
 	private final BillingProperties properties;
 
-	private @Nullable Admin admin;
+	private final Clock clock = Clock.systemUTC();
 
-	Rebuild(KafkaListenerEndpointRegistry listeners, KafkaAdmin kafkaAdmin, JdbcTemplate jdbc,
-			TransactionTemplate transaction, KafkaProperties kafka, BillingProperties properties) {
-		this.listeners = listeners;
-		this.kafkaAdmin = kafkaAdmin;
-		this.jdbc = jdbc;
-		this.transaction = transaction;
-		this.group = kafka.getConsumer().getGroupId();
+	private final ExecutorService runner = Executors.newSingleThreadExecutor((task) -> {
+		Thread thread = new Thread(task, "rebuild");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	private volatile RebuildProgress progress = RebuildProgress.IDLE;
+
+	Rebuild(ConsumerFactory<?, ?> factory, RecordMessageConverter records, Billing billing, RebuiltBills rebuilt,
+			BillingProperties properties) {
+		this.factory = factory;
+		this.records = records;
+		this.billing = billing;
+		this.rebuilt = rebuilt;
 		this.properties = properties;
 	}
 
 	/**
-	 * Starts a rebuild: returns once billing reads the orders topic from its start again.
-	 * The offsets move first: when they cannot (another billing instance still in the
-	 * group), nothing has changed; when the tables then cannot be emptied, billing reads
-	 * the topic again and finds every bill there.
-	 * @return how far it has to go
-	 * @throws InterruptedException when interrupted while asking the brokers
+	 * Starts a rebuild, unless one is under way.
+	 * @return how it stands
 	 */
-	synchronized RebuildProgress start() throws InterruptedException {
-		MessageListenerContainer container = this.listeners.getListenerContainer(OrderPlacedListener.ID);
-		container.stop();
-		try {
-			Admin admin = admin();
-			Map<TopicPartition, OffsetAndMetadata> start = offsets(admin, OffsetSpec.earliest()).entrySet()
+	synchronized RebuildProgress start() {
+		if (!this.progress.running()) {
+			this.progress = RebuildProgress.reading(0, 0);
+			this.runner.execute(this::run);
+		}
+		return this.progress;
+	}
+
+	RebuildProgress progress() {
+		return this.progress;
+	}
+
+	private void run() {
+		String instance = this.properties.instanceId();
+		try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+			List<TopicPartition> partitions = consumer.partitionsFor(this.properties.ordersTopic(), PATIENCE)
 				.stream()
-				.collect(Collectors.toMap(Map.Entry::getKey, (entry) -> new OffsetAndMetadata(entry.getValue())));
-			moveTo(admin, start);
-			log.info("[{}] rebuild: group {} back to the start of {}", this.properties.instanceId(), this.group,
-					this.properties.ordersTopic());
-			this.transaction.executeWithoutResult((status) -> this.jdbc.execute("TRUNCATE bills, shop_totals"));
-			log.info("[{}] rebuild: bills and totals emptied", this.properties.instanceId());
+				.map((info) -> new TopicPartition(info.topic(), info.partition()))
+				.toList();
+			consumer.assign(partitions);
+			Map<Integer, Long> starts = byNumber(consumer.beginningOffsets(partitions, PATIENCE));
+			Map<Integer, Long> ends = byNumber(consumer.endOffsets(partitions, PATIENCE));
+			consumer.seekToBeginning(partitions);
+			this.rebuilt.prepare();
+			log.info("[{}] rebuild: reading {} from its start {} to its end {}", instance,
+					this.properties.ordersTopic(), starts, ends);
+			long billed = 0;
+			long left;
+			while ((left = left(consumer, partitions, ends)) > 0) {
+				this.progress = RebuildProgress.reading(left, billed);
+				billed += bill(consumer, ends);
+			}
+			this.progress = RebuildProgress.swapping(billed);
+			RebuiltBills.Swapped swapped = this.rebuilt.swap(starts, ends);
+			this.progress = RebuildProgress.done(billed, swapped.changed(), swapped.kept());
+			log.info("[{}] rebuild: {} order(s) billed again, {} bill(s) changed (the old ones kept in "
+					+ "bills_before_rebuild); kept as they were: {} no longer in {}, {} billed meanwhile, {} not "
+					+ "billable now", instance, billed, swapped.changed(), swapped.kept().goneFromTopic(),
+					this.properties.ordersTopic(), swapped.kept().billedMeanwhile(), swapped.kept().notBillable());
 		}
-		finally {
-			container.start();
-		}
-		return progress();
-	}
-
-	/**
-	 * How far the group is from the end of the orders topic.
-	 * @return the records left to read
-	 * @throws InterruptedException when interrupted while asking the brokers
-	 */
-	RebuildProgress progress() throws InterruptedException {
-		try {
-			Admin admin = admin();
-			Map<TopicPartition, Long> ends = offsets(admin, OffsetSpec.latest());
-			Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(this.group)
-				.partitionsToOffsetAndMetadata()
-				.get();
-			long left = ends.entrySet().stream().mapToLong((end) -> {
-				OffsetAndMetadata at = committed.get(end.getKey());
-				return end.getValue() - ((at != null) ? at.offset() : 0);
-			}).sum();
-			return RebuildProgress.of(left);
-		}
-		catch (ExecutionException ex) {
-			throw new IllegalStateException("Could not read group " + this.group + ": " + ex.getCause(), ex);
+		catch (RuntimeException ex) {
+			this.progress = this.progress.failed(Failures.describe(ex));
+			log.warn("[{}] rebuild failed, the bills are as they were: {}", instance, Failures.describe(ex));
 		}
 	}
 
-	// one client for the rebuild and every look at its progress, made on first use
-	private synchronized Admin admin() {
-		if (this.admin == null) {
-			this.admin = Admin.create(this.kafkaAdmin.getConfigurationProperties());
+	// a poll's orders, billed into the rebuild's table; what cannot be billed is the
+	// listener's to dead-letter, not the rebuild's
+	private long bill(KafkaConsumer<String, byte[]> consumer, Map<Integer, Long> ends) {
+		Instant now = this.clock.instant();
+		List<Bill> bills = new ArrayList<>();
+		for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+			if (record.offset() >= ends.get(record.partition())) {
+				continue;
+			}
+			try {
+				Object order = this.records.toMessage(record, null, null, OrderPlaced.class).getPayload();
+				if (order instanceof OrderPlaced placed) {
+					bills.add(this.billing.billOf(placed, record.partition(), record.offset(), now));
+				}
+			}
+			catch (ConversionException | IllegalArgumentException | NullPointerException ex) {
+				// not billable: an old bill of it, if any, is kept
+			}
 		}
-		return this.admin;
+		this.rebuilt.add(bills);
+		return bills.size();
+	}
+
+	private static long left(KafkaConsumer<?, ?> consumer, List<TopicPartition> partitions, Map<Integer, Long> ends) {
+		long left = 0;
+		for (TopicPartition partition : partitions) {
+			left += Math.max(0, ends.get(partition.partition()) - consumer.position(partition, PATIENCE));
+		}
+		return left;
+	}
+
+	private static Map<Integer, Long> byNumber(Map<TopicPartition, Long> offsets) {
+		Map<Integer, Long> byNumber = new HashMap<>();
+		offsets.forEach((partition, offset) -> byNumber.put(partition.partition(), offset));
+		return byNumber;
+	}
+
+	private KafkaConsumer<String, byte[]> consumer() {
+		Map<String, Object> config = new HashMap<>(this.factory.getConfigurationProperties());
+		config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+		config.remove(ConsumerConfig.GROUP_PROTOCOL_CONFIG);
+		config.put(ConsumerConfig.CLIENT_ID_CONFIG, this.properties.instanceId() + "-rebuild");
+		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+		config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+		return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
 	}
 
 	@Override
-	public synchronized void destroy() {
-		if (this.admin != null) {
-			this.admin.close(Duration.ofSeconds(2));
-		}
-	}
-
-	private Map<TopicPartition, Long> offsets(Admin admin, OffsetSpec spec) throws InterruptedException {
-		try {
-			Map<TopicPartition, OffsetSpec> partitions = admin.describeTopics(List.of(this.properties.ordersTopic()))
-				.allTopicNames()
-				.get()
-				.get(this.properties.ordersTopic())
-				.partitions()
-				.stream()
-				.collect(Collectors.toMap(
-						(partition) -> new TopicPartition(this.properties.ordersTopic(), partition.partition()),
-						(partition) -> spec));
-			return admin.listOffsets(partitions)
-				.all()
-				.get()
-				.entrySet()
-				.stream()
-				.collect(Collectors.toMap(Map.Entry::getKey, (entry) -> entry.getValue().offset()));
-		}
-		catch (ExecutionException ex) {
-			throw new IllegalStateException(
-					"Could not read the offsets of " + this.properties.ordersTopic() + ": " + ex.getCause(), ex);
-		}
-	}
-
-	// the stopped members' leaving may take a moment to reach the group's coordinator
-	private void moveTo(Admin admin, Map<TopicPartition, OffsetAndMetadata> offsets) {
-		try {
-			this.groupEmptied.execute(() -> {
-				try {
-					return admin.alterConsumerGroupOffsets(this.group, offsets).all().get();
-				}
-				catch (ExecutionException ex) {
-					throw ex.getCause();
-				}
-			});
-		}
-		catch (RetryException ex) {
-			throw new IllegalStateException("Could not move group " + this.group + ": " + ex.getCause(), ex);
-		}
+	public void destroy() {
+		this.runner.shutdownNow();
 	}
 
 }

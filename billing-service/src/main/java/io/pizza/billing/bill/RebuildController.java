@@ -7,8 +7,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code /bills/rebuild}, for admins: bill every order again from scratch, and follow how
- * far billing has to go.
+ * {@code /bills/rebuild}, for admins: bill every order again beside the bills in use,
+ * swap them in once done, and follow how far it has come.
  */
 @RestController
 class RebuildController {
@@ -21,12 +21,12 @@ class RebuildController {
 
 	@PostMapping("/bills/rebuild")
 	@ResponseStatus(HttpStatus.ACCEPTED)
-	RebuildProgress start() throws InterruptedException {
+	RebuildProgress start() {
 		return this.rebuild.start();
 	}
 
 	@GetMapping("/bills/rebuild")
-	RebuildProgress progress() throws InterruptedException {
+	RebuildProgress progress() {
 		return this.rebuild.progress();
 	}
 

@@ -10,11 +10,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code pizza rebuild billing}: bills the whole orders topic again from scratch.
+ * {@code pizza rebuild billing}: bills the whole orders topic again, beside the bills in
+ * use, and swaps the new bills in.
  */
-@Command(name = "rebuild", description = "Rebuild billing from scratch (billing-service's POST /bills/rebuild: it "
-		+ "empties its bills and reads the orders topic from its start), wait until it billed every order again, "
-		+ "and compare the totals.")
+@Command(name = "rebuild", description = "Bill every order of the orders topic again (billing-service's POST "
+		+ "/bills/rebuild: it reads the topic from its start beside the bills in use and swaps the new bills in, "
+		+ "keeping every bill whose order is gone from the topic), wait until it is done, and compare the totals.")
 class RebuildCommand implements Callable<Integer> {
 
 	@ParentCommand
@@ -23,15 +24,15 @@ class RebuildCommand implements Callable<Integer> {
 	@Parameters(paramLabel = "SERVICE", description = "billing (the one service whose state is built from a topic)")
 	Target target;
 
-	@Option(names = "--timeout", defaultValue = "PT5M", description = "How long billing may take to catch up.")
+	@Option(names = "--timeout", defaultValue = "PT5M", description = "How long billing may take to finish.")
 	Duration timeout;
 
 	@Override
 	public Integer call() {
 		BillingRebuild.Result result = new BillingRebuild(this.cli.platform(), Console::progress).run(this.timeout);
 		if (!result.same()) {
-			Console.progress(
-					"The totals differ: orders past the topic's retention or dead-lettered (./pizza dlt) are not billed again.");
+			Console.progress("The totals differ: some bills changed (billing's rules or the orders' prices); "
+					+ "the bills they replaced are in billing's table bills_before_rebuild.");
 			return 1;
 		}
 		Console.progress("Same totals as before.");

@@ -20,10 +20,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Asks billing-service to rebuild its bills from scratch ({@code POST /bills/rebuild}, as
- * the admin: billing empties its own tables and reads the orders topic from its start
- * again), follows it until billing has read the whole topic, and compares billing's
- * totals before and after. The platform knows nothing of billing's tables or group.
+ * Asks billing-service to bill every order again ({@code POST /bills/rebuild}, as the
+ * admin: billing reads the orders topic from its start beside the bills in use, and swaps
+ * the new bills in once done, keeping every other bill), follows it until it is done, and
+ * compares billing's totals before and after. The platform knows nothing of billing's
+ * tables or group.
  */
 public final class BillingRebuild {
 
@@ -53,12 +54,23 @@ public final class BillingRebuild {
 		this.progress.accept("Before: " + before);
 		JsonNode started = call("POST", "/bills/rebuild")
 			.orElseThrow(() -> new PlatformException("billing-service could not start a rebuild"));
-		this.progress.accept("Bills emptied; billing reads the orders topic from its start: "
-				+ started.get("ordersLeft").asLong() + " orders to go");
-		Polling.until(timeout, Duration.ofMillis(500),
-				() -> call("GET", "/bills/rebuild").map((progress) -> progress.get("caughtUp").asBoolean())
-					.orElse(false),
-				() -> "billing-service has not caught up after " + timeout.toSeconds() + " s");
+		this.progress.accept("Billing reads the orders topic from its start, beside the bills in use ("
+				+ started.get("state").asString() + ")");
+		JsonNode[] done = new JsonNode[1];
+		Polling.until(timeout, Duration.ofMillis(500), () -> {
+			done[0] = call("GET", "/bills/rebuild").orElse(null);
+			if (done[0] != null && done[0].get("state").asString().equals("FAILED")) {
+				throw new PlatformException(
+						"The rebuild failed, the bills are as they were: " + done[0].get("failure").asString());
+			}
+			return done[0] != null && done[0].get("caughtUp").asBoolean();
+		}, () -> "billing-service has not finished the rebuild after " + timeout.toSeconds() + " s");
+		JsonNode kept = done[0].get("kept");
+		this.progress
+			.accept(done[0].get("rebuilt").asLong() + " orders billed again, " + done[0].get("changed").asLong()
+					+ " bills changed; kept as they were: " + kept.get("goneFromTopic").asLong()
+					+ " no longer in the topic, " + kept.get("billedMeanwhile").asLong() + " billed meanwhile, "
+					+ kept.get("notBillable").asLong() + " not billable now");
 		Totals after = totals().orElseThrow(() -> new PlatformException("billing-service does not answer"));
 		this.progress.accept("After:  " + after);
 		return new Result(before, after);

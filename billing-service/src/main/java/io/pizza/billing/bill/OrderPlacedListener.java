@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -15,9 +16,11 @@ import java.util.stream.Collectors;
 import io.pizza.billing.config.BillingProperties;
 import io.pizza.support.Failures;
 import io.pizza.support.records.Received;
+import io.pizza.support.records.Replayed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.stereotype.Component;
@@ -28,9 +31,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transaction of batched inserts (and each shop's running totals), committed before the
  * container commits the poll's offsets to Kafka, so a crash in between redelivers orders
  * already billed: those, and any replay or copy of an order, find their bill there and
- * change nothing. A record that can never be billed (no order, a price missing or not
- * adding up, another currency) goes to the dead-letter topic alone; a poll that fails
- * otherwise (the database away) is retried whole, and billed once.
+ * change nothing; a dead letter sent back for another group is skipped, whatever its age.
+ * A record that can never be billed (no order, a price missing or not adding up, another
+ * currency) goes to the dead-letter topic alone; a poll that fails otherwise (the
+ * database away) is retried whole, and billed once.
  */
 @Component
 class OrderPlacedListener {
@@ -42,6 +46,8 @@ class OrderPlacedListener {
 
 	private final Bills bills;
 
+	private final Billing billing;
+
 	private final ShopAccounts accounts;
 
 	private final DeadLetterPublishingRecoverer deadLetters;
@@ -50,15 +56,19 @@ class OrderPlacedListener {
 
 	private final BillingProperties properties;
 
+	private final String group;
+
 	private final Clock clock = Clock.systemUTC();
 
-	OrderPlacedListener(Bills bills, ShopAccounts accounts, DeadLetterPublishingRecoverer deadLetters,
-			TransactionTemplate transaction, BillingProperties properties) {
+	OrderPlacedListener(Bills bills, Billing billing, ShopAccounts accounts, DeadLetterPublishingRecoverer deadLetters,
+			TransactionTemplate transaction, KafkaProperties kafka, BillingProperties properties) {
 		this.bills = bills;
+		this.billing = billing;
 		this.accounts = accounts;
 		this.deadLetters = deadLetters;
 		this.transaction = transaction;
 		this.properties = properties;
+		this.group = kafka.getConsumer().getGroupId();
 	}
 
 	@KafkaListener(id = ID, idIsGroup = false, topics = "${billing-service.orders-topic}", batch = "true")
@@ -74,16 +84,19 @@ class OrderPlacedListener {
 					deadLetter(record, record.failure());
 					continue;
 				}
-				if (fresh.containsKey(order.orderId())) {
-					skipped.add(record.where() + " shop='" + order.shop() + "' order=" + order.orderId());
+				Optional<String> forAnother = Replayed.forAnother(record.record(), this.group);
+				if (forAnother.isPresent()) {
+					skipped.add(record.where() + " shop='" + order.shop() + "' order=" + order.orderId()
+							+ " sent back for " + forAnother.get() + ", billed the first time:");
 					continue;
 				}
-				if (!order.currency().equals(this.properties.currency())) {
-					throw new IllegalArgumentException("priced in " + order.currency() + ", billing keeps its books in "
-							+ this.properties.currency());
+				if (fresh.containsKey(order.orderId())) {
+					skipped.add(record.where() + " shop='" + order.shop() + "' order=" + order.orderId()
+							+ " already billed:");
+					continue;
 				}
-				fresh.put(order.orderId(), new Bill(order.orderId(), order.shop(), order.lines(), order.currency(),
-						order.placedAt(), now, record.record().partition(), record.offset()));
+				fresh.put(order.orderId(),
+						this.billing.billOf(order, record.record().partition(), record.offset(), now));
 				where.put(order.orderId(), record);
 			}
 			catch (IllegalArgumentException | NullPointerException ex) {
@@ -107,7 +120,7 @@ class OrderPlacedListener {
 						bill.getTotal(), bill.getLines().size());
 			}
 		});
-		skipped.forEach((line) -> log.info("[{}] {} already billed: skipped", this.properties.instanceId(), line));
+		skipped.forEach((line) -> log.info("[{}] {} skipped", this.properties.instanceId(), line));
 	}
 
 	// can never be billed: the record goes to the dead-letter topic as it came

@@ -23,8 +23,9 @@ import org.springframework.stereotype.Component;
 /**
  * Takes the orders of this maker's partitions a poll at a time, in one Kafka transaction:
  * a record that cannot be read goes to the dead-letter topic as it came, an order id seen
- * before is skipped, the others are baked (each shop's in order) and their offsets
- * committed with the reports. One line in the log per record.
+ * before is skipped, and so is a replay of a dead letter not sent back for the kitchen or
+ * baked before ({@link BakedBefore}); the others are baked (each shop's in order) and
+ * their offsets committed with the reports. One line in the log per record.
  */
 @Component
 class OrderPlacedListener {
@@ -38,16 +39,19 @@ class OrderPlacedListener {
 
 	private final RecentOrders recent;
 
+	private final BakedBefore bakedBefore;
+
 	private final DeadLetterPublishingRecoverer deadLetters;
 
 	private final PizzaMakerProperties properties;
 
 	private final Clock clock = Clock.systemUTC();
 
-	OrderPlacedListener(Kitchen kitchen, RecentOrders recent, DeadLetterPublishingRecoverer deadLetters,
-			PizzaMakerProperties properties) {
+	OrderPlacedListener(Kitchen kitchen, RecentOrders recent, BakedBefore bakedBefore,
+			DeadLetterPublishingRecoverer deadLetters, PizzaMakerProperties properties) {
 		this.kitchen = kitchen;
 		this.recent = recent;
+		this.bakedBefore = bakedBefore;
 		this.deadLetters = deadLetters;
 		this.properties = properties;
 	}
@@ -63,6 +67,15 @@ class OrderPlacedListener {
 				this.deadLetters.accept(record.record(), null, record.failure());
 				log.warn("[{}] {} not an order: sent to the dead-letter topic ({})", instance, record.where(),
 						Failures.describe(record.failure()));
+				continue;
+			}
+			// a dead letter sent back is judged by the kitchen's durable memory, before
+			// the
+			// window of recent orders takes it in
+			Optional<String> replayed = this.bakedBefore.skip(record.record(), order);
+			if (replayed.isPresent()) {
+				log.info("[{}] {} shop='{}' order={} replayed, {}: skipped", instance, record.where(), order.shop(),
+						order.orderId(), replayed.get());
 				continue;
 			}
 			Optional<Long> earlier = this.recent.seenBefore(record.partition(), record.offset(), order.orderId());

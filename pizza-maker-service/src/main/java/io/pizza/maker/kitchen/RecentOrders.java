@@ -13,12 +13,14 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import io.pizza.support.records.Replayed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.stereotype.Component;
 
@@ -30,7 +32,8 @@ import org.springframework.stereotype.Component;
  * {@value #WINDOW} records are enough. When a partition comes to this maker, or its
  * position jumps (another maker had it meanwhile, a rolled-back transaction seeks back),
  * the window is read again from the partition itself, read_committed, up to the record in
- * hand: the log is the memory, and nothing is lost with a maker.
+ * hand: the log is the memory, and nothing is lost with a maker. A dead letter sent back
+ * for another group is no order of the kitchen's, and not in the window.
  */
 @Component
 class RecentOrders {
@@ -46,7 +49,10 @@ class RecentOrders {
 
 	private final Map<TopicPartition, Window> windows = new HashMap<>();
 
-	RecentOrders(ConsumerFactory<?, ?> consumers) {
+	private final String group;
+
+	RecentOrders(ConsumerFactory<?, ?> consumers, KafkaProperties kafka) {
+		this.group = kafka.getConsumer().getGroupId();
 		Map<String, Object> config = new HashMap<>(consumers.getConfigurationProperties());
 		// a reader of its own: no group, no commits, plain strings
 		config.remove(ConsumerConfig.GROUP_ID_CONFIG);
@@ -94,6 +100,10 @@ class RecentOrders {
 				for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
 					if (record.offset() >= upTo) {
 						break;
+					}
+					// a dead letter sent back for another group is none of the kitchen's
+					if (Replayed.forAnother(record, this.group).isPresent()) {
+						continue;
 					}
 					orderId(record.value())
 						.ifPresent((orderId) -> window.offsets.putIfAbsent(orderId, record.offset()));

@@ -4,10 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.pizza.support.records.Replayed;
 import io.pizza.testing.RealKafka;
 import io.pizza.testing.TopicContents;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -21,6 +23,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
@@ -37,7 +40,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A maker reads the order-service's contract from a real broker and logs one line per
- * order, with its instance, topic, partition and offset.
+ * order, with its instance, topic, partition and offset; a dead letter sent back is baked
+ * only when it is sent back for the kitchen and was never baked.
  */
 @SpringBootTest(properties = { "pizza-maker-service.instance-id=maker-under-test",
 		"pizza-maker-service.status-topic.replicas=1", "pizza-maker-service.dead-letter-topic.replicas=1" })
@@ -45,8 +49,13 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(OutputCaptureExtension.class)
 class OrderPlacedListenerTests {
 
+	private static final JsonMapper json = JsonMapper.builder().build();
+
 	@Autowired
 	KafkaConnectionDetails kafka;
+
+	@Autowired
+	BakedBefore bakedBefore;
 
 	@Test
 	void logsEachOrderWithItsPartitionAndOffset(CapturedOutput output) throws Exception {
@@ -119,6 +128,52 @@ class OrderPlacedListenerTests {
 			assertThat(header(status, "order-partition")).isEqualTo(Integer.toString(sent.partition()));
 			assertThat(header(status, "order-offset")).isEqualTo(Long.toString(sent.offset()));
 		});
+	}
+
+	@Test
+	void aDeadLetterSentBackIsBakedForTheKitchenAloneAndNeverTwice(CapturedOutput output) throws Exception {
+		String orderId = UUID.randomUUID().toString();
+		String order = Files.readString(Path.of("../contracts/pizza-orders/order-placed.json"))
+			.replace("0b6f3c9e-5f1d-4a8e-9a57-3c2f7d9b1e42", orderId)
+			.replace("2026-11-25T10:15:30.123456Z", Instant.now().toString());
+		RecordMetadata forBilling;
+		try (Producer<String, String> producer = producer()) {
+			forBilling = producer.send(replay(order, "pizza-orders.billing.DLT-1@4", "billing")).get();
+		}
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(output.getOut()).contains(
+					"pizza-orders-%d@%d shop='Luigis Pizza' order=%s replayed, sent back for billing, handled here the first time: skipped"
+						.formatted(forBilling.partition(), forBilling.offset(), orderId)));
+		assertThat(statuses(orderId)).as("not baked").isEmpty();
+
+		try (Producer<String, String> producer = producer()) {
+			producer.send(replay(order, "pizza-orders.DLT-1@9", "pizza-makers")).get();
+		}
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(statuses(orderId)).extracting(ConsumerRecord::value)
+				.anyMatch((value) -> value.contains("\"BAKED\"")));
+		ConsumerRecord<String, String> baking = statuses(orderId).get(0);
+
+		// however far the window of recent orders has moved on since: the status topic
+		// says it was baked
+		ConsumerRecord<String, byte[]> again = new ConsumerRecord<>("pizza-orders", 1, 1_000_000L, "Luigis Pizza",
+				order.getBytes(StandardCharsets.UTF_8));
+		replay(order, "pizza-orders.DLT-1@9", "pizza-makers").headers().forEach(again.headers()::add);
+		assertThat(this.bakedBefore.skip(again, json.readValue(order, OrderPlaced.class)))
+			.contains("baked before (pizza-order-status-%d@%d)".formatted(baking.partition(), baking.offset()));
+		String old = order.replace(orderId, UUID.randomUUID().toString())
+			.replaceAll("\"placedAt\": \"[^\"]+\"", "\"placedAt\": \"2026-01-01T00:00:00Z\"");
+		assertThat(this.bakedBefore.skip(again, json.readValue(old, OrderPlaced.class))).get()
+			.asString()
+			.contains("too old to tell whether it was baked");
+	}
+
+	private static ProducerRecord<String, String> replay(String order, String from, String group) {
+		ProducerRecord<String, String> record = new ProducerRecord<>("pizza-orders", "Luigis Pizza", order);
+		record.headers()
+			.add(Replayed.FROM, from.getBytes(StandardCharsets.UTF_8))
+			.add(Replayed.FOR, group.getBytes(StandardCharsets.UTF_8));
+		return record;
 	}
 
 	private List<ConsumerRecord<String, String>> statuses(String orderId) {

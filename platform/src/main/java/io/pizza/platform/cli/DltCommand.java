@@ -22,7 +22,7 @@ import picocli.CommandLine.ParentCommand;
 		subcommands = DltCommand.Replay.class)
 class DltCommand implements Callable<Integer> {
 
-	private static final String ROW = "%-34s %-26s %-24s %s%n";
+	private static final String ROW = "%-34s %-26s %-18s %-24s %s%n";
 
 	@ParentCommand
 	PizzaCli cli;
@@ -31,7 +31,7 @@ class DltCommand implements Callable<Integer> {
 	public Integer call() {
 		DeadLetters deadLetters = deadLetters();
 		int count = 0;
-		System.out.printf(ROW, "DEAD LETTER", "CAME FROM", "KEY", "REASON");
+		System.out.printf(ROW, "DEAD LETTER", "CAME FROM", "GIVEN UP BY", "KEY", "REASON");
 		for (String topic : deadLetters.topics()) {
 			for (DeadLetter letter : deadLetters.in(topic)) {
 				print(letter);
@@ -50,15 +50,17 @@ class DltCommand implements Callable<Integer> {
 	private static void print(DeadLetter letter) {
 		System.out.printf(ROW, "%s-%d@%d".formatted(letter.topic(), letter.partition(), letter.offset()),
 				"%s-%d@%d".formatted(letter.sourceTopic(), letter.sourcePartition(), letter.sourceOffset()),
-				letter.key(), letter.reason());
+				letter.group(), letter.key(), letter.reason());
 	}
 
 	/**
-	 * {@code pizza dlt replay TOPIC [--offset N]}.
+	 * {@code pizza dlt replay TOPIC [--offset PARTITION@OFFSET]}.
 	 */
-	@Command(name = "replay", description = "Send the dead letters of TOPIC (all, or the one at --offset) back to "
-			+ "the topic each came from, as they were, with a replayed-from header; the consumers skip an order "
-			+ "they handled already.")
+	@Command(name = "replay",
+			description = "Send the dead letters of TOPIC (all, or the one at --offset) back to "
+					+ "the topic each came from, as they were, for the consumer group that gave up on each alone "
+					+ "(replayed-from and replayed-for headers): the other groups handled them the first time and skip "
+					+ "them, and a group skips an order it handled already, however old.")
 	static class Replay implements Callable<Integer> {
 
 		@ParentCommand
@@ -67,12 +69,14 @@ class DltCommand implements Callable<Integer> {
 		@Parameters(paramLabel = "TOPIC", description = "A dead-letter topic, e.g. pizza-orders.billing.DLT")
 		String topic;
 
-		@Option(names = "--offset", description = "Only the dead letter at this offset.")
-		Long offset;
+		@Option(names = "--offset", paramLabel = "PARTITION@OFFSET",
+				description = "Only the dead letter at this place, as the listing gives it (e.g. 2@17).")
+		String at;
 
 		@Override
 		public Integer call() {
-			List<DeadLetter> replayed = this.dlt.deadLetters().replay(this.topic, Optional.ofNullable(this.offset));
+			List<DeadLetter> replayed = this.dlt.deadLetters()
+				.replay(this.topic, Optional.ofNullable(this.at).map(DeadLetters.Position::parse));
 			replayed.forEach(DltCommand::print);
 			Console.progress(replayed.size() + " dead letter(s) sent back");
 			return replayed.isEmpty() ? 1 : 0;

@@ -21,8 +21,18 @@ final class DeadLetterHeaders {
 
 	private static final String CONNECT = "__connect.errors.";
 
-	/** The header a replayed record carries: the dead letter it was sent back from. */
+	/**
+	 * The header a replayed record carries: the dead letter it was sent back from (the
+	 * services read it as service-support's {@code Replayed.FROM}).
+	 */
 	static final String REPLAYED_FROM = "replayed-from";
+
+	/**
+	 * The header a replayed record carries: the consumer group it is sent back for, which
+	 * alone handles it; every other group handled it the first time (service-support's
+	 * {@code Replayed.FOR}).
+	 */
+	static final String REPLAYED_FOR = "replayed-for";
 
 	private DeadLetterHeaders() {
 	}
@@ -36,6 +46,7 @@ final class DeadLetterHeaders {
 					text(headers, SPRING + "original-topic").orElse("?"),
 					number(headers, SPRING + "original-partition").map(Long::intValue).orElse(-1),
 					number(headers, SPRING + "original-offset").orElse(-1L),
+					text(headers, SPRING + "original-consumer-group").orElse("?"),
 					reason(text(headers, SPRING + "exception-cause-fqcn")
 						.or(() -> text(headers, SPRING + "exception-fqcn")),
 							text(headers, SPRING + "exception-message")),
@@ -45,6 +56,7 @@ final class DeadLetterHeaders {
 				text(headers, CONNECT + "topic").orElse("?"),
 				text(headers, CONNECT + "partition").map(Integer::parseInt).orElse(-1),
 				text(headers, CONNECT + "offset").map(Long::parseLong).orElse(-1L),
+				text(headers, CONNECT + "connector.name").map((connector) -> "connect-" + connector).orElse("?"),
 				reason(text(headers, CONNECT + "exception.class.name"), text(headers, CONNECT + "exception.message")),
 				at, record);
 	}

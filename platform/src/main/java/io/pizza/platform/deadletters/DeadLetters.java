@@ -8,10 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.stream.Collectors;
 
 import io.pizza.platform.system.PlatformException;
 import org.apache.kafka.clients.admin.Admin;
@@ -30,9 +28,10 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 /**
  * Every dead-letter topic of the cluster (a name ending in {@code .DLT}), read from its
  * start to its end, committed records only; and a replay: dead letters sent back to the
- * topic they came from, key, value and the producer's headers as they were, with a
- * {@code replayed-from} header. The consumers are idempotent by order id, so a replay of
- * an order that was handled after all changes nothing.
+ * topic they came from, key, value and the producer's headers as they were, with
+ * {@code replayed-from} and {@code replayed-for} headers: the dead letter it was, and the
+ * consumer group that gave up on it, which alone handles it again; every other group of
+ * the topic handled it the first time and skips it.
  * <p>
  * Longer than most classes here: listing, reading and replaying share the way a dead-
  * letter topic is read to its end; the headers are read by DeadLetterHeaders.
@@ -108,19 +107,18 @@ public final class DeadLetters {
 	 * Sends dead letters back to their source topic and waits for the brokers to take
 	 * them.
 	 * @param topic the dead-letter topic
-	 * @param offset only the dead letter at this offset (of any partition), or all
+	 * @param at only the dead letter at this partition and offset, or all
 	 * @return the dead letters sent back
 	 */
-	public List<DeadLetter> replay(String topic, Optional<Long> offset) {
+	public List<DeadLetter> replay(String topic, Optional<Position> at) {
 		List<DeadLetter> letters = in(topic).stream()
-			.filter((letter) -> offset.map((wanted) -> letter.offset() == wanted).orElse(true))
+			.filter((letter) -> at
+				.map((wanted) -> wanted.partition() == letter.partition() && wanted.offset() == letter.offset())
+				.orElse(true))
 			.toList();
-		Set<String> unknownSources = letters.stream()
-			.map(DeadLetter::sourceTopic)
-			.filter((source) -> source.equals("?"))
-			.collect(Collectors.toSet());
-		if (!unknownSources.isEmpty()) {
-			throw new PlatformException("Some dead letters of " + topic + " do not say where they came from");
+		if (letters.stream().anyMatch((letter) -> letter.sourceTopic().equals("?") || letter.group().equals("?"))) {
+			throw new PlatformException(
+					"Some dead letters of " + topic + " do not say where they came from or who gave up on them");
 		}
 		Map<String, Object> config = new HashMap<>(this.client);
 		config.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -160,8 +158,37 @@ public final class DeadLetters {
 		replay.headers()
 			.add(DeadLetterHeaders.REPLAYED_FROM,
 					"%s-%d@%d".formatted(letter.topic(), letter.partition(), letter.offset())
-						.getBytes(StandardCharsets.UTF_8));
+						.getBytes(StandardCharsets.UTF_8))
+			.add(DeadLetterHeaders.REPLAYED_FOR, letter.group().getBytes(StandardCharsets.UTF_8));
 		return replay;
+	}
+
+	/**
+	 * A dead letter's place in its topic.
+	 *
+	 * @param partition its partition
+	 * @param offset its offset there
+	 */
+	public record Position(int partition, long offset) {
+
+		/**
+		 * A place as the listing prints it.
+		 * @param text {@code PARTITION@OFFSET}, such as {@code 2@17}
+		 * @return the place
+		 */
+		public static Position parse(String text) {
+			String[] parts = text.split("@", -1);
+			try {
+				if (parts.length == 2) {
+					return new Position(Integer.parseInt(parts[0].trim()), Long.parseLong(parts[1].trim()));
+				}
+			}
+			catch (NumberFormatException ex) {
+				// below
+			}
+			throw new PlatformException("'" + text + "' is not PARTITION@OFFSET, such as 2@17");
+		}
+
 	}
 
 	private static boolean readToEnd(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> ends) {

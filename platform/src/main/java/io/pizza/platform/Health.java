@@ -90,6 +90,25 @@ final class Health {
 		};
 	}
 
+	/**
+	 * Waits for an instance found running to show whether it stays: healthy, or gone (a
+	 * process being killed, or shutting down, is still there for a moment).
+	 * @param instance the instance
+	 * @param timeout how long to wait
+	 * @return {@code true} when it is healthy, {@code false} once it is gone
+	 * @throws PlatformException when it is neither within the timeout
+	 */
+	boolean staysUp(Instance instance, Duration timeout) {
+		boolean[] up = new boolean[1];
+		Polling.until(timeout, Duration.ofMillis(300), () -> {
+			InstanceStatus status = status(instance, CompletableFuture.completedFuture(Optional.empty()));
+			up[0] = status.running() && status.healthy();
+			return up[0] || !status.running();
+		}, () -> instance + " runs but is not healthy after " + timeout.toSeconds() + " s: see "
+				+ this.settings.logFile(instance));
+		return up[0];
+	}
+
 	void await(List<Instance> instances, Duration timeout) {
 		List<Instance> waiting = new ArrayList<>(instances);
 		Polling.until(timeout, Duration.ofMillis(300), () -> {

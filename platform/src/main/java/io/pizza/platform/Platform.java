@@ -159,7 +159,8 @@ public final class Platform {
 	 * @param extraEnvironment for a service, variables that win over the platform's
 	 */
 	public void start(Instance instance, Map<String, String> extraEnvironment) {
-		if (this.processes.running(instance).isPresent()) {
+		if (this.processes.running(instance).isPresent()
+				&& this.health.staysUp(instance, this.settings.startupTimeout())) {
 			this.progress.accept(instance + " already runs");
 			return;
 		}

@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import io.pizza.platform.process.Processes;
+import io.pizza.platform.process.StateFiles;
 import io.pizza.platform.settings.Instance;
 import io.pizza.platform.settings.PlatformSettings;
 import io.pizza.platform.system.PlatformException;
@@ -51,12 +52,12 @@ final class NodeStorage {
 
 	private Process format(Instance broker, String clusterId, Path config) {
 		try {
-			Files.createDirectories(this.settings.logsDir());
-			return new ProcessBuilder(Processes.java(), "-Dlog4j2.configurationFile=" + this.nodes.log4jConfig(), "-cp",
-					this.settings.kafkaClasspath(), "kafka.tools.StorageTool", "format", "-t", clusterId, "-c",
-					config.toString())
+			Path log = StateFiles.privateLog(this.settings.stateDir(), this.settings.logFile(broker));
+			return new ProcessBuilder(Processes.privately(List.of(Processes.java(),
+					"-Dlog4j2.configurationFile=" + this.nodes.log4jConfig(), "-cp", this.settings.kafkaClasspath(),
+					"kafka.tools.StorageTool", "format", "-t", clusterId, "-c", config.toString())))
 				.redirectErrorStream(true)
-				.redirectOutput(ProcessBuilder.Redirect.appendTo(this.settings.logFile(broker).toFile()))
+				.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
 				.start();
 		}
 		catch (IOException ex) {

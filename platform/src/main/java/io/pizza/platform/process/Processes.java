@@ -43,7 +43,9 @@ public final class Processes {
 
 	/**
 	 * Starts a process in a session of its own (so that a Ctrl-C or a closed terminal
-	 * does not reach it), its output appended to the instance's log file.
+	 * does not reach it), its output appended to the instance's log file, everything it
+	 * writes readable by its owner alone (umask 077), in a state folder only its owner
+	 * may open.
 	 * @param instance the instance
 	 * @param command the command line
 	 * @param environment extra environment variables
@@ -54,10 +56,9 @@ public final class Processes {
 		if (SETSID.canExecute()) {
 			line.add(SETSID.getPath());
 		}
-		line.addAll(command);
+		line.addAll(privately(command));
 		try {
-			Files.createDirectories(this.settings.logsDir());
-			Path log = this.settings.logFile(instance);
+			Path log = logOf(instance);
 			Files.writeString(log, "---- " + Instant.now() + " starting " + instance.name() + "\n",
 					StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
 			ProcessBuilder builder = new ProcessBuilder(line).directory(this.settings.root().toFile())
@@ -75,6 +76,28 @@ public final class Processes {
 	}
 
 	/**
+	 * A command as it runs to write what it writes for its owner's eyes alone: the shell
+	 * sets the mask and becomes the command, so the pid is the command's.
+	 * @param command the command line
+	 * @return the command line under {@code umask 077}
+	 */
+	public static List<String> privately(List<String> command) {
+		List<String> line = new ArrayList<>(List.of("/bin/sh", "-c", "umask 077 && exec \"$@\"", "pizza"));
+		line.addAll(command);
+		return line;
+	}
+
+	/**
+	 * The log file of an instance, made its owner's alone, in a state folder only its
+	 * owner may open.
+	 * @param instance the instance
+	 * @return the file
+	 */
+	public Path logOf(Instance instance) {
+		return StateFiles.privateLog(this.settings.stateDir(), this.settings.logFile(instance));
+	}
+
+	/**
 	 * The running process of an instance, if any. A recorded pid is trusted only while
 	 * the process behind it still carries the instance's marker, so a pid reused by the
 	 * system is never taken for the instance.
@@ -88,7 +111,23 @@ public final class Processes {
 		}
 		return ProcessHandle.of(pid.get())
 			.filter(ProcessHandle::isAlive)
+			.filter((process) -> !isDead(process))
 			.filter((process) -> isInstance(process, instance));
+	}
+
+	// killed, not yet reaped: a zombie is alive to the JVM, and has no arguments left
+	static boolean isDead(ProcessHandle process) {
+		Path stat = Path.of("/proc", Long.toString(process.pid()), "stat");
+		try {
+			String line = Files.readString(stat);
+			int end = line.lastIndexOf(')');
+			char state = (end > 0 && end + 2 < line.length()) ? line.charAt(end + 2) : '?';
+			return state == 'Z' || state == 'X';
+		}
+		catch (IOException ex) {
+			// no /proc here, or the process just went
+			return !process.isAlive();
+		}
 	}
 
 	private boolean isInstance(ProcessHandle process, Instance instance) {

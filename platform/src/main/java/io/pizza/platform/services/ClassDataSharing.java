@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import io.pizza.platform.process.Processes;
+import io.pizza.platform.process.StateFiles;
 import io.pizza.platform.settings.PlatformSettings;
 
 /**
@@ -63,7 +64,8 @@ final class ClassDataSharing {
 	 */
 	boolean make(String module, Path jar, List<String> jvmOptions, Map<String, String> environment) {
 		Path dir = dir(module);
-		Path log = this.settings.logsDir().resolve(module + "-cds.log");
+		Path log = StateFiles.privateLog(this.settings.stateDir(),
+				this.settings.logsDir().resolve(module + "-cds.log"));
 		try {
 			delete(dir);
 			Files.createDirectories(dir);
@@ -88,7 +90,7 @@ final class ClassDataSharing {
 	}
 
 	private boolean run(List<String> command, Map<String, String> environment, Path log) throws IOException {
-		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+		ProcessBuilder builder = new ProcessBuilder(Processes.privately(command)).redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
 		builder.environment().putAll(environment);
 		Process process = builder.start();

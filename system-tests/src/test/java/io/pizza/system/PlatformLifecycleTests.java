@@ -1,9 +1,16 @@
 package io.pizza.system;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -22,6 +29,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import io.pizza.platform.Platform;
 import io.pizza.platform.deadletters.DeadLetter;
@@ -42,6 +50,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -326,12 +335,16 @@ class PlatformLifecycleTests {
 			.add("kafka_dlt-exception-fqcn", "java.lang.IllegalArgumentException".getBytes(StandardCharsets.UTF_8))
 			.add("kafka_dlt-exception-message",
 					"priced in EUR, billing keeps its books in CHF".getBytes(StandardCharsets.UTF_8))
+			.add("kafka_dlt-original-consumer-group", "billing".getBytes(StandardCharsets.UTF_8))
 			.add("placed-by", "order-service-1".getBytes(StandardCharsets.UTF_8));
 		long offset;
+		int partition;
 		try (Producer<String, String> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
 				platform.settings().bootstrapServers(), ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
 				StringSerializer.class, ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
-			offset = producer.send(deadLetter).get().offset();
+			RecordMetadata written = producer.send(deadLetter).get();
+			offset = written.offset();
+			partition = written.partition();
 		}
 		assertThat(deadLetters.topics()).contains("pizza-orders.DLT", "pizza-orders.billing.DLT",
 				"pizza_order_rows.connect.DLT");
@@ -343,6 +356,7 @@ class PlatformLifecycleTests {
 				.containsExactly("pizza-orders", 4, 41L);
 			assertThat(letter.reason())
 				.isEqualTo("IllegalArgumentException: priced in EUR, billing keeps its books in CHF");
+			assertThat(letter.group()).isEqualTo("billing");
 		});
 		// Kafka Connect's dead letter of the sink test, as Connect writes its headers
 		assertThat(deadLetters.in("pizza_order_rows.connect.DLT")).anySatisfy((letter) -> {
@@ -351,7 +365,8 @@ class PlatformLifecycleTests {
 			assertThat(letter.reason()).isNotBlank();
 		});
 
-		List<DeadLetter> replayed = deadLetters.replay("pizza-orders.billing.DLT", Optional.of(offset));
+		List<DeadLetter> replayed = deadLetters.replay("pizza-orders.billing.DLT",
+				Optional.of(new DeadLetters.Position(partition, offset)));
 		assertThat(replayed).singleElement().extracting(DeadLetter::offset).isEqualTo(offset);
 		await().atMost(Duration.ofSeconds(60)).until(() -> billed(orderId));
 		List<ConsumerRecord<String, String>> sentBackAll = TopicContents
@@ -364,8 +379,62 @@ class PlatformLifecycleTests {
 		assertThat(sentBack.key()).isEqualTo("Marios Pizza");
 		assertThat(new String(sentBack.headers().lastHeader("replayed-from").value(), StandardCharsets.UTF_8))
 			.endsWith("@" + offset);
+		assertThat(new String(sentBack.headers().lastHeader("replayed-for").value(), StandardCharsets.UTF_8))
+			.isEqualTo("billing");
 		assertThat(sentBack.headers().lastHeader("placed-by")).isNotNull();
 		assertThat(sentBack.headers().lastHeader("kafka_dlt-original-topic")).isNull();
+		// billed, and not baked: the kitchen handled the order the first time
+		String skipped = "pizza-orders-%d@%d shop='Marios Pizza' order=%s replayed, sent back for billing"
+			.formatted(sentBack.partition(), sentBack.offset(), orderId);
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> Files.readString(platform.settings().logFile(maker("pizza-maker-1"))).contains(skipped)
+					|| Files.readString(platform.settings().logFile(maker("pizza-maker-2"))).contains(skipped));
+	}
+
+	@Test
+	@Order(6)
+	void theStateAndTheLogsAreTheirOwnersAlone() throws Exception {
+		assertThat(mode(platform.settings().stateDir())).isEqualTo("rwx------");
+		assertThat(mode(platform.settings().logsDir())).isEqualTo("rwx------");
+		try (Stream<Path> logs = Files.list(platform.settings().logsDir())) {
+			assertThat(logs).isNotEmpty().allSatisfy((log) -> assertThat(mode(log)).isEqualTo("rw-------"));
+		}
+		// what the brokers wrote: every customer's name, phone and address
+		try (Stream<Path> data = Files.walk(platform.settings().stateDir().resolve("kafka"))) {
+			assertThat(data
+				.filter((file) -> file.toString().endsWith(".log") && file.toString().contains("pizza-orders-")))
+				.isNotEmpty()
+				.allSatisfy((segment) -> assertThat(mode(segment)).isEqualTo("rw-------"));
+		}
+	}
+
+	@Test
+	@Order(6)
+	void kafkaConnectsRestApiAsksForItsLogin() throws Exception {
+		int port = platform.settings().connect().port();
+		HttpResponse<String> anonymous = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/connectors")).build(),
+					HttpResponse.BodyHandlers.ofString());
+		assertThat(anonymous.statusCode()).isEqualTo(401);
+		HttpResponse<String> admin = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/connectors"))
+				.header("Authorization", platform.settings().connectRestLogin().authorization())
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(admin.statusCode()).isEqualTo(200);
+		assertThat(admin.body()).contains("pizza-order-rows-sink");
+	}
+
+	private static String mode(Path path) {
+		try {
+			return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static Instance maker(String name) {
+		return platform.settings().instance(name).orElseThrow();
 	}
 
 	@Test

@@ -12,7 +12,6 @@ import java.util.concurrent.Executors;
 
 import io.pizza.billing.config.BillingProperties;
 import io.pizza.support.Failures;
-import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;

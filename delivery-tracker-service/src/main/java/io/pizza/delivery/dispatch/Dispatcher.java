@@ -3,13 +3,11 @@ package io.pizza.delivery.dispatch;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 import io.pizza.delivery.config.DeliveryTrackerProperties;
 import io.pizza.delivery.courier.CourierFleet;
-import io.pizza.delivery.destination.Destination;
 import io.pizza.delivery.destination.Destinations;
 import io.pizza.delivery.destination.OrderRecord;
 import io.pizza.delivery.tracking.Deliveries;

@@ -113,7 +113,7 @@ class SecureDockerComposeTests {
 	void servicesRunTheirSecureProfileWithACertificateOfTheirOwn() throws IOException {
 		// the secure profile every service imports names the certificate by the service's
 		// name, its principal
-		assertThat(Files.readString(ROOT.resolve("service-support/src/main/resources/pizza-secure.yml")))
+		assertThat(Files.readString(ROOT.resolve("service-support/src/main/resources/pizza-kafka.yml")))
 			.contains("file:${PIZZA_TLS_DIR}/${spring.application.name}.crt");
 		Pattern principal = Pattern.compile("\n  application:\n    name: ([a-z-]+)\n");
 		for (Instance service : settings.services()) {
@@ -124,7 +124,7 @@ class SecureDockerComposeTests {
 				.contains(ownFolder(service.module()))
 				.allSatisfy((volume) -> assertThat(volume).doesNotContain(".pizza/tls:", ".pizza/tls/ca"));
 			String yml = Files.readString(ROOT.resolve(service.module()).resolve("src/main/resources/application.yml"));
-			assertThat(yml).as(service.module()).contains("classpath:pizza-secure.yml");
+			assertThat(yml).as(service.module()).contains("classpath:pizza-kafka.yml");
 			Matcher named = principal.matcher(yml);
 			assertThat(named.find()).as(service.module()).isTrue();
 			// the principal whose folder the service is given, its certificate in it

@@ -14,8 +14,10 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.InterruptException;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -135,19 +137,25 @@ class PlacementLog implements SmartLifecycle, HealthIndicator {
 		this.reader = reader;
 	}
 
+	// reads on whatever a broker cut off or away does meanwhile: a poll that fails is
+	// polled again, a partition whose position cannot be had keeps the last one known
 	private void readAll() {
 		Consumer<String, byte[]> consumer = this.consumer;
 		try {
 			List<TopicPartition> partitions = partitions(consumer);
 			consumer.assign(partitions);
 			consumer.seekToBeginning(partitions);
-			Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-			synchronized (this) {
-				this.endsAtStart = new HashMap<>();
-				ends.forEach((partition, end) -> this.endsAtStart.put(partition.partition(), end));
-			}
+			awaitEnds(consumer, partitions);
 			while (this.running) {
-				poll(consumer, partitions);
+				try {
+					poll(consumer, partitions);
+				}
+				catch (KafkaException ex) {
+					if (ex instanceof WakeupException || ex instanceof InterruptException) {
+						throw ex;
+					}
+					log.warn("[{}] placements not read for now: {}", this.properties.instanceId(), ex.toString());
+				}
 			}
 		}
 		catch (WakeupException | InterruptException ex) {
@@ -155,6 +163,22 @@ class PlacementLog implements SmartLifecycle, HealthIndicator {
 		}
 		finally {
 			consumer.close(CloseOptions.timeout(Duration.ofSeconds(1)));
+		}
+	}
+
+	private void awaitEnds(Consumer<String, byte[]> consumer, List<TopicPartition> partitions) {
+		while (this.running) {
+			try {
+				Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(10));
+				synchronized (this) {
+					this.endsAtStart = new HashMap<>();
+					ends.forEach((partition, end) -> this.endsAtStart.put(partition.partition(), end));
+				}
+				return;
+			}
+			catch (TimeoutException ex) {
+				log.warn("[{}] placements' ends not known yet: {}", this.properties.instanceId(), ex.getMessage());
+			}
 		}
 	}
 
@@ -167,7 +191,7 @@ class PlacementLog implements SmartLifecycle, HealthIndicator {
 					.map((info) -> new TopicPartition(topic, info.partition()))
 					.toList();
 			}
-			catch (org.apache.kafka.common.errors.TimeoutException ex) {
+			catch (TimeoutException ex) {
 				log.warn("[{}] {} not found yet: {}", this.properties.instanceId(), topic, ex.getMessage());
 			}
 		}
@@ -182,7 +206,12 @@ class PlacementLog implements SmartLifecycle, HealthIndicator {
 		}
 		synchronized (this) {
 			for (TopicPartition partition : partitions) {
-				this.read.put(partition.partition(), consumer.position(partition));
+				try {
+					this.read.put(partition.partition(), consumer.position(partition, Duration.ZERO));
+				}
+				catch (TimeoutException ex) {
+					// its leader has not said yet: the last position known stands
+				}
 			}
 			if (!this.caughtUp && this.endsAtStart != null
 					&& this.endsAtStart.entrySet()

@@ -66,7 +66,7 @@ class PlacementNotes implements DisposableBean {
 		long deadline = System.nanoTime() + atMost.toNanos();
 		PlacementChanged claim = PlacementChanged.pending(placement, this.clock.instant());
 		try {
-			RecordMetadata written = send(claim).get(atMost.toNanos(), TimeUnit.NANOSECONDS).getRecordMetadata();
+			RecordMetadata written = acknowledged(send(claim), atMost);
 			if (!this.placements.awaitRead(written.partition(), written.offset(),
 					Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
 				throw new TimeoutException(
@@ -79,6 +79,16 @@ class PlacementNotes implements DisposableBean {
 			throw new KeyUndecided(placement.order().orderId(), NestedExceptionUtils.getMostSpecificCause(ex));
 		}
 		return this.placements.find(claim.orderId()).map((noted) -> noted.claim().equals(claim.claim())).orElse(false);
+	}
+
+	private static RecordMetadata acknowledged(CompletableFuture<SendResult<String, PlacementChanged>> sent,
+			Duration atMost) throws InterruptedException, ExecutionException, TimeoutException {
+		try {
+			return sent.get(atMost.toNanos(), TimeUnit.NANOSECONDS).getRecordMetadata();
+		}
+		catch (TimeoutException ex) {
+			throw new TimeoutException("claim not acknowledged by the brokers within " + atMost.toMillis() + " ms");
+		}
 	}
 
 	/**

@@ -62,15 +62,11 @@ class Notes {
 	}
 
 	/**
-	 * The claims not settled yet, claimed before a moment.
-	 * @param before the moment
+	 * The claims not settled yet.
 	 * @return their notes
 	 */
-	List<PlacementChanged> pendingSince(Instant before) {
-		return this.byId.values()
-			.stream()
-			.filter((note) -> note.status() == Status.PENDING && note.at().isBefore(before))
-			.toList();
+	List<PlacementChanged> pending() {
+		return this.byId.values().stream().filter((note) -> note.status() == Status.PENDING).toList();
 	}
 
 	/**

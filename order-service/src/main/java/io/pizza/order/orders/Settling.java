@@ -27,8 +27,9 @@ import org.springframework.stereotype.Component;
  * its acknowledgement lost), so the order's partition is read to find out, again and
  * again while the brokers do not answer, and {@code NOT_PLACED} is said only of an order
  * not in the log. A claim no instance settled (its instance died, or paused past its
- * producer's delivery timeout) is settled the same way by any instance, once every
- * producer has surely given up on it.
+ * producer's delivery timeout) is settled the same way by any instance once every
+ * producer has surely given up on it, and by its own instance started again soon after
+ * the start.
  */
 @Component
 class Settling implements DisposableBean {
@@ -36,6 +37,8 @@ class Settling implements DisposableBean {
 	private static final Logger log = LoggerFactory.getLogger(Settling.class);
 
 	private static final Duration AGAIN = Duration.ofSeconds(5);
+
+	private static final Duration PREDECESSORS_SENDS_SETTLED = Duration.ofSeconds(40);
 
 	private final OrderSearch search;
 
@@ -50,6 +53,8 @@ class Settling implements DisposableBean {
 	private final Duration orphanedAfter;
 
 	private final Clock clock = Clock.systemUTC();
+
+	private final Instant started = this.clock.instant();
 
 	private final ScheduledExecutorService searches = Executors.newSingleThreadScheduledExecutor((task) -> {
 		Thread thread = new Thread(task, "settling");
@@ -114,16 +119,17 @@ class Settling implements DisposableBean {
 	}
 
 	/**
-	 * Settles the claims of other instances, or of this one before a restart, that nobody
-	 * settled while every producer has surely given up on them; forgets what is no longer
-	 * worth keeping.
+	 * Settles the claims nobody settled and nobody sends any more: another instance's, or
+	 * this one's before a restart; forgets what is no longer worth keeping.
 	 */
 	@Scheduled(fixedDelay = 10, timeUnit = TimeUnit.SECONDS)
 	void orphans() {
 		Instant now = this.clock.instant();
-		for (PlacementChanged claim : this.known.pendingSince(now.minus(this.orphanedAfter))) {
-			if (this.placements.find(claim.orderId()).filter((own) -> own.status() == Status.PENDING).isPresent()
-					|| claim.order() == null) {
+		for (PlacementChanged claim : this.known.pending()) {
+			if (!orphaned(claim, now) || claim.order() == null
+					|| this.placements.find(claim.orderId())
+						.filter((own) -> own.status() == Status.PENDING)
+						.isPresent()) {
 				continue;
 			}
 			try {
@@ -140,6 +146,19 @@ class Settling implements DisposableBean {
 		}
 		this.known.forget(now.minus(this.properties.placementsTopic().retention()),
 				now.minus(this.properties.placementsKept()));
+	}
+
+	// every producer has given up on a claim after its delivery timeout; a claim made in
+	// this instance's name before it started is its predecessor's, whose producer died
+	// with it: what it sent had reached a leader before this start, and is in the log
+	// once the followers had the time to fetch it (replica.lag.time.max.ms, 30 s), or
+	// never is
+	private boolean orphaned(PlacementChanged claim, Instant now) {
+		if (claim.at().isBefore(now.minus(this.orphanedAfter))) {
+			return true;
+		}
+		return claim.by().equals(this.properties.instanceId()) && claim.at().isBefore(this.started)
+				&& now.isAfter(this.started.plus(PREDECESSORS_SENDS_SETTLED));
 	}
 
 	@Override

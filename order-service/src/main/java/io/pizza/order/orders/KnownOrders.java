@@ -40,8 +40,11 @@ class KnownOrders {
 	 * @return the order, if known anywhere
 	 * @throws RuntimeException the database's failure, when it is away and nothing else
 	 * knows the order
+	 * @throws NotesUnread when nothing here knows the order while this instance has not
+	 * read the notes written before it started
+	 * @throws InterruptedException when interrupted while waiting for them
 	 */
-	Optional<OrderView> view(UUID orderId) {
+	Optional<OrderView> view(UUID orderId) throws InterruptedException {
 		RuntimeException outage = null;
 		try {
 			Optional<OrderView> stored = this.readModel.view(orderId);
@@ -55,8 +58,11 @@ class KnownOrders {
 			}
 			outage = ex;
 		}
-		Optional<OrderView> unstored = this.placements.find(orderId)
-			.map(OrderView::of)
+		Optional<OrderView> own = this.placements.find(orderId).map(OrderView::of);
+		if (own.isEmpty() && !this.log.awaitCaughtUp(this.properties.answerDeadline())) {
+			throw new NotesUnread(orderId);
+		}
+		Optional<OrderView> unstored = own
 			.or(() -> this.log.find(orderId).filter((note) -> note.order() != null).map(OrderView::of));
 		if (unstored.isEmpty() && outage != null) {
 			throw outage;

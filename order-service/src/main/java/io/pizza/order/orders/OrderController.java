@@ -69,7 +69,7 @@ class OrderController {
 	 * database is away), as its instance sent it or any instance's notes tell it.
 	 */
 	@GetMapping("/orders/{orderId}")
-	OrderView order(@PathVariable UUID orderId) {
+	OrderView order(@PathVariable UUID orderId) throws InterruptedException {
 		return this.known.view(orderId).orElseThrow(() -> new OrderNotFound(orderId));
 	}
 

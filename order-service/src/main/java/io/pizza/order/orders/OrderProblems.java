@@ -52,6 +52,11 @@ class OrderProblems {
 	}
 
 	@ExceptionHandler
+	ResponseEntity<Object> onNotesUnread(NotesUnread ex) {
+		return Unavailable.answer("Order not known yet", ex.getMessage() + ". Try again shortly.");
+	}
+
+	@ExceptionHandler
 	ResponseEntity<Object> onNotSent(OrderNotSent ex) {
 		log.warn(ex.getMessage());
 		return Unavailable.answer("Kafka unavailable", "The Kafka cluster did not take the order ("

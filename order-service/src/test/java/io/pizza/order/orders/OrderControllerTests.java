@@ -235,6 +235,15 @@ class OrderControllerTests {
 	}
 
 	@Test
+	void anOrderNotKnownWhileTheNotesAreStillBeingReadIs503NotA404() throws Exception {
+		UUID orderId = UUID.randomUUID();
+		given(this.known.view(orderId)).willThrow(new NotesUnread(orderId));
+		MvcTestResult result = this.mvc.get().uri("/orders/" + orderId).exchange();
+		assertProblem(result, 503, "Order not known yet");
+		assertThat(result).hasHeader("Retry-After", "5");
+	}
+
+	@Test
 	void readingOrdersChecksItsParameters() {
 		assertProblem(this.mvc.get().uri("/orders/" + UUID.randomUUID()).exchange(), 404, "Order not found");
 		assertProblem(this.mvc.get().uri("/orders/not-an-id").exchange(), 400, "Invalid parameters");

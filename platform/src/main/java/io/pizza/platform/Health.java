@@ -82,8 +82,9 @@ final class Health {
 		return switch (instance.kind()) {
 			case SERVICE -> new InstanceStatus(instance, pid, Services.health(instance), "");
 			case CONNECT -> new InstanceStatus(instance, pid, this.connectors.health(instance), "");
-			case DATABASE -> new InstanceStatus(instance, pid, Ports.isListening(instance.port()) ? "UP" : "-", "");
-			case BROKER -> new InstanceStatus(instance, pid, Ports.isListening(instance.port()) ? "UP" : "-",
+			case DATABASE -> new InstanceStatus(instance, pid, listening(instance) ? "UP" : "-", "");
+			case GATEWAY -> new InstanceStatus(instance, pid, "UP", "");
+			case BROKER -> new InstanceStatus(instance, pid, listening(instance) ? "UP" : "-",
 					quorum.join()
 						.map((id) -> (id == instance.nodeId()) ? "controller (quorum leader)" : "voter")
 						.orElse("?"));
@@ -107,6 +108,12 @@ final class Health {
 		}, () -> instance + " runs but is not healthy after " + timeout.toSeconds() + " s: see "
 				+ this.settings.logFile(instance));
 		return up[0];
+	}
+
+	// on the platform's own network, the gateway listens on every port: whether the part
+	// answers behind it is what counts
+	private boolean listening(Instance instance) {
+		return this.settings.ownNetwork() ? Ports.isReachable(instance.port()) : Ports.isListening(instance.port());
 	}
 
 	void await(List<Instance> instances, Duration timeout) {

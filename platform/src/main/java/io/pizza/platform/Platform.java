@@ -12,6 +12,8 @@ import io.pizza.platform.connect.ConnectorFiles;
 import io.pizza.platform.connect.Connectors;
 import io.pizza.platform.connect.SteadyTasks;
 import io.pizza.platform.kafka.KafkaCluster;
+import io.pizza.platform.network.Gateways;
+import io.pizza.platform.network.NetworkTopology;
 import io.pizza.platform.postgres.Postgres;
 import io.pizza.platform.process.InstanceStatus;
 import io.pizza.platform.process.Processes;
@@ -54,6 +56,8 @@ public final class Platform {
 
 	private final Stopping stopping;
 
+	private final Gateways gateways;
+
 	public Platform(PlatformSettings settings, Consumer<String> progress) {
 		this.settings = settings;
 		this.processes = new Processes(settings);
@@ -65,7 +69,8 @@ public final class Platform {
 		this.progress = progress;
 		this.health = new Health(settings, this.processes, this.kafka, this.connectors, progress);
 		this.preflight = new Preflight(settings, this.processes);
-		this.stopping = new Stopping(settings, this.processes, progress);
+		this.gateways = new Gateways(settings, this.processes);
+		this.stopping = new Stopping(settings, this.processes, this.gateways, progress);
 	}
 
 	public PlatformSettings settings() {
@@ -82,8 +87,12 @@ public final class Platform {
 	public void up() {
 		Preflight.checkJava();
 		this.preflight.checkMode();
+		this.preflight.checkNetwork();
 		this.preflight.checkPorts(this.settings.instances());
 		this.settings.recordMode();
+		if (this.settings.ownNetwork()) {
+			startNetwork();
+		}
 		List<Instance> brokers = notRunning(this.settings.brokers());
 		if (!brokers.isEmpty()) {
 			this.progress.accept("Kafka: preparing " + brokers.size() + " KRaft node(s)");
@@ -166,6 +175,10 @@ public final class Platform {
 		}
 		Preflight.checkJava();
 		this.preflight.checkPorts(List.of(instance));
+		if (this.settings.ownNetwork()) {
+			NetworkTopology.of(this.settings).ensure(instance);
+			this.gateways.start();
+		}
 		switch (instance.kind()) {
 			case BROKER -> {
 				this.kafka.prepare();
@@ -196,6 +209,7 @@ public final class Platform {
 				awaitHealthy(List.of(instance), this.settings.startupTimeout());
 				applyConnectors(instance);
 			}
+			case GATEWAY -> throw new PlatformException(instance + " starts with the platform's network (up)");
 		}
 	}
 
@@ -250,6 +264,17 @@ public final class Platform {
 		catch (PlatformException ex) {
 			this.progress.accept("Kafka: leaders left as they are (" + ex.getMessage() + ")");
 		}
+	}
+
+	// every part in a namespace of its own on a bridge, this machine's loopback reaching
+	// them through the gateway
+	private void startNetwork() {
+		NetworkTopology network = NetworkTopology.of(this.settings);
+		network.ensureLan();
+		this.settings.instances().forEach(network::ensure);
+		this.gateways.start();
+		this.progress.accept("Network: " + this.settings.instances().size() + " parts, each in a namespace of its own "
+				+ "on " + network.subnet() + ", reached from this machine through the gateway");
 	}
 
 	private void awaitHealthy(List<Instance> instances, Duration timeout) {

@@ -3,6 +3,8 @@ package io.pizza.platform;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.pizza.platform.network.Gateways;
+import io.pizza.platform.network.NetworkTopology;
 import io.pizza.platform.process.Ports;
 import io.pizza.platform.process.Processes;
 import io.pizza.platform.settings.Instance;
@@ -39,11 +41,44 @@ final class Preflight {
 		}
 	}
 
+	/**
+	 * The platform's own network takes root, and runs in plaintext; a running platform
+	 * moves to or from it only through {@code down}.
+	 */
+	void checkNetwork() {
+		if (!this.settings.ownNetwork()) {
+			boolean running = this.settings.instances().stream().anyMatch((i) -> this.processes.running(i).isPresent());
+			if (running && this.settings.recordedNetwork()
+				.orElse(PlatformSettings.LOOPBACK)
+				.equals(PlatformSettings.OWN_NETWORK)) {
+				throw new PlatformException("The platform runs on its own network: ./pizza down first.");
+			}
+			return;
+		}
+		NetworkTopology.whyNot().ifPresent((reason) -> {
+			throw new PlatformException("--network cannot run here: " + reason
+					+ ". Run ./pizza as root, or without --network (./pizza up --loopback).");
+		});
+		if (this.settings.secure()) {
+			throw new PlatformException("--network runs in plaintext: ./pizza up --network --plaintext");
+		}
+		boolean running = this.settings.instances().stream().anyMatch((i) -> this.processes.running(i).isPresent());
+		if (running && !this.settings.recordedNetwork()
+			.orElse(PlatformSettings.LOOPBACK)
+			.equals(PlatformSettings.OWN_NETWORK)) {
+			throw new PlatformException("The platform runs on this machine's loopback: ./pizza down first.");
+		}
+	}
+
 	List<Instance> notRunning(List<Instance> instances) {
 		return instances.stream().filter((instance) -> this.processes.running(instance).isEmpty()).toList();
 	}
 
 	void checkPorts(List<Instance> instances) {
+		if (this.settings.ownNetwork() && this.processes.running(Gateways.HOST).isPresent()) {
+			// the gateway listens on every part's port already
+			return;
+		}
 		List<String> taken = new ArrayList<>();
 		for (Instance instance : notRunning(instances)) {
 			if (!Ports.isFree(instance.port())) {

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import io.pizza.platform.network.Gateways;
+import io.pizza.platform.network.NetworkTopology;
 import io.pizza.platform.postgres.Postgres;
 import io.pizza.platform.process.Processes;
 import io.pizza.platform.settings.Instance;
@@ -24,11 +26,14 @@ final class Stopping {
 
 	private final Processes processes;
 
+	private final Gateways gateways;
+
 	private final Consumer<String> progress;
 
-	Stopping(PlatformSettings settings, Processes processes, Consumer<String> progress) {
+	Stopping(PlatformSettings settings, Processes processes, Gateways gateways, Consumer<String> progress) {
 		this.settings = settings;
 		this.processes = processes;
+		this.gateways = gateways;
 		this.progress = progress;
 	}
 
@@ -79,6 +84,14 @@ final class Stopping {
 		stopAll(extraMakers, false);
 		stopAll(List.of(this.settings.postgres()), false);
 		stopAll(this.settings.brokers(), false);
+		// the platform's own network goes too: every namespace, link and route it made
+		if (this.gateways.stop()) {
+			this.progress.accept("stopped the gateway to the platform's network");
+		}
+		List<String> removed = NetworkTopology.of(this.settings).remove();
+		if (!removed.isEmpty()) {
+			this.progress.accept("removed the network namespaces " + removed);
+		}
 	}
 
 	private void stopAll(List<Instance> instances, boolean hard) {

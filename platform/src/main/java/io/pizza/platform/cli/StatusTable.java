@@ -30,6 +30,11 @@ final class StatusTable {
 		System.out.println("Kafka bootstrap servers: " + settings.bootstrapServers() + (settings.secure()
 				? " (secure mode: TLS with client certificates, ACLs; certificates in " + settings.tls().folder() + ")"
 				: " (plaintext)"));
+		if (settings.ownNetwork()) {
+			System.out.println("Network: the platform's own, " + settings.networkSubnet()
+					+ ", each part in a namespace " + settings.networkName()
+					+ "-<instance>, reached from here through the gateway (./pizza fault)");
+		}
 		System.out.println("Kafka Connect's REST API: user " + ConnectRestLogin.USER + ", password in "
 				+ settings.connectRestLogin().users());
 		System.out.println("HTTP users (dashboard, map, staff's endpoints): admin, staff, bike-1 (a courier);"

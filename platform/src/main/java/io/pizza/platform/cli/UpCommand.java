@@ -23,12 +23,19 @@ class UpCommand implements Callable<Integer> {
 	@ArgGroup(exclusive = true)
 	Mode mode;
 
+	@ArgGroup(exclusive = true)
+	Network network;
+
 	@Override
 	public Integer call() {
 		long started = System.nanoTime();
 		Properties overrides = new Properties();
 		if (this.mode != null) {
 			overrides.setProperty("mode", this.mode.secure ? PlatformSettings.SECURE : PlatformSettings.PLAINTEXT);
+		}
+		if (this.network != null) {
+			overrides.setProperty("network",
+					this.network.own ? PlatformSettings.OWN_NETWORK : PlatformSettings.LOOPBACK);
 		}
 		Platform platform = this.cli.platform(overrides);
 		platform.up();
@@ -48,6 +55,19 @@ class UpCommand implements Callable<Integer> {
 
 		@Option(names = "--plaintext", description = "Kafka without TLS or ACLs (the default).")
 		boolean plaintext;
+
+	}
+
+	static class Network {
+
+		@Option(names = "--network",
+				description = "Each part in a network namespace of its own on a bridge, so that ./pizza fault can cut "
+						+ "the links between any two (needs root; plaintext). This machine reaches them on its "
+						+ "loopback as before. Kept for later commands until --loopback.")
+		boolean own;
+
+		@Option(names = "--loopback", description = "Every part on this machine's loopback (the default).")
+		boolean loopback;
 
 	}
 

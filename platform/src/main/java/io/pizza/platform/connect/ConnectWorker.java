@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.pizza.platform.network.NetworkTopology;
 import io.pizza.platform.process.Processes;
 import io.pizza.platform.process.StateFiles;
 import io.pizza.platform.settings.Instance;
@@ -48,10 +49,13 @@ public final class ConnectWorker {
 		command.addAll(List.of("-cp", lib + "/*", "org.apache.kafka.connect.cli.ConnectDistributed",
 				writeConfig(worker).toString()));
 		// the warehouse's owner, the only database it may reach
+		NetworkTopology network = NetworkTopology.of(this.settings);
 		Map<String, String> environment = Map.of("PIZZA_WAREHOUSE_URL",
-				"jdbc:postgresql://localhost:" + this.settings.postgresPort() + "/warehouse", "PIZZA_WAREHOUSE_USER",
-				worker.name(), "PIZZA_WAREHOUSE_PASSWORD", this.settings.databaseLogins().password(worker.name()));
-		this.processes.start(worker, command, environment);
+				"jdbc:postgresql://" + network.host(this.settings.postgres()) + ":" + this.settings.postgresPort()
+						+ "/warehouse",
+				"PIZZA_WAREHOUSE_USER", worker.name(), "PIZZA_WAREHOUSE_PASSWORD",
+				this.settings.databaseLogins().password(worker.name()));
+		this.processes.start(worker, network.wrap(worker, command), environment);
 	}
 
 	/**
@@ -63,7 +67,8 @@ public final class ConnectWorker {
 	 */
 	public Map<String, String> config(Instance worker) {
 		Map<String, String> config = new LinkedHashMap<>();
-		config.put("bootstrap.servers", this.settings.bootstrapServers());
+		NetworkTopology network = NetworkTopology.of(this.settings);
+		config.put("bootstrap.servers", network.bootstrapServers());
 		config.put("group.id", "pizza-connect");
 		config.put("config.storage.topic", "pizza-connect-configs");
 		config.put("offset.storage.topic", "pizza-connect-offsets");
@@ -80,8 +85,8 @@ public final class ConnectWorker {
 		config.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
 		config.put("value.converter.schemas.enable", "true");
 		config.put("offset.flush.interval.ms", "2000");
-		config.put("listeners", "http://localhost:" + worker.port());
-		config.put("rest.advertised.host.name", "localhost");
+		config.put("listeners", "http://" + network.host(worker) + ":" + worker.port());
+		config.put("rest.advertised.host.name", network.host(worker));
 		config.put("rest.advertised.port", String.valueOf(worker.port()));
 		config.put("plugin.path", this.settings.root().resolve("kafka-connect/target/plugins").toString());
 		// every plugin here declares itself for the ServiceLoader: no scanning of every

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.pizza.platform.network.NetworkTopology;
 import io.pizza.platform.process.Processes;
 import io.pizza.platform.settings.Instance;
 import io.pizza.platform.settings.PlatformSettings;
@@ -63,7 +64,7 @@ public final class KafkaCluster {
 		command
 			.addAll(List.of(Processes.MARKER + broker.name(), "-Dlog4j2.configurationFile=" + this.nodes.log4jConfig(),
 					"-cp", this.settings.kafkaClasspath(), "kafka.Kafka", this.nodes.file(broker).toString()));
-		this.processes.start(broker, command, Map.of());
+		this.processes.start(broker, NetworkTopology.of(this.settings).wrap(broker, command), Map.of());
 	}
 
 	/**

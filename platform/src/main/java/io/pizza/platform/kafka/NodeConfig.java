@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import io.pizza.platform.network.NetworkTopology;
 import io.pizza.platform.process.StateFiles;
 import io.pizza.platform.settings.Instance;
 import io.pizza.platform.settings.PlatformSettings;
@@ -33,9 +34,11 @@ public final class NodeConfig {
 	 */
 	public Map<String, String> config(Instance broker) {
 		List<Integer> controllerPorts = this.settings.controllerPorts();
+		NetworkTopology network = NetworkTopology.of(this.settings);
+		String host = network.host(broker);
 		String voters = this.settings.brokers()
 			.stream()
-			.map((node) -> node.nodeId() + "@localhost:" + controllerPorts.get(node.nodeId() - 1))
+			.map((node) -> node.nodeId() + "@" + network.host(node) + ":" + controllerPorts.get(node.nodeId() - 1))
 			.collect(Collectors.joining(","));
 		Map<String, String> config = new LinkedHashMap<>();
 		config.put("process.roles", "broker,controller");
@@ -44,9 +47,21 @@ public final class NodeConfig {
 		// in secure mode every listener, the controllers' too, is TLS with client
 		// certificates
 		String protocol = this.settings.secure() ? "SSL" : "PLAINTEXT";
-		config.put("listeners", protocol + "://localhost:" + broker.port() + ",CONTROLLER://localhost:"
-				+ controllerPorts.get(broker.nodeId() - 1));
-		config.put("listener.security.protocol.map", protocol + ":" + protocol + ",CONTROLLER:" + protocol);
+		String controller = ",CONTROLLER://" + host + ":" + controllerPorts.get(broker.nodeId() - 1);
+		if (network.own()) {
+			// the parts reach it at its address; this machine, through the gateway, on a
+			// listener of its own that says it is on this machine's loopback
+			config.put("listeners", protocol + "://" + host + ":" + broker.port() + ",HOST://" + host + ":"
+					+ NetworkTopology.hostListenerPort(broker) + controller);
+			config.put("advertised.listeners",
+					protocol + "://" + host + ":" + broker.port() + ",HOST://localhost:" + broker.port());
+			config.put("listener.security.protocol.map",
+					protocol + ":" + protocol + ",HOST:" + protocol + ",CONTROLLER:" + protocol);
+		}
+		else {
+			config.put("listeners", protocol + "://localhost:" + broker.port() + controller);
+			config.put("listener.security.protocol.map", protocol + ":" + protocol + ",CONTROLLER:" + protocol);
+		}
 		config.put("controller.listener.names", "CONTROLLER");
 		config.put("inter.broker.listener.name", protocol);
 		config.put("log.dirs", dataDir(broker).toString());

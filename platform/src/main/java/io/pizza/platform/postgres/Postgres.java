@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
+import io.pizza.platform.network.NetworkTopology;
 import io.pizza.platform.process.Processes;
 import io.pizza.platform.settings.Instance;
 import io.pizza.platform.settings.PlatformSettings;
@@ -34,11 +35,16 @@ public final class Postgres {
 	 */
 	public void start() {
 		Instance postgres = this.settings.postgres();
+		NetworkTopology network = NetworkTopology.of(this.settings);
+		// on the platform's own network it listens on its address too, and lets the
+		// network's parts in, each with its password
 		List<String> command = List.of(Processes.java(), "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
 				Processes.MARKER + "postgres-starter", "-cp", this.settings.platformClasspath(),
 				PostgresStarter.class.getName(), this.settings.stateDir().toString(),
-				String.valueOf(this.settings.postgresPort()), this.settings.logFile(postgres).toString());
-		Process starter = this.processes.start(postgres, command, Map.of());
+				String.valueOf(this.settings.postgresPort()), this.settings.logFile(postgres).toString(),
+				network.own() ? "localhost," + network.address(postgres) : "localhost",
+				network.own() ? network.subnet() : "-");
+		Process starter = this.processes.start(postgres, network.wrap(postgres, command), Map.of());
 		try {
 			if (!starter.waitFor(90, TimeUnit.SECONDS) || starter.exitValue() != 0) {
 				starter.destroyForcibly();

@@ -16,10 +16,11 @@ import io.zonky.test.db.postgres.util.LinuxUtils;
 
 /**
  * Makes the local PostgreSQL ask every login for its password, as a server run for real
- * does: {@code scram-sha-256} for every connection, from this machine only. The test
- * library's {@code initdb} trusts everyone; before such a server first starts, the
- * superuser gets its password in PostgreSQL's single-user mode (read from standard input,
- * never on a command line) and {@code pg_hba.conf} is replaced.
+ * does: {@code scram-sha-256} for every connection, from this machine only (and from the
+ * platform's own network, when it runs on one). The test library's {@code initdb} trusts
+ * everyone; before such a server first starts, the superuser gets its password in
+ * PostgreSQL's single-user mode (read from standard input, never on a command line) and
+ * {@code pg_hba.conf} is replaced.
  */
 final class PostgresAuthentication {
 
@@ -35,24 +36,35 @@ final class PostgresAuthentication {
 
 	private final String superuserPassword;
 
-	PostgresAuthentication(Path binaries, String superuserPassword) {
+	private final String rules;
+
+	/**
+	 * The authentication of a server.
+	 * @param binaries where PostgreSQL's binaries are
+	 * @param superuserPassword the superuser's password
+	 * @param network the platform's own network, when the server runs on it
+	 */
+	PostgresAuthentication(Path binaries, String superuserPassword, String network) {
 		this.binaries = binaries;
 		this.superuserPassword = superuserPassword;
+		this.rules = (network != null) ? RULES + "host    all   all   " + network + "   scram-sha-256\n" : RULES;
 	}
 
 	/**
-	 * Called with the data folder before the server starts: does nothing if its
-	 * authentication is already this.
+	 * Called with the data folder before the server starts: sets the superuser's password
+	 * the first time, and the rules whenever they are not these.
 	 * @param data the data folder
 	 */
 	void require(Path data) {
 		Path rules = data.resolve("pg_hba.conf");
 		try {
-			if (Files.exists(rules) && Files.readString(rules).startsWith(FIRST_LINE)) {
-				return;
+			boolean ours = Files.exists(rules) && Files.readString(rules).startsWith(FIRST_LINE);
+			if (!ours) {
+				setSuperuserPassword(data);
 			}
-			setSuperuserPassword(data);
-			Files.writeString(rules, RULES);
+			if (!ours || !Files.readString(rules).equals(this.rules)) {
+				Files.writeString(rules, this.rules);
+			}
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

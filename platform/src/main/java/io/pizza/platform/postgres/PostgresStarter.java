@@ -26,12 +26,14 @@ public final class PostgresStarter {
 		Path stateDir = Path.of(args[0]);
 		int port = Integer.parseInt(args[1]);
 		Path log = Path.of(args[2]);
+		String listen = args[3];
+		String network = args[4].equals("-") ? null : args[4];
 		Path binaries = stateDir.resolve("postgres/binaries");
 		Files.createDirectories(binaries);
 		DatabaseLogins logins = new DatabaseLogins(stateDir.resolve("secrets"));
 		logins.prepare();
 		String superuserPassword = logins.password(DatabaseLogins.SUPERUSER);
-		PostgresAuthentication authentication = new PostgresAuthentication(binaries, superuserPassword);
+		PostgresAuthentication authentication = new PostgresAuthentication(binaries, superuserPassword, network);
 		EmbeddedPostgres postgres = EmbeddedPostgres.builder()
 			.setDataDirectory(stateDir.resolve("postgres/data"))
 			.setCleanDataDirectory(false)
@@ -39,7 +41,7 @@ public final class PostgresStarter {
 			.setOverrideWorkingDirectory(binaries.toFile())
 			.setPort(port)
 			.setServerConfig("max_connections", "200")
-			.setServerConfig("listen_addresses", "localhost")
+			.setServerConfig("listen_addresses", listen)
 			.setServerConfig("password_encryption", "scram-sha-256")
 			// as durable as PostgreSQL is out of its box (the test library turns commits
 			// asynchronous): a commit acknowledged is on disk, whatever is killed next

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import io.pizza.platform.process.Processes;
@@ -60,9 +61,12 @@ final class ClassDataSharing {
 	 * @param jar its jar
 	 * @param jvmOptions the options the service runs with
 	 * @param environment the service's environment
+	 * @param where how the training run's command runs where the service does (its
+	 * namespace on the platform's own network)
 	 * @return whether the archive was made
 	 */
-	boolean make(String module, Path jar, List<String> jvmOptions, Map<String, String> environment) {
+	boolean make(String module, Path jar, List<String> jvmOptions, Map<String, String> environment,
+			UnaryOperator<List<String>> where) {
 		Path dir = dir(module);
 		Path log = StateFiles.privateLog(this.settings.stateDir(),
 				this.settings.logsDir().resolve(module + "-cds.log"));
@@ -78,7 +82,7 @@ final class ClassDataSharing {
 			training.addAll(jvmOptions);
 			training.addAll(List.of("-XX:ArchiveClassesAtExit=" + dir.resolve(ARCHIVE),
 					"-Dspring.context.exit=onRefresh", "-jar", dir.resolve(module + ".jar").toString()));
-			if (!run(training, environment, log) || !Files.isRegularFile(dir.resolve(ARCHIVE))) {
+			if (!run(where.apply(training), environment, log) || !Files.isRegularFile(dir.resolve(ARCHIVE))) {
 				return false;
 			}
 			Files.writeString(stamp(module), fingerprint(jar));

@@ -1,6 +1,5 @@
 package io.pizza.platform.services;
 
-import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.pizza.platform.network.NetworkTopology;
 import io.pizza.platform.process.Processes;
 import io.pizza.platform.secure.DatabaseLogins;
 import io.pizza.platform.settings.Instance;
@@ -62,7 +62,8 @@ public final class Services {
 				environment.put("SERVER_PORT", "0");
 				environment.put("INSTANCE_ID", module + "-training");
 				Thread training = new Thread(() -> {
-					if (!this.cds.make(module, jar(service), jvmOptions(service), environment)) {
+					if (!this.cds.make(module, jar(service), jvmOptions(service), environment,
+							(command) -> NetworkTopology.of(this.settings).wrap(service, command))) {
 						failed.add(module);
 					}
 				}, "cds-" + module);
@@ -131,7 +132,7 @@ public final class Services {
 			String profiles = environment.getOrDefault("SPRING_PROFILES_ACTIVE", "");
 			environment.put("SPRING_PROFILES_ACTIVE", profiles.isBlank() ? "secure" : profiles + ",secure");
 		}
-		this.processes.start(service, command, environment);
+		this.processes.start(service, NetworkTopology.of(this.settings).wrap(service, command), environment);
 	}
 
 	private List<String> jvmOptions(Instance service) {
@@ -144,23 +145,31 @@ public final class Services {
 		Map<String, String> environment = new LinkedHashMap<>();
 		environment.put("INSTANCE_ID", service.name());
 		environment.put("SERVER_PORT", String.valueOf(service.port()));
-		environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", this.settings.bootstrapServers());
+		NetworkTopology network = NetworkTopology.of(this.settings);
+		environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", network.bootstrapServers());
 		DatabaseLogins.databaseOf(service.module())
-			.ifPresent((database) -> environment.put("SPRING_DATASOURCE_URL",
-					"jdbc:postgresql://localhost:" + this.settings.postgresPort() + "/" + database));
+			.ifPresent((database) -> environment.put("SPRING_DATASOURCE_URL", "jdbc:postgresql://"
+					+ network.host(this.settings.postgres()) + ":" + this.settings.postgresPort() + "/" + database));
 		// its secrets as files of a folder of its own, read as a config tree: the HTTP
 		// users, its database role's password, its own HTTP password, and those its
 		// instances share
 		this.settings.serviceSecrets().prepare(service.module());
 		environment.put("PIZZA_SECRETS_DIR", this.settings.httpLogins().prepare(service.module()).toString());
 		if (service.module().equals("dashboard")) {
-			// the dashboard asks the services themselves, wherever this platform put them
-			environment.put("DASHBOARD_ORDER_SERVICE", "http://localhost:" + port("order-service"));
-			environment.put("DASHBOARD_BILLING_SERVICE", "http://localhost:" + port("billing-service"));
+			// the dashboard asks the services themselves, wherever this platform put
+			// them,
+			// and links to the map as a browser on this machine reaches it
+			environment.put("DASHBOARD_ORDER_SERVICE", url(network, "order-service"));
+			environment.put("DASHBOARD_BILLING_SERVICE", url(network, "billing-service"));
 			environment.put("DASHBOARD_DELIVERY_MAP", "http://localhost:" + port("delivery-tracker-service") + "/");
 		}
 		environment.putAll(this.settings.environment(service));
 		return environment;
+	}
+
+	private String url(NetworkTopology network, String name) {
+		Instance instance = this.settings.instance(name).orElseThrow();
+		return "http://" + network.host(instance) + ":" + instance.port();
 	}
 
 	private int port(String instance) {

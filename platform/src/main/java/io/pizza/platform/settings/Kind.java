@@ -15,6 +15,9 @@ public enum Kind {
 	SERVICE,
 
 	/** The Kafka Connect worker. */
-	CONNECT
+	CONNECT,
+
+	/** A half of the gateway to the platform's own network. */
+	GATEWAY
 
 }

@@ -28,10 +28,16 @@ public final class PlatformSettings {
 	public static final String FILE = "pizza.properties";
 
 	/** The mode of TLS with client certificates and ACLs. */
-	public static final String SECURE = Mode.SECURE;
+	public static final String SECURE = RecordedChoice.MODE.other();
 
 	/** The mode without TLS or ACLs. */
-	public static final String PLAINTEXT = Mode.PLAINTEXT;
+	public static final String PLAINTEXT = RecordedChoice.MODE.usual();
+
+	/** The {@code network} setting of a platform on a network of its own. */
+	public static final String OWN_NETWORK = RecordedChoice.NETWORK.other();
+
+	/** The {@code network} setting of a platform on this machine's loopback. */
+	public static final String LOOPBACK = RecordedChoice.NETWORK.usual();
 
 	private final Path root;
 
@@ -84,7 +90,41 @@ public final class PlatformSettings {
 	 * @return whether it does
 	 */
 	public boolean secure() {
-		return Mode.secure(this.properties.getProperty("mode"), stateDir());
+		return RecordedChoice.MODE.isOther(this.properties.getProperty("mode"), stateDir());
+	}
+
+	/**
+	 * Whether the platform runs on a network of its own ({@code up --network}): each part
+	 * in a network namespace, on a bridge, as the {@code network} setting says, else as
+	 * {@code up} last recorded, else not.
+	 * @return whether it does
+	 */
+	public boolean ownNetwork() {
+		return RecordedChoice.NETWORK.isOther(this.properties.getProperty("network"), stateDir());
+	}
+
+	/**
+	 * The network {@code up} last started the platform on.
+	 * @return {@code own} or {@code loopback}, if it ever ran
+	 */
+	public Optional<String> recordedNetwork() {
+		return RecordedChoice.NETWORK.recorded(stateDir());
+	}
+
+	/**
+	 * The platform's own network's subnet.
+	 * @return the {@code network.subnet} setting, a /24
+	 */
+	public String networkSubnet() {
+		return this.properties.getProperty("network.subnet");
+	}
+
+	/**
+	 * What the platform's own network's namespaces and links are named with.
+	 * @return the {@code network.name} setting
+	 */
+	public String networkName() {
+		return this.properties.getProperty("network.name");
 	}
 
 	/**
@@ -92,14 +132,16 @@ public final class PlatformSettings {
 	 * @return {@code secure} or {@code plaintext}, if it ever ran
 	 */
 	public Optional<String> recordedMode() {
-		return Mode.recorded(stateDir());
+		return RecordedChoice.MODE.recorded(stateDir());
 	}
 
 	/**
-	 * Notes the mode the platform was started in, for the commands that follow.
+	 * Notes the mode and the network the platform was started in, for the commands that
+	 * follow.
 	 */
 	public void recordMode() {
-		Mode.record(stateDir(), secure());
+		RecordedChoice.MODE.record(stateDir(), secure());
+		RecordedChoice.NETWORK.record(stateDir(), ownNetwork());
 	}
 
 	/**
@@ -193,7 +235,9 @@ public final class PlatformSettings {
 	}
 
 	/**
-	 * The brokers' client addresses.
+	 * The brokers' client addresses, as {@code ./pizza} and this machine reach them (on
+	 * the platform's own network, through its gateway; the parts themselves: see
+	 * {@code NetworkTopology}).
 	 * @return a bootstrap servers list
 	 */
 	public String bootstrapServers() {

@@ -32,7 +32,8 @@
       });
       box.append(el('div', {}, `node ${broker.id}`),
         el('div', { class: 'state' }, broker.up ? 'up' : 'down'),
-        el('div', {}, broker.controller ? 'active controller' : 'voter'),
+        el('div', {}, broker.controller
+          ? `active controller${cluster.quorumEpoch != null ? ` (epoch ${cluster.quorumEpoch})` : ''}` : 'voter'),
         el('div', { class: 'hint' }, broker.address || ''));
       return box;
     }));
@@ -87,7 +88,8 @@
       topic.partitions.forEach((p) => {
         const state = p.leader == null ? ' leaderless' : p.isr.length < p.replicas.length ? ' short' : '';
         const tile = el('div', { class: `tile${state}`, 'data-partition': p.partition, 'data-leader': p.leader ?? '' });
-        tile.append(el('div', {}, `P${p.partition} leader ${p.leader ?? 'none'}`),
+        tile.append(el('div', {}, `P${p.partition} leader ${p.leader ?? 'none'}`
+            + (p.leaderEpoch != null ? ` · epoch ${p.leaderEpoch}` : '')),
           el('div', {}, `ISR [${p.isr.join(',')}] of [${p.replicas.join(',')}]`),
           el('div', {}, `end ${p.endOffset}`));
         tiles.append(tile);

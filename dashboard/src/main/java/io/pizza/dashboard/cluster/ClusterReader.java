@@ -58,9 +58,11 @@ class ClusterReader {
 	Snapshot read(Instant now) throws InterruptedException, ExecutionException, TimeoutException {
 		Collection<Node> live = get(this.admin.describeCluster().nodes());
 		Integer controller = null;
+		Integer quorumEpoch = null;
 		try {
 			QuorumInfo quorum = get(this.admin.describeMetadataQuorum().quorumInfo());
 			controller = quorum.leaderId();
+			quorumEpoch = (int) quorum.leaderEpoch();
 			quorum.voters().forEach((voter) -> this.voters.add(voter.replicaId()));
 		}
 		catch (ExecutionException | TimeoutException ex) {
@@ -75,12 +77,14 @@ class ClusterReader {
 				.stream()
 				.map((partition) -> new TopicPartition(topic.name(), partition.partition())))
 			.toList();
-		Map<TopicPartition, Long> ends = endOffsets(partitions);
-		List<Snapshot.Topic> topics = topics(descriptions, ends, now);
+		Map<TopicPartition, Long> ends = new HashMap<>();
+		Map<TopicPartition, Integer> epochs = new HashMap<>();
+		endOffsets(partitions, ends, epochs);
+		List<Snapshot.Topic> topics = topics(descriptions, ends, epochs, now);
 		List<Snapshot.Group> groups = this.groups.read(ends);
 		this.previousEnds = ends;
 		this.previousAt = now;
-		return new Snapshot(now, brokers, controller, topics, groups, List.of(), null);
+		return new Snapshot(now, brokers, controller, quorumEpoch, topics, groups, List.of(), null);
 	}
 
 	private List<Snapshot.Broker> brokers(Collection<Node> live, @Nullable Integer controller) {
@@ -94,12 +98,12 @@ class ClusterReader {
 		}).toList();
 	}
 
-	private Map<TopicPartition, Long> endOffsets(List<TopicPartition> partitions)
-			throws InterruptedException, ExecutionException, TimeoutException {
+	// each partition's end offset, and its leader epoch as its leader gives it
+	private void endOffsets(List<TopicPartition> partitions, Map<TopicPartition, Long> ends,
+			Map<TopicPartition, Integer> epochs) throws InterruptedException {
 		if (partitions.isEmpty()) {
-			return Map.of();
+			return;
 		}
-		Map<TopicPartition, Long> ends = new HashMap<>();
 		ListOffsetsResult result = this.admin.listOffsets(
 				partitions.stream().collect(Collectors.toMap(Function.identity(), (p) -> OffsetSpec.latest())),
 				new ListOffsetsOptions(IsolationLevel.READ_COMMITTED));
@@ -107,17 +111,18 @@ class ClusterReader {
 		// offset
 		for (TopicPartition partition : partitions) {
 			try {
-				ends.put(partition, get(result.partitionResult(partition)).offset());
+				ListOffsetsResult.ListOffsetsResultInfo info = get(result.partitionResult(partition));
+				ends.put(partition, info.offset());
+				info.leaderEpoch().ifPresent((epoch) -> epochs.put(partition, epoch));
 			}
 			catch (ExecutionException | TimeoutException ex) {
 				ends.put(partition, this.previousEnds.getOrDefault(partition, 0L));
 			}
 		}
-		return ends;
 	}
 
 	private List<Snapshot.Topic> topics(Map<String, TopicDescription> descriptions, Map<TopicPartition, Long> ends,
-			Instant now) {
+			Map<TopicPartition, Integer> epochs, Instant now) {
 		double seconds = Math.max(0.001, (now.toEpochMilli() - this.previousAt.toEpochMilli()) / 1000.0);
 		return descriptions.values().stream().sorted(Comparator.comparing(TopicDescription::name)).map((topic) -> {
 			List<Snapshot.Partition> partitions = new ArrayList<>();
@@ -128,8 +133,8 @@ class ClusterReader {
 				double perSecond = (before != null && end >= before) ? (end - before) / seconds : 0;
 				partitions.add(new Snapshot.Partition(info.partition(),
 						(info.leader() != null && !info.leader().isEmpty()) ? info.leader().id() : null,
-						info.replicas().stream().map(Node::id).toList(), info.isr().stream().map(Node::id).toList(),
-						end, perSecond));
+						epochs.get(partition), info.replicas().stream().map(Node::id).toList(),
+						info.isr().stream().map(Node::id).toList(), end, perSecond));
 			}
 			return new Snapshot.Topic(topic.name(), partitions);
 		}).toList();

@@ -11,13 +11,14 @@ import org.jspecify.annotations.Nullable;
  * @param at when it was looked at
  * @param brokers every node, up or down
  * @param controller the active controller (the KRaft quorum's leader), when known
+ * @param quorumEpoch the quorum's leader epoch: one more at each election
  * @param topics every topic but Kafka's internal ones, partition by partition
  * @param groups every consumer group with its members, their partitions and the lag
  * @param rebalances the latest changes of groups' members, newest first
  * @param error what went wrong looking, when something did
  */
-public record Snapshot(Instant at, List<Broker> brokers, @Nullable Integer controller, List<Topic> topics,
-		List<Group> groups, List<Rebalance> rebalances, @Nullable String error) {
+public record Snapshot(Instant at, List<Broker> brokers, @Nullable Integer controller, @Nullable Integer quorumEpoch,
+		List<Topic> topics, List<Group> groups, List<Rebalance> rebalances, @Nullable String error) {
 
 	/**
 	 * A node of the cluster.
@@ -44,13 +45,15 @@ public record Snapshot(Instant at, List<Broker> brokers, @Nullable Integer contr
 	 *
 	 * @param partition its number
 	 * @param leader the broker leading it, none while it has no leader
+	 * @param leaderEpoch its leader epoch, one more at each new leader, as its leader
+	 * says
 	 * @param replicas the brokers keeping a copy
 	 * @param isr the replicas in sync with the leader
 	 * @param endOffset the offset of its next record (committed records only)
 	 * @param perSecond records added per second lately
 	 */
-	public record Partition(int partition, @Nullable Integer leader, List<Integer> replicas, List<Integer> isr,
-			long endOffset, double perSecond) {
+	public record Partition(int partition, @Nullable Integer leader, @Nullable Integer leaderEpoch,
+			List<Integer> replicas, List<Integer> isr, long endOffset, double perSecond) {
 	}
 
 	/**

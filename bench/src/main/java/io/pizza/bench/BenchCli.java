@@ -1,5 +1,7 @@
 package io.pizza.bench;
 
+import java.time.Duration;
+
 import io.pizza.platform.cli.PizzaCli;
 
 /**
@@ -12,7 +14,9 @@ public final class BenchCli {
 	}
 
 	public static void main(String[] args) {
-		System.exit(PizzaCli.commandLine(new LoadCommand(), new BenchCommand()).execute(args));
+		System.exit(PizzaCli.commandLine(new LoadCommand(), new BenchCommand())
+			.registerConverter(Duration.class, new DurationConverter())
+			.execute(args));
 	}
 
 }

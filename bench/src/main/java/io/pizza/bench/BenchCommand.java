@@ -1,7 +1,6 @@
 package io.pizza.bench;
 
 import java.time.Duration;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import io.pizza.bench.load.BenchOptions;
@@ -45,7 +44,7 @@ class BenchCommand implements Callable<Integer> {
 
 	@Option(names = "--intake-step", defaultValue = "10s",
 			description = "How long each intake step sends (default: ${DEFAULT-VALUE}).")
-	String intakeStep;
+	Duration intakeStep;
 
 	@Option(names = "--rate", defaultValue = "500",
 			description = "The end-to-end run's rate, in orders/s (default: ${DEFAULT-VALUE}).")
@@ -57,13 +56,13 @@ class BenchCommand implements Callable<Integer> {
 
 	@Option(names = "--closed-loop", defaultValue = "30s",
 			description = "How long each closed-loop run lasts (default: ${DEFAULT-VALUE}).")
-	String closedLoop;
+	Duration closedLoop;
 
 	@Option(names = "--warm-up", defaultValue = "8m",
 			description = "The longest POST /orders runs in a closed loop, not counted, before the one measured: "
 					+ "rounds of 30 s until the JIT compilers of the platform's JVMs use less than 5%% of the "
 					+ "machine's cores (default: ${DEFAULT-VALUE}).")
-	String warmUp;
+	Duration warmUp;
 
 	@Option(names = "--backlog", defaultValue = "50000",
 			description = "Orders written straight to the orders topic for the makers, then for billing, to "
@@ -72,11 +71,11 @@ class BenchCommand implements Callable<Integer> {
 
 	@Option(names = "--duration", defaultValue = "60s",
 			description = "How long the end-to-end run sends (default: ${DEFAULT-VALUE}).")
-	String duration;
+	Duration duration;
 
 	@Option(names = "--sse", defaultValue = "20s",
 			description = "How long the SSE client listens to the couriers (default: ${DEFAULT-VALUE}).")
-	String sse;
+	Duration sse;
 
 	@Option(names = "--seed", defaultValue = "42", description = "Seed of the fake orders (default: ${DEFAULT-VALUE}).")
 	long seed;
@@ -89,19 +88,14 @@ class BenchCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		Benchmark.Result result = new Benchmark(this.cli.platform(), Console::progress)
-			.run(new BenchOptions(this.ceilingRecords, this.intakeFrom, this.intakeMax, duration(this.intakeStep),
-					this.rate, duration(this.duration), this.connections, duration(this.closedLoop),
-					duration(this.warmUp), this.backlog, duration(this.sse), this.seed, this.bothModes));
+		Benchmark.Result result = new Benchmark(this.cli.platform(), Console::progress).run(new BenchOptions(
+				this.ceilingRecords, this.intakeFrom, this.intakeMax, this.intakeStep, this.rate, this.duration,
+				this.connections, this.closedLoop, this.warmUp, this.backlog, this.sse, this.seed, this.bothModes));
 		System.out.println();
 		System.out.println(result.report().table());
 		System.out.println();
 		System.out.println("Report: " + result.file());
 		return 0;
-	}
-
-	private static Duration duration(String text) {
-		return Duration.parse("PT" + text.toUpperCase(Locale.ROOT));
 	}
 
 }

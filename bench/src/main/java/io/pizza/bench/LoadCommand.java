@@ -1,7 +1,6 @@
 package io.pizza.bench;
 
 import java.time.Duration;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
@@ -29,7 +28,7 @@ class LoadCommand implements Callable<Integer> {
 
 	@Option(names = "--duration", defaultValue = "30s",
 			description = "How long to send, such as 30s or 2m (default: ${DEFAULT-VALUE}).")
-	String duration;
+	Duration duration;
 
 	@Option(names = "--seed", defaultValue = "42",
 			description = "Seed of the fake orders: the same seed, the same orders (default: ${DEFAULT-VALUE}).")
@@ -46,8 +45,8 @@ class LoadCommand implements Callable<Integer> {
 		// on a terminal, one line that keeps changing; in a log, a line a second
 		Consumer<String> progress = (System.console() != null) ? (line) -> System.out.print("\r" + line + "   ")
 				: Console::progress;
-		LoadTest.Result result = new LoadTest(this.cli.settings(), progress).run(this.rate,
-				Duration.parse("PT" + this.duration.toUpperCase(Locale.ROOT)), this.seed, this.soak);
+		LoadTest.Result result = new LoadTest(this.cli.settings(), progress).run(this.rate, this.duration, this.seed,
+				this.soak);
 		System.out.println();
 		System.out.println(result.table());
 		System.out.println();

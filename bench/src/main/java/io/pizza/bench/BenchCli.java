@@ -14,7 +14,7 @@ public final class BenchCli {
 	}
 
 	public static void main(String[] args) {
-		System.exit(PizzaCli.commandLine(new LoadCommand(), new BenchCommand())
+		System.exit(PizzaCli.commandLine(new LoadCommand(), new BenchCommand(), new FaultCommand())
 			.registerConverter(Duration.class, new DurationConverter())
 			.execute(args));
 	}

@@ -1,36 +1,25 @@
 package io.pizza.system;
 
-import java.io.IOException;
-import java.math.BigDecimal;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalTime;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
+import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import io.pizza.bench.faults.CheckReport;
+import io.pizza.bench.faults.OrderHistoryCheck;
 import io.pizza.platform.Platform;
+import io.pizza.platform.network.Faults;
+import io.pizza.platform.network.NetworkTopology;
+import io.pizza.platform.process.Processes;
 import io.pizza.platform.settings.Instance;
 import io.pizza.testing.TopicContents;
 import org.apache.kafka.clients.admin.Admin;
@@ -39,38 +28,37 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The whole system under a steady stream of orders while its parts are taken away, each
- * killed hard ({@code SIGKILL}) and started again: a maker, two brokers in turn, billing,
- * the delivery tracker, order-service and PostgreSQL; a poison pill; a maker frozen past
- * its session timeout and thawed. The client sends every order with an
- * {@code Idempotency-Key} and retries any answer but {@code 201} ({@code 202},
- * {@code 503}, none) with the same key until it gets one. Every order it meant is then on
- * the orders topic under one order id, baked exactly once, in its shop's order, billed
- * exactly once with the menu's total, and delivered exactly once; the poison pill lands
- * in both dead-letter topics.
+ * The whole system under a steady stream of orders while its parts are taken away: a
+ * maker, two brokers in turn, billing, the delivery tracker, order-service and PostgreSQL
+ * killed hard ({@code SIGKILL}) and started again; the leader of a partition of the
+ * orders topic cut from its followers on the platform's own network (where this machine
+ * allows it: root, network namespaces); a poison pill; a maker frozen past its session
+ * timeout and thawed. The client is the one {@code ./pizza fault --check} runs: one order
+ * after the other for each shop, each with an idempotency key of its own, retried with
+ * that key on every answer but {@code 201}; its history is then checked: every order
+ * acknowledged is on the orders topic once, in its shop's order, baked, billed at the
+ * menu's total and delivered exactly once, and followed to its end by order-service's
+ * read model; each also in the warehouse; the poison pill in both dead-letter topics.
  */
 class ChaosTests {
 
-	private static final Pattern ORDER_ID = Pattern.compile("\"orderId\":\"([0-9a-f-]{36})\"");
-
-	private static final JsonMapper json = JsonMapper.builder().build();
+	private static final boolean OWN_NETWORK = NetworkTopology.whyNot().isEmpty();
 
 	private static Platform platform;
 
 	@BeforeAll
 	static void up() {
-		platform = SystemUnderTest.platform();
+		platform = SystemUnderTest.platform(false, OWN_NETWORK);
 		platform.up();
 	}
 
@@ -78,22 +66,22 @@ class ChaosTests {
 	static void down() {
 		if (platform != null) {
 			platform.down();
+			// and its network with it: every namespace, link and route
+			assertThat(NetworkTopology.of(platform.settings()).namespaces()).isEmpty();
 		}
 	}
 
 	@Test
 	void everyAcknowledgedOrderIsBakedBilledAndDeliveredOnceWhatever() throws Exception {
-		JsonNode menu = json.readTree(SystemUnderTest.get(port("order-service"), "/menu"));
-		OrderStream stream = new OrderStream(menu);
-		// one order after another, the next 200 ms after the last answer
-		ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor();
-		sender.scheduleWithFixedDelay(stream::placeOne, 0, 200, TimeUnit.MILLISECONDS);
+		OrderHistoryCheck orders = new OrderHistoryCheck(platform, Duration.ofSeconds(1),
+				(line) -> System.out.println("[chaos] " + line));
+		orders.start();
 		try {
-			stream.awaitPlaced(10);
+			orders.awaitAcknowledged(10, Duration.ofSeconds(90));
 			kill("pizza-maker-1", true);
-			stream.awaitPlaced(25);
+			awaitMore(orders, 15);
 			kill("kafka-3", true);
-			stream.awaitPlaced(40);
+			awaitMore(orders, 15);
 			kill("billing-service", true);
 			String poisonPill = "{\"orderId\": \"not-a-uuid\", \"shop\": \"Marios Pizza\"}";
 			try (KafkaProducer<String, String> producer = new KafkaProducer<>(
@@ -102,17 +90,20 @@ class ChaosTests {
 					new StringSerializer(), new StringSerializer())) {
 				producer.send(new ProducerRecord<>("pizza-orders", "Marios Pizza", poisonPill)).get();
 			}
-			stream.awaitPlaced(50);
+			awaitMore(orders, 10);
 			// couriers on the road and orders waiting for one: whoever reads their
 			// partitions next delivers them
 			kill("delivery-tracker-service", true);
-			stream.awaitPlaced(55);
+			awaitMore(orders, 5);
 			startTogether("delivery-tracker-service", "billing-service", "kafka-3", "pizza-maker-1");
-			stream.awaitPlaced(62);
+			awaitMore(orders, 7);
 			// the intake itself: the client's retries with the same key find their order
 			kill("order-service", true);
 			start("order-service");
-			stream.awaitPlaced(70);
+			awaitMore(orders, 8);
+			if (OWN_NETWORK) {
+				isolateALeaderFromItsFollowers(orders);
+			}
 			// the database of billing, order-service's read model and the warehouse, and
 			// another broker, gone while a maker is frozen mid-stream past its session
 			// timeout: the other maker takes its partitions over and bakes what it held;
@@ -127,74 +118,23 @@ class ChaosTests {
 			signal("pizza-maker-2", "CONT");
 			// the broker comes back while the stream goes on and ends
 			CompletableFuture<Void> kafka1 = CompletableFuture.runAsync(() -> start("kafka-1"));
-			stream.awaitPlaced(85);
-			stream.stop();
-			stream.awaitIdle();
+			awaitMore(orders, 15);
+			orders.stop(Duration.ofMinutes(2));
 			kafka1.join();
-			sender.shutdown();
-			assertThat(sender.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
 
-			assertThat(stream.unexpected()).as("answers other than 201, 202 and 503").isEmpty();
-			List<Placed> placed = stream.placed();
-			System.out.printf("[chaos] %d orders acknowledged; retried: %s%n", placed.size(), stream.retried());
-			Map<String, Placed> byId = placed.stream().collect(Collectors.toMap(Placed::orderId, (p) -> p));
-
-			// each order the client meant (one customer name each) is on the topic under
-			// one order id, however often it was sent
-			Map<String, Set<String>> idsByCustomer = TopicContents
-				.readAll(platform.settings().bootstrapServers(), "pizza-orders")
-				.stream()
-				.map((record) -> json.readTree(record.value()))
-				.filter((order) -> order.has("customer")
-						&& order.get("customer").get("name").asString().startsWith(OrderStream.CUSTOMER))
-				.collect(Collectors.groupingBy((order) -> order.get("customer").get("name").asString(),
-						Collectors.mapping((order) -> order.get("orderId").asString(), Collectors.toSet())));
-			assertThat(idsByCustomer.keySet())
-				.containsExactlyInAnyOrderElementsOf(placed.stream().map(Placed::customer).toList());
-			assertThat(idsByCustomer.values()).allSatisfy((ids) -> assertThat(ids).hasSize(1));
-
-			// baked exactly once each, as read_committed consumers see it, in each shop's
-			// order
-			await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
-				Map<String, List<JsonNode>> baked = statuses("BAKED", byId);
-				assertThat(baked).as("orders baked").hasSameSizeAs(byId);
-				assertThat(baked.values()).allSatisfy((events) -> assertThat(events).hasSize(1));
-			});
-			Map<String, List<JsonNode>> baked = statuses("BAKED", byId);
-			Map<String, List<Placed>> byShop = placed.stream()
-				.collect(Collectors.groupingBy(Placed::shop, LinkedHashMap::new, Collectors.toList()));
-			byShop.forEach((shop, orders) -> assertThat(orders).as("%s's orders baked in the order placed", shop)
-				.isSortedAccordingTo((a, b) -> Instant.parse(baked.get(a.orderId()).get(0).get("at").asString())
-					.compareTo(Instant.parse(baked.get(b.orderId()).get(0).get("at").asString()))));
-
-			// billed exactly once each, with the menu's total
-			await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
-				Map<String, Long> bills = bills(byId);
-				assertThat(bills).hasSameSizeAs(byId).allSatisfy((order, count) -> assertThat(count).isOne());
-			});
-			for (Placed order : placed.subList(0, Math.min(placed.size(), 20))) {
-				JsonNode bill = json
-					.readTree(SystemUnderTest.get(port("billing-service"), "/bills/" + order.orderId()));
-				assertThat(bill.get("total").decimalValue()).isEqualByComparingTo(order.total());
-			}
-
-			// delivered exactly once each, also those on the road when the tracker was
-			// killed
-			await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
-				Map<String, List<JsonNode>> delivered = statuses("DELIVERED", byId);
-				assertThat(delivered).as("orders delivered").hasSameSizeAs(byId);
-				assertThat(delivered.values()).allSatisfy((events) -> assertThat(events).hasSize(1));
-			});
-
-			// order-service's read model followed each to the end
-			await().atMost(Duration.ofMinutes(1))
-				.pollInterval(Duration.ofSeconds(2))
-				.untilAsserted(() -> assertThat(readModelStatuses(byId)).containsOnly("DELIVERED"));
+			CheckReport report = orders.check();
+			System.out.printf("[chaos] %d orders acknowledged, on %s%n%s", report.acknowledged(),
+					OWN_NETWORK ? "the platform's own network" : "this machine's loopback", report.table());
+			assertThat(report.passed()).as(report.table()).isTrue();
+			assertThat(report.answers().keySet()).as("answers other than 201, 202 and 503 (0: none)")
+				.isSubsetOf(0, 201, 202, 503);
 
 			// and in the warehouse, through Kafka Connect, each
+			Set<String> acknowledged = orders.acknowledgedOrderIds();
 			await().atMost(Duration.ofMinutes(2))
 				.pollInterval(Duration.ofSeconds(2))
-				.untilAsserted(() -> assertThat(warehoused(byId)).containsExactlyInAnyOrderElementsOf(byId.keySet()));
+				.untilAsserted(
+						() -> assertThat(warehoused(acknowledged)).containsExactlyInAnyOrderElementsOf(acknowledged));
 
 			// the poison pill in both dead-letter topics, as it was sent
 			for (String topic : List.of("pizza-orders.DLT", "pizza-orders.billing.DLT")) {
@@ -205,57 +145,66 @@ class ChaosTests {
 			}
 		}
 		finally {
-			stream.stop();
-			sender.shutdownNow();
+			orders.stop(Duration.ZERO);
 		}
 	}
 
-	private static Map<String, List<JsonNode>> statuses(String status, Map<String, Placed> orders) {
-		return TopicContents.readAll(platform.settings().bootstrapServers(), "pizza-order-status")
-			.stream()
-			.filter((record) -> orders.containsKey(record.key()))
-			.map((record) -> json.readTree(record.value()))
-			.filter((change) -> status.equals(change.get("status").asString()))
-			.collect(Collectors.groupingBy((change) -> change.get("orderId").asString()));
-	}
-
-	private static Set<String> readModelStatuses(Map<String, Placed> orders) throws Exception {
-		Set<String> statuses = new HashSet<>();
-		for (String orderId : orders.keySet()) {
-			statuses.add(json.readTree(SystemUnderTest.get(port("order-service"), "/orders/" + orderId))
-				.path("status")
-				.asString("none"));
+	// the network's fault: the leader of pizza-orders-0 can neither replicate nor reach
+	// the controllers, while clients still reach it; a new leader is elected, and nothing
+	// the old one acknowledged may be lost
+	private static void isolateALeaderFromItsFollowers(OrderHistoryCheck orders) throws Exception {
+		Faults faults = new Faults(platform.settings(), new Processes(platform.settings()));
+		Instance leader = leaderOfPartitionZero().orElseThrow();
+		platform.settings().brokers().stream().filter((broker) -> !broker.equals(leader)).forEach((follower) -> {
+			faults.cut(leader, follower);
+		});
+		System.out.printf("[chaos] %s %s cut from its followers%n", LocalTime.now(), leader);
+		try {
+			await().atMost(Duration.ofSeconds(60))
+				.pollInterval(Duration.ofMillis(500))
+				.until(() -> leaderOfPartitionZero().filter((now) -> !now.equals(leader)).isPresent());
+			awaitMore(orders, 10);
 		}
-		return statuses;
+		finally {
+			System.out.printf("[chaos] %s healed: %s%n", LocalTime.now(), faults.heal());
+		}
 	}
 
-	private static Set<String> warehoused(Map<String, Placed> orders) throws Exception {
+	private static Optional<Instance> leaderOfPartitionZero() throws Exception {
+		try (Admin admin = platform.kafka().admin()) {
+			TopicPartitionInfo partition = admin.describeTopics(List.of("pizza-orders"))
+				.allTopicNames()
+				.get(10, TimeUnit.SECONDS)
+				.get("pizza-orders")
+				.partitions()
+				.get(0);
+			if (partition.leader() == null || partition.leader().isEmpty()) {
+				return Optional.empty();
+			}
+			return platform.settings()
+				.brokers()
+				.stream()
+				.filter((broker) -> broker.nodeId() == partition.leader().id())
+				.findFirst();
+		}
+	}
+
+	private static void awaitMore(OrderHistoryCheck orders, int count) {
+		orders.awaitAcknowledged(orders.acknowledged() + count, Duration.ofSeconds(90));
+	}
+
+	private static Set<String> warehoused(Set<String> orders) throws Exception {
 		Set<String> rows = new HashSet<>();
 		try (Connection connection = SystemUnderTest.database(platform, "warehouse");
 				Statement statement = connection.createStatement();
 				ResultSet result = statement.executeQuery("SELECT order_id FROM pizza_order_rows")) {
 			while (result.next()) {
-				if (orders.containsKey(result.getString(1))) {
+				if (orders.contains(result.getString(1))) {
 					rows.add(result.getString(1));
 				}
 			}
 		}
 		return rows;
-	}
-
-	private static Map<String, Long> bills(Map<String, Placed> orders) throws Exception {
-		Map<String, Long> bills = new HashMap<>();
-		try (Connection connection = SystemUnderTest.database(platform, "billing");
-				Statement statement = connection.createStatement();
-				ResultSet rows = statement.executeQuery("SELECT order_id, count(*) FROM bills GROUP BY order_id")) {
-			while (rows.next()) {
-				String orderId = rows.getString(1);
-				if (orders.containsKey(orderId)) {
-					bills.put(orderId, rows.getLong(2));
-				}
-			}
-		}
-		return bills;
 	}
 
 	private static void kill(String name, boolean hard) {
@@ -302,149 +251,6 @@ class ChaosTests {
 				.map((name) -> CompletableFuture.runAsync(() -> start(name)))
 				.toArray(CompletableFuture[]::new))
 			.join();
-	}
-
-	private static int port(String name) {
-		return platform.settings().instance(name).orElseThrow().port();
-	}
-
-	/**
-	 * An order order-service acknowledged.
-	 *
-	 * @param orderId its id
-	 * @param customer the customer's name, one per order the client meant
-	 * @param shop its shop
-	 * @param total what it costs by the menu
-	 */
-	record Placed(String orderId, String customer, String shop, BigDecimal total) {
-	}
-
-	/**
-	 * A client placing orders one after another across every shop, each with an
-	 * idempotency key of its own, retrying an order on its next tick until it is answered
-	 * {@code 201} (sooner than {@code Retry-After} asks: it is a test).
-	 */
-	private static final class OrderStream {
-
-		// one name per order, unique to this run: the platform's state may hold an
-		// earlier run's orders
-		static final String CUSTOMER = "Chaos " + UUID.randomUUID().toString().substring(0, 8) + " ";
-
-		private final JsonNode menu;
-
-		private final Random random = new Random(11);
-
-		private final List<Placed> placed = new CopyOnWriteArrayList<>();
-
-		private final AtomicBoolean running = new AtomicBoolean(true);
-
-		private final List<String> unexpected = new CopyOnWriteArrayList<>();
-
-		private final Map<String, Integer> retried = new ConcurrentSkipListMap<>();
-
-		private int next;
-
-		private volatile Order current;
-
-		OrderStream(JsonNode menu) {
-			this.menu = menu;
-		}
-
-		/**
-		 * Sends the order in hand again if it was not acknowledged yet, otherwise a new
-		 * one, unless the stream was stopped.
-		 */
-		void placeOne() {
-			Order order = this.current;
-			if (order == null) {
-				if (!this.running.get()) {
-					return;
-				}
-				order = newOrder();
-				this.current = order;
-			}
-			try {
-				HttpResponse<String> answer = SystemUnderTest.post(port("order-service"), "/orders", order.body(),
-						Map.of("Idempotency-Key", order.key()));
-				if (answer.statusCode() == 201) {
-					Matcher id = ORDER_ID.matcher(answer.body());
-					if (id.find()) {
-						this.placed.add(new Placed(id.group(1), order.customer(), order.shop(), order.total()));
-					}
-					this.current = null;
-				}
-				else if (answer.statusCode() == 202 || answer.statusCode() == 503) {
-					this.retried.merge(String.valueOf(answer.statusCode()), 1, Integer::sum);
-				}
-				else {
-					this.unexpected.add(answer.statusCode() + " " + answer.body());
-					this.current = null;
-				}
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-			catch (IOException ex) {
-				this.retried.merge("no answer", 1, Integer::sum);
-			}
-		}
-
-		private Order newOrder() {
-			String shop = pick(this.menu.get("shops")).asString();
-			JsonNode pizza = pick(this.menu.get("pizzas"));
-			JsonNode topping = pick(this.menu.get("toppings"));
-			String customer = CUSTOMER + (++this.next);
-			String body = """
-					{"shop": "%s", "customer": {"name": "%s", "phone": "+39 02 0000000", "address": "Via %d, Milano"},
-					 "pizzas": [{"name": "%s", "toppings": ["%s"]}]}""".formatted(shop, customer,
-					this.random.nextInt(500), pizza.get("name").asString(), topping.get("name").asString());
-			return new Order(UUID.randomUUID().toString(), customer, shop, body,
-					pizza.get("price").decimalValue().add(topping.get("price").decimalValue()));
-		}
-
-		private JsonNode pick(JsonNode items) {
-			return items.get(this.random.nextInt(items.size()));
-		}
-
-		void awaitPlaced(int count) {
-			await().atMost(Duration.ofSeconds(90)).until(() -> this.placed.size() >= count);
-		}
-
-		/**
-		 * Starts no new order; the one in hand is still sent until it is acknowledged.
-		 */
-		void stop() {
-			this.running.set(false);
-		}
-
-		void awaitIdle() {
-			await().atMost(Duration.ofMinutes(2)).until(() -> this.current == null);
-		}
-
-		List<Placed> placed() {
-			return List.copyOf(this.placed);
-		}
-
-		Map<String, Integer> retried() {
-			return Map.copyOf(this.retried);
-		}
-
-		List<String> unexpected() {
-			return List.copyOf(this.unexpected);
-		}
-
-		/**
-		 * An order the client means to place.
-		 *
-		 * @param key its idempotency key
-		 * @param customer its customer, one per order
-		 * @param shop its shop
-		 * @param body the request
-		 * @param total what it costs by the menu
-		 */
-		private record Order(String key, String customer, String shop, String body, BigDecimal total) {
-		}
-
 	}
 
 }

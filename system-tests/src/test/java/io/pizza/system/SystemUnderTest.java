@@ -39,17 +39,28 @@ final class SystemUnderTest {
 	}
 
 	static Platform platform() {
-		return platform(false);
+		return platform(false, false);
+	}
+
+	static Platform platform(boolean secure) {
+		return platform(secure, false);
 	}
 
 	/**
-	 * The system in plaintext or in secure mode, whatever mode it ran in last.
+	 * The system in plaintext or in secure mode, on this machine's loopback or on its own
+	 * network, whatever it ran in last.
 	 * @param secure TLS with client certificates and ACLs, as {@code ./pizza up --secure}
+	 * @param ownNetwork each part in a network namespace, as
+	 * {@code ./pizza up --network}: namespaces and addresses of their own, apart from a
+	 * user's platform
 	 * @return the platform
 	 */
-	static Platform platform(boolean secure) {
+	static Platform platform(boolean secure, boolean ownNetwork) {
 		Properties ports = new Properties();
 		ports.setProperty("mode", secure ? "secure" : "plaintext");
+		ports.setProperty("network", ownNetwork ? "own" : "loopback");
+		ports.setProperty("network.subnet", "10.78.0.0/24");
+		ports.setProperty("network.name", "pzt");
 		ports.setProperty("state-dir", ROOT.relativize(STATE).toString());
 		ports.setProperty("kafka.ports", "29092,29093,29094");
 		ports.setProperty("kafka.controller-ports", "29192,29193,29194");

@@ -118,12 +118,7 @@ public final class Platform {
 					+ " ACLs in place, the rest denied (certificates in " + this.settings.tls().folder() + ")");
 		}
 		List<Instance> services = notRunning(this.settings.services());
-		if (services.stream().anyMatch(this.services::needsPreparing)) {
-			this.progress.accept("Services: new build, making their class data sharing archives (once per build)");
-			List<String> failed = this.services.prepare(services);
-			this.progress.accept(failed.isEmpty() ? "Services: archives ready"
-					: "Services: no archive for " + failed + " (see their -cds.log): they start from their jars");
-		}
+		this.services.prepare(services);
 		services.forEach(this.services::start);
 		if (!services.isEmpty()) {
 			this.progress.accept("Services: started " + services + ", waiting for them to be healthy");

@@ -247,6 +247,11 @@ class PlatformLifecycleTests {
 
 			platform.start(maker);
 			assertThat(status("pizza-maker-1").health()).isEqualTo("UP");
+			// started again, it maps the classes an instance of its module archived when
+			// it stopped: the one just stopped, or one of an earlier platform
+			assertThat(platform.running().get("pizza-maker-1").info().arguments().orElseThrow())
+				.anySatisfy((argument) -> assertThat(argument)
+					.startsWith("-XX:SharedArchiveFile=" + SystemUnderTest.STATE.resolve("cds/pizza-maker-service/")));
 			await().atMost(Duration.ofSeconds(15))
 				.untilAsserted(() -> assertThat(makers(browser)).containsOnlyKeys("pizza-maker-1", "pizza-maker-2"));
 		}

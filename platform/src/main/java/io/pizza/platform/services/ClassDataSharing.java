@@ -1,16 +1,17 @@
 package io.pizza.platform.services;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import io.pizza.platform.process.Processes;
@@ -18,15 +19,22 @@ import io.pizza.platform.process.StateFiles;
 import io.pizza.platform.settings.PlatformSettings;
 
 /**
- * Makes the services start about twice as fast on a small machine: once per build, each
- * service's jar is extracted and a training run (Spring's
- * {@code spring.context.exit=onRefresh}) records the classes it loads in a class data
- * sharing archive, which every later start maps instead of loading those classes again. A
- * service whose archive could not be made simply starts from its jar.
+ * Makes the services start about twice as fast on a small machine, at no cost to the
+ * first start: each service's jar is extracted once per build (its classes and libraries
+ * as plain jars, which the JVM can archive), and the first instance of a module that
+ * starts without an archive writes the classes it loaded to one when it stops
+ * ({@code -XX:ArchiveClassesAtExit}); every later start of the module maps them instead
+ * of loading them again. An instance killed hard writes none, and the next one that
+ * starts does; where the jar cannot be extracted, a service starts from its jar.
  */
 final class ClassDataSharing {
 
-	private static final String ARCHIVE = "app.jsa";
+	private static final String ARCHIVE = ".jsa";
+
+	private static final String ARCHIVING = "-XX:ArchiveClassesAtExit=";
+
+	// the first bytes of a dynamic archive, as HotSpot writes them (cds.h)
+	private static final int DYNAMIC_MAGIC = 0xf00baba8;
 
 	private final PlatformSettings settings;
 
@@ -35,54 +43,65 @@ final class ClassDataSharing {
 	}
 
 	/**
-	 * The archive of a module, when one was made from its current jar.
+	 * How the JVM runs an instance: mapping its module's archive; from the extracted jar,
+	 * writing an archive of its own when it stops; or, when the jar could not be
+	 * extracted, from the jar.
 	 * @param module the service's module
-	 * @param jar its jar
-	 * @return the extracted jar and its archive
+	 * @param instance the instance's name
+	 * @param jar the module's jar
+	 * @return the options that end the service's command line
 	 */
-	Optional<Archive> archive(String module, Path jar) {
-		Path dir = dir(module);
-		try {
-			if (Files.isRegularFile(dir.resolve(ARCHIVE)) && Files.isRegularFile(stamp(module))
-					&& Files.readString(stamp(module)).equals(fingerprint(jar))) {
-				return Optional.of(new Archive(dir.resolve(module + ".jar"), dir.resolve(ARCHIVE)));
-			}
+	List<String> launch(String module, String instance, Path jar) {
+		if (!extract(module, jar)) {
+			return List.of("-jar", jar.toString());
 		}
-		catch (IOException ex) {
-			// no usable archive
+		Path extracted = dir(module).resolve(module + ".jar");
+		Optional<Path> archive = archive(module);
+		if (archive.isPresent()) {
+			return List.of("-XX:SharedArchiveFile=" + archive.get(), "-jar", extracted.toString());
 		}
-		return Optional.empty();
+		if (ProcessHandle.allProcesses().anyMatch((process) -> archivesAtExit(process, dir(module)))) {
+			// another instance of the module writes the archive: one is enough
+			return List.of("-jar", extracted.toString());
+		}
+		// the archiving's warnings (the classes it leaves out) kept out of the log
+		return List.of(ARCHIVING + dir(module).resolve(instance + ARCHIVE), "-Xlog:cds*=off", "-jar",
+				extracted.toString());
 	}
 
 	/**
-	 * Makes the archive of a module: extracts its jar and runs it once up to the end of
-	 * its context's refresh. Needs the brokers and the database, as the service does.
+	 * Tells whether a JVM writes a class archive when it stops.
+	 * @param process the JVM
+	 * @return whether it was started to
+	 */
+	static boolean archivesAtExit(ProcessHandle process) {
+		return archivesAtExit(process, Path.of(""));
+	}
+
+	private static boolean archivesAtExit(ProcessHandle process, Path where) {
+		String archiving = ARCHIVING + where;
+		return process.info()
+			.arguments()
+			.map((arguments) -> Arrays.stream(arguments).anyMatch((argument) -> argument.startsWith(archiving)))
+			.orElse(false);
+	}
+
+	/**
+	 * Extracts a module's jar, when not done for this build yet.
 	 * @param module the service's module
 	 * @param jar its jar
-	 * @param jvmOptions the options the service runs with
-	 * @param environment the service's environment
-	 * @param where how the training run's command runs where the service does (its
-	 * namespace on the platform's own network)
-	 * @return whether the archive was made
+	 * @return whether it is extracted
 	 */
-	boolean make(String module, Path jar, List<String> jvmOptions, Map<String, String> environment,
-			UnaryOperator<List<String>> where) {
+	boolean extract(String module, Path jar) {
+		if (extractedFrom(module, jar)) {
+			return true;
+		}
 		Path dir = dir(module);
-		Path log = StateFiles.privateLog(this.settings.stateDir(),
-				this.settings.logsDir().resolve(module + "-cds.log"));
 		try {
 			delete(dir);
 			Files.createDirectories(dir);
 			if (!run(List.of(Processes.java(), "-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination",
-					dir.toString()), Map.of(), log)) {
-				return false;
-			}
-			List<String> training = new ArrayList<>();
-			training.add(Processes.java());
-			training.addAll(jvmOptions);
-			training.addAll(List.of("-XX:ArchiveClassesAtExit=" + dir.resolve(ARCHIVE),
-					"-Dspring.context.exit=onRefresh", "-jar", dir.resolve(module + ".jar").toString()));
-			if (!run(where.apply(training), environment, log) || !Files.isRegularFile(dir.resolve(ARCHIVE))) {
+					dir.toString()), module)) {
 				return false;
 			}
 			Files.writeString(stamp(module), fingerprint(jar));
@@ -93,13 +112,49 @@ final class ClassDataSharing {
 		}
 	}
 
-	private boolean run(List<String> command, Map<String, String> environment, Path log) throws IOException {
+	// an archive an instance of this build wrote whole: the JVM writes its header last,
+	// so one cut short, by a kill while it was written, has no magic number and is
+	// removed
+	private Optional<Path> archive(String module) {
+		try (Stream<Path> files = Files.list(dir(module))) {
+			List<Path> archives = files.filter((file) -> file.getFileName().toString().endsWith(ARCHIVE))
+				.sorted()
+				.toList();
+			for (Path archive : archives) {
+				if (whole(archive)) {
+					return Optional.of(archive);
+				}
+				Files.deleteIfExists(archive);
+			}
+		}
+		catch (IOException ex) {
+			// none usable
+		}
+		return Optional.empty();
+	}
+
+	private static boolean whole(Path archive) throws IOException {
+		try (InputStream in = Files.newInputStream(archive)) {
+			byte[] magic = in.readNBytes(4);
+			return magic.length == 4 && ByteBuffer.wrap(magic).order(ByteOrder.LITTLE_ENDIAN).getInt() == DYNAMIC_MAGIC;
+		}
+	}
+
+	private boolean extractedFrom(String module, Path jar) {
+		try {
+			return Files.isRegularFile(stamp(module)) && Files.readString(stamp(module)).equals(fingerprint(jar));
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+	private boolean run(List<String> command, String module) throws IOException {
 		ProcessBuilder builder = new ProcessBuilder(Processes.privately(command)).redirectErrorStream(true)
-			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-		builder.environment().putAll(environment);
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(log(module).toFile()));
 		Process process = builder.start();
 		try {
-			if (!process.waitFor(3, TimeUnit.MINUTES)) {
+			if (!process.waitFor(2, TimeUnit.MINUTES)) {
 				process.destroyForcibly();
 				return false;
 			}
@@ -112,6 +167,10 @@ final class ClassDataSharing {
 		}
 	}
 
+	private Path log(String module) {
+		return StateFiles.privateLog(this.settings.stateDir(), this.settings.logsDir().resolve(module + "-cds.log"));
+	}
+
 	private Path dir(String module) {
 		return this.settings.stateDir().resolve("cds").resolve(module);
 	}
@@ -120,7 +179,7 @@ final class ClassDataSharing {
 		return dir(module).resolve("jar.stamp");
 	}
 
-	private static String fingerprint(Path jar) throws IOException {
+	static String fingerprint(Path jar) throws IOException {
 		return Files.size(jar) + ":" + Files.getLastModifiedTime(jar).toMillis() + ":" + Runtime.version();
 	}
 
@@ -138,15 +197,6 @@ final class ClassDataSharing {
 				}
 			});
 		}
-	}
-
-	/**
-	 * A service's extracted jar and the archive of its classes.
-	 *
-	 * @param jar the extracted jar to run
-	 * @param archive the archive to map
-	 */
-	record Archive(Path jar, Path archive) {
 	}
 
 }

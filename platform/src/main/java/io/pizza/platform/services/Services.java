@@ -8,8 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -46,50 +44,32 @@ public final class Services {
 	}
 
 	/**
-	 * Makes the class data sharing archives of the services' modules that have none for
-	 * their current jar, all at once. Needs the brokers and the database.
+	 * Extracts the jars of the services' modules that are new builds, all at once, so
+	 * that they start from their extracted jars, whose classes can be archived.
 	 * @param services the instances about to start
-	 * @return the modules whose archive could not be made (they start from their jar)
 	 */
-	public List<String> prepare(List<Instance> services) {
-		Map<String, Instance> byModule = new LinkedHashMap<>();
-		services.forEach((service) -> byModule.putIfAbsent(service.module(), service));
-		List<String> failed = new CopyOnWriteArrayList<>();
-		List<Thread> trainings = new ArrayList<>();
-		byModule.forEach((module, service) -> {
-			if (this.cds.archive(module, jar(service)).isEmpty()) {
-				Map<String, String> environment = environment(service);
-				environment.put("SERVER_PORT", "0");
-				environment.put("INSTANCE_ID", module + "-training");
-				Thread training = new Thread(() -> {
-					if (!this.cds.make(module, jar(service), jvmOptions(service), environment,
-							(command) -> NetworkTopology.of(this.settings).wrap(service, command))) {
-						failed.add(module);
-					}
-				}, "cds-" + module);
-				training.start();
-				trainings.add(training);
-			}
+	public void prepare(List<Instance> services) {
+		List<Thread> extractions = new ArrayList<>();
+		modules(services).forEach((module, service) -> {
+			Thread extraction = new Thread(() -> this.cds.extract(module, jar(service)), "extract-" + module);
+			extraction.start();
+			extractions.add(extraction);
 		});
-		for (Thread training : trainings) {
+		for (Thread extraction : extractions) {
 			try {
-				training.join();
+				extraction.join();
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
 				throw new PlatformException("Interrupted", ex);
 			}
 		}
-		return failed;
 	}
 
-	/**
-	 * Tells whether a service's module needs a class data sharing archive made.
-	 * @param service the instance
-	 * @return whether its module has no archive for its current jar
-	 */
-	public boolean needsPreparing(Instance service) {
-		return this.cds.archive(service.module(), jar(service)).isEmpty();
+	private static Map<String, Instance> modules(List<Instance> services) {
+		Map<String, Instance> byModule = new LinkedHashMap<>();
+		services.forEach((service) -> byModule.putIfAbsent(service.module(), service));
+		return byModule;
 	}
 
 	/**
@@ -115,14 +95,7 @@ public final class Services {
 		command.add(Processes.java());
 		command.addAll(jvmOptions(service));
 		command.add(Processes.MARKER + service.name());
-		Optional<ClassDataSharing.Archive> archive = this.cds.archive(service.module(), jar);
-		if (archive.isPresent()) {
-			command.addAll(List.of("-XX:SharedArchiveFile=" + archive.get().archive(), "-jar",
-					archive.get().jar().toString()));
-		}
-		else {
-			command.addAll(List.of("-jar", jar.toString()));
-		}
+		command.addAll(this.cds.launch(service.module(), service.name(), jar));
 		Map<String, String> environment = environment(service);
 		environment.putAll(extraEnvironment);
 		if (this.settings.secure()) {
@@ -157,8 +130,7 @@ public final class Services {
 		environment.put("PIZZA_SECRETS_DIR", this.settings.httpLogins().prepare(service.module()).toString());
 		if (service.module().equals("dashboard")) {
 			// the dashboard asks the services themselves, wherever this platform put
-			// them,
-			// and links to the map as a browser on this machine reaches it
+			// them, and links to the map as a browser on this machine reaches it
 			environment.put("DASHBOARD_ORDER_SERVICE", url(network, "order-service"));
 			environment.put("DASHBOARD_BILLING_SERVICE", url(network, "billing-service"));
 			environment.put("DASHBOARD_DELIVERY_MAP", "http://localhost:" + port("delivery-tracker-service") + "/");
@@ -178,6 +150,16 @@ public final class Services {
 
 	private Path jar(Instance service) {
 		return this.settings.root().resolve(service.module()).resolve("target").resolve(service.module() + ".jar");
+	}
+
+	/**
+	 * Tells whether a service instance writes its module's class archive as it stops,
+	 * which takes it a few seconds more, once per build.
+	 * @param process the instance's process
+	 * @return whether it does
+	 */
+	public static boolean archivesAtExit(ProcessHandle process) {
+		return ClassDataSharing.archivesAtExit(process);
 	}
 
 	/**

@@ -117,8 +117,7 @@ class TwoTrackersTests {
 			.map(TopicPartition::partition)
 			.toList();
 		// two orders of one shop with one courier, both dispatched by the second
-		// instance:
-		// one on the road, one waiting for it
+		// instance: one on the road, one waiting for it
 		UUID onTheRoad = orderOn(ownedBySecond);
 		UUID waiting = orderOn(ownedBySecond);
 		KitchenEvents kitchen = new KitchenEvents(bootstrapServers());

@@ -70,8 +70,7 @@ class OrderPlacedListener {
 				continue;
 			}
 			// a dead letter sent back is judged by the kitchen's durable memory, before
-			// the
-			// window of recent orders takes it in
+			// the window of recent orders takes it in
 			Optional<String> replayed = this.bakedBefore.skip(record.record(), order);
 			if (replayed.isPresent()) {
 				log.info("[{}] {} shop='{}' order={} replayed, {}: skipped", instance, record.where(), order.shop(),

@@ -94,14 +94,13 @@ public final class ConnectWorker {
 		config.put("plugin.discovery", "service_load");
 		// the connectors' files read the warehouse's address, user and password from the
 		// environment, and nothing else of it: a connector made through the REST API
-		// cannot
-		// read the rest of the worker's environment
+		// cannot read the rest of the worker's environment
 		config.put("config.providers", "env");
 		config.put("config.providers.env.class", "org.apache.kafka.common.config.provider.EnvVarConfigProvider");
 		config.put("config.providers.env.param.allowlist.pattern", "PIZZA_WAREHOUSE_.*");
 		// the REST API, which makes and deletes connectors and shows their
-		// configurations,
-		// asks for a user and password in every mode (a JAAS login, see writeRestLogin)
+		// configurations, asks for a user and password in every mode (a JAAS login, see
+		// writeRestLogin)
 		config.put("rest.extension.classes",
 				"org.apache.kafka.connect.rest.basic.auth.extension.BasicAuthSecurityRestExtension");
 		if (this.settings.secure()) {

@@ -49,13 +49,18 @@ final class ClassDataSharing {
 	 * @param module the service's module
 	 * @param instance the instance's name
 	 * @param jar the module's jar
+	 * @param jvmOptions the instance's other JVM options: with {@code -Xshare:off} (to
+	 * profile it with Flight Recorder, say) it neither maps nor writes an archive
 	 * @return the options that end the service's command line
 	 */
-	List<String> launch(String module, String instance, Path jar) {
+	List<String> launch(String module, String instance, Path jar, List<String> jvmOptions) {
 		if (!extract(module, jar)) {
 			return List.of("-jar", jar.toString());
 		}
 		Path extracted = dir(module).resolve(module + ".jar");
+		if (jvmOptions.contains("-Xshare:off")) {
+			return List.of("-jar", extracted.toString());
+		}
 		Optional<Path> archive = archive(module);
 		if (archive.isPresent()) {
 			return List.of("-XX:SharedArchiveFile=" + archive.get(), "-jar", extracted.toString());

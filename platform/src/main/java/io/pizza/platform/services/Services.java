@@ -93,9 +93,10 @@ public final class Services {
 		}
 		List<String> command = new ArrayList<>();
 		command.add(Processes.java());
-		command.addAll(jvmOptions(service));
+		List<String> jvmOptions = jvmOptions(service);
+		command.addAll(jvmOptions);
 		command.add(Processes.MARKER + service.name());
-		command.addAll(this.cds.launch(service.module(), service.name(), jar));
+		command.addAll(this.cds.launch(service.module(), service.name(), jar, jvmOptions));
 		Map<String, String> environment = environment(service);
 		environment.putAll(extraEnvironment);
 		if (this.settings.secure()) {

@@ -43,7 +43,7 @@ class ClassDataSharingTests {
 
 	@Test
 	void withoutAnArchiveAnInstanceWritesItsOwnWhenItStops() {
-		assertThat(this.cds.launch("billing-service", "billing-service", this.jar)).containsExactly(
+		assertThat(this.cds.launch("billing-service", "billing-service", this.jar, List.of())).containsExactly(
 				"-XX:ArchiveClassesAtExit=" + this.dir.resolve("billing-service.jsa"), "-Xlog:cds*=off", "-jar",
 				this.dir.resolve("billing-service.jar").toString());
 	}
@@ -51,7 +51,7 @@ class ClassDataSharingTests {
 	@Test
 	void anArchiveWrittenWholeIsMapped() throws Exception {
 		Files.write(this.dir.resolve("billing-service.jsa"), WHOLE);
-		assertThat(this.cds.launch("billing-service", "billing-service", this.jar)).containsExactly(
+		assertThat(this.cds.launch("billing-service", "billing-service", this.jar, List.of())).containsExactly(
 				"-XX:SharedArchiveFile=" + this.dir.resolve("billing-service.jsa"), "-jar",
 				this.dir.resolve("billing-service.jar").toString());
 	}
@@ -61,16 +61,25 @@ class ClassDataSharingTests {
 		// killed while it wrote: its header, written last, is still zeros
 		Files.write(this.dir.resolve("a-maker.jsa"), new byte[64]);
 		Files.write(this.dir.resolve("b-maker.jsa"), WHOLE);
-		List<String> launch = this.cds.launch("billing-service", "billing-service", this.jar);
+		List<String> launch = this.cds.launch("billing-service", "billing-service", this.jar, List.of());
 		assertThat(launch).contains("-XX:SharedArchiveFile=" + this.dir.resolve("b-maker.jsa"));
 		assertThat(this.dir.resolve("a-maker.jsa")).doesNotExist();
+	}
+
+	@Test
+	void anInstanceWithoutClassDataSharingNeitherMapsNorWritesAnArchive() throws Exception {
+		// as to profile it with Flight Recorder: a JVM that must write an archive will
+		// not start without sharing
+		Files.write(this.dir.resolve("billing-service.jsa"), WHOLE);
+		assertThat(this.cds.launch("billing-service", "billing-service", this.jar, List.of("-Xmx256m", "-Xshare:off")))
+			.containsExactly("-jar", this.dir.resolve("billing-service.jar").toString());
 	}
 
 	@Test
 	void aNewBuildIsExtractedAgainAndItsOldArchivesGo() throws Exception {
 		Files.write(this.dir.resolve("billing-service.jsa"), WHOLE);
 		Files.writeString(this.jar, "another build, which is no jar at all");
-		assertThat(this.cds.launch("billing-service", "billing-service", this.jar)).containsExactly("-jar",
+		assertThat(this.cds.launch("billing-service", "billing-service", this.jar, List.of())).containsExactly("-jar",
 				this.jar.toString());
 		assertThat(this.dir.resolve("billing-service.jsa")).doesNotExist();
 	}

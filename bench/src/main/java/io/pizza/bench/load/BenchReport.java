@@ -117,12 +117,12 @@ public record BenchReport(Instant startedAt, String machine, ProducerCeiling.Res
 				ROW.formatted("REST intake: POST /orders, closed loop, %d connections".formatted(orders.connections()),
 						"%.0f orders/s, p50 %.1f ms, p99 %.1f ms; %s".formatted(orders.perSecond(), orders.p50Millis(),
 								orders.p99Millis(), answers(orders))),
-				ROW.formatted(
-						"  POST /orders as ratios",
-						"%.2fx GET /menu, %.3fx Kafka's ceiling".formatted(
-								orders.perSecond() / menu.perSecond(),
+				ROW.formatted("  POST /orders as ratios",
+						"%.2fx GET /menu, %.3fx Kafka's ceiling".formatted(orders.perSecond() / menu.perSecond(),
 								orders.perSecond() / ceiling.recordsPerSecond())),
 				ROW.formatted("  CPU while POST /orders ran", (intake.cpu() != null) ? intake.cpu().summary() : "-"),
+				ROW.formatted("  CPU per order, POST until every group read all",
+						(intake.cost() != null) ? intake.cost().summary() : "-"),
 				ROW.formatted("  warm-up before, rounds of %d s".formatted(WarmUp.ROUND.toSeconds()), intake.warmUp()
 					.stream()
 					.map((round) -> "%.0f/s (JIT %.2f cores)".formatted(round.perSecond(), round.compilerCores()))

@@ -2,8 +2,10 @@ package io.pizza.bench.load;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 
@@ -24,6 +26,9 @@ final class BenchSteps {
 	/** The makers bake in no time: the kitchen is not what is measured. */
 	static final Map<String, String> NO_BAKING_TIME = Map.of("PIZZA_MAKER_SERVICE_BAKING_TIME_PER_PIZZA", "0ms");
 
+	/** The tracker's dispatch group. */
+	static final String DISPATCH = "delivery-tracker";
+
 	/** The longest wait for a backlog, and for each backlog measured. */
 	static final Duration WAIT = Duration.ofMinutes(5);
 
@@ -40,6 +45,7 @@ final class BenchSteps {
 		ClosedLoop.Result menu = null;
 		ClosedLoop.Result posts = null;
 		CpuUse cpu = null;
+		OrderCost cost = null;
 		List<WarmUp.Round> warmUp = List.of();
 		if (ClosedLoop.available()) {
 			ClosedLoop closedLoop = new ClosedLoop(options.connections(), options.closedLoop());
@@ -52,13 +58,16 @@ final class BenchSteps {
 			cpu = meter.stop();
 			this.progress.accept(posts.toString());
 			this.progress.accept("CPU while POST /orders ran: " + cpu.summary());
+			awaitEveryGroupCaughtUp(platform);
+			cost = meter.stop().perOrder(posts.answered(201).orElse(posts.requests()));
+			this.progress.accept("CPU per order, until every group had read what the orders caused: " + cost.summary());
 		}
 		else {
 			this.progress.accept("closed loop: wrk is not installed (apt-get install wrk): left out");
 		}
 		List<IntakeRamp.Step> steps = ramp.run(options.firstIntakeRate(), options.maxIntakeRate(), options.intakeStep(),
 				this.progress);
-		return new Benchmark.Intake(warmUp, menu, posts, cpu, steps);
+		return new Benchmark.Intake(warmUp, menu, posts, cpu, cost, steps);
 	}
 
 	// after the intake's warm-up: the JIT compilers' work done, not measured again
@@ -76,6 +85,47 @@ final class BenchSteps {
 			Instance instance = platform.settings().instance(maker).orElseThrow();
 			platform.kill(instance, false);
 			platform.start(instance, environment);
+		}
+	}
+
+	// every active consumer group caught up at least once since the orders were taken:
+	// the orders' consequences all read, while couriers' positions may still flow. Not
+	// the tracker's dispatch, which commits no further than its oldest open delivery:
+	// its couriers ride for minutes, one order after the other of each shop
+	private void awaitEveryGroupCaughtUp(Platform platform) {
+		long deadline = System.nanoTime() + WAIT.toNanos();
+		long said = System.nanoTime();
+		Set<String> caughtUp = new HashSet<>();
+		try (Admin admin = platform.kafka().admin()) {
+			while (true) {
+				Map<String, Long> lags = GroupLag.ofActiveGroups(admin);
+				lags.remove(DISPATCH);
+				lags.forEach((group, lag) -> {
+					if (lag == 0) {
+						caughtUp.add(group);
+					}
+				});
+				if (caughtUp.containsAll(lags.keySet())) {
+					return;
+				}
+				lags.keySet().removeAll(caughtUp);
+				if (System.nanoTime() > deadline) {
+					this.progress.accept("groups not caught up in %d min: %s".formatted(WAIT.toMinutes(), lags));
+					return;
+				}
+				if (System.nanoTime() - said > Duration.ofSeconds(5).toNanos()) {
+					this.progress.accept("waiting for the groups to read what the orders caused: " + lags);
+					said = System.nanoTime();
+				}
+				Polling.pause(Duration.ofMillis(200));
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new PlatformException("Interrupted", ex);
+		}
+		catch (ExecutionException ex) {
+			throw new PlatformException("Could not read the groups' offsets: " + ex.getCause(), ex);
 		}
 	}
 

@@ -179,10 +179,12 @@ public final class Benchmark {
 	 * wrk
 	 * @param cpu the CPU each part of the platform used while {@code POST /orders} ran,
 	 * {@code null} without wrk
+	 * @param cost the CPU time those orders cost each part, until every group had read
+	 * what they caused, {@code null} without wrk
 	 * @param steps the open-loop ramp's steps
 	 */
 	public record Intake(List<WarmUp.Round> warmUp, ClosedLoop.Result menu, ClosedLoop.Result orders, CpuUse cpu,
-			List<IntakeRamp.Step> steps) {
+			OrderCost cost, List<IntakeRamp.Step> steps) {
 	}
 
 	/**

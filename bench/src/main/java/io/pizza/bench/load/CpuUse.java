@@ -19,9 +19,10 @@ import java.util.stream.Stream;
  * limit is.
  *
  * @param cores the cores the machine has
+ * @param seconds the wall-clock time measured
  * @param byPart cores used, by part of the platform, most first
  */
-public record CpuUse(int cores, Map<String, Double> byPart) {
+public record CpuUse(int cores, double seconds, Map<String, Double> byPart) {
 
 	private static final String BROKERS = "brokers";
 
@@ -40,6 +41,17 @@ public record CpuUse(int cores, Map<String, Double> byPart) {
 	 */
 	public double total() {
 		return this.byPart.values().stream().mapToDouble(Double::doubleValue).sum();
+	}
+
+	/**
+	 * The CPU time each part spent, divided by the orders taken while it was measured.
+	 * @param orders the orders
+	 * @return the cost of one order
+	 */
+	public OrderCost perOrder(long orders) {
+		Map<String, Double> millis = new LinkedHashMap<>();
+		this.byPart.forEach((part, used) -> millis.put(part, used * this.seconds * 1000 / Math.max(1, orders)));
+		return new OrderCost(orders, this.seconds, millis);
 	}
 
 	/**
@@ -92,7 +104,7 @@ public record CpuUse(int cores, Map<String, Double> byPart) {
 				.stream()
 				.sorted(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder()))
 				.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new));
-			return new CpuUse(Runtime.getRuntime().availableProcessors(), sorted);
+			return new CpuUse(Runtime.getRuntime().availableProcessors(), seconds, sorted);
 		}
 
 		private static Map<String, Duration> cpuTimes(Map<String, ProcessHandle> processes) {

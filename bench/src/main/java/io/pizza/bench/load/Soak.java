@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -14,14 +13,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.pizza.platform.Platform;
+import io.pizza.platform.kafka.GroupLag;
 import io.pizza.platform.process.InstanceStatus;
 import io.pizza.platform.settings.Kind;
 import io.pizza.platform.system.PlatformException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ConsumerGroupListing;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 
 /**
  * What a long run must keep flat, read once its load is steady and again as it ends: each
@@ -46,7 +42,7 @@ final class Soak {
 			}
 		}
 		try (Admin admin = this.platform.kafka().admin()) {
-			return new Snapshot(Instant.now(), heap, lags(admin));
+			return new Snapshot(Instant.now(), heap, GroupLag.ofActiveGroups(admin));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -93,36 +89,12 @@ final class Soak {
 		return total.find() ? Optional.of(Long.parseLong(total.group(1))) : Optional.empty();
 	}
 
-	// every group, over every partition it has committed an offset for
-	private static Map<String, Long> lags(Admin admin) throws InterruptedException, ExecutionException {
-		Map<String, Long> lags = new TreeMap<>();
-		for (ConsumerGroupListing group : admin.listConsumerGroups().all().get()) {
-			Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group.groupId())
-				.partitionsToOffsetAndMetadata()
-				.get();
-			committed.values().removeIf((offset) -> offset == null);
-			if (committed.isEmpty()) {
-				continue;
-			}
-			Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-			committed.keySet().forEach((partition) -> latest.put(partition, OffsetSpec.latest()));
-			Map<TopicPartition, Long> ends = new HashMap<>();
-			admin.listOffsets(latest).all().get().forEach((partition, info) -> ends.put(partition, info.offset()));
-			lags.put(group.groupId(),
-					committed.entrySet()
-						.stream()
-						.mapToLong((entry) -> Math.max(0, ends.get(entry.getKey()) - entry.getValue().offset()))
-						.sum());
-		}
-		return lags;
-	}
-
 	/**
 	 * The platform at one moment.
 	 *
 	 * @param at when
 	 * @param heapAfterGc each process's live heap, in bytes, after a full collection
-	 * @param lags each consumer group's records not committed yet
+	 * @param lags each active consumer group's records not committed yet
 	 */
 	record Snapshot(Instant at, Map<String, Long> heapAfterGc, Map<String, Long> lags) {
 	}

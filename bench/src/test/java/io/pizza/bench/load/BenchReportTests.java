@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 
@@ -58,10 +59,16 @@ class BenchReportTests {
 	}
 
 	@Test
+	void tellsWhatAnOrderCostEachPart() {
+		assertThat(report(List.of(), List.of()).table())
+			.contains("| 2.00 ms (72000 orders, 40 s): brokers 1.50, order-service 0.50 |");
+	}
+
+	@Test
 	void saysWhenTheClosedLoopCouldNotBeMeasured() {
 		BenchReport measured = report(List.of(), List.of());
 		BenchReport notMeasured = new BenchReport(measured.startedAt(), measured.machine(), measured.ceiling(),
-				new Benchmark.Intake(List.of(), null, null, null, measured.intake().steps()), List.of(),
+				new Benchmark.Intake(List.of(), null, null, null, null, measured.intake().steps()), List.of(),
 				measured.endToEnd(), List.of(), FAST, "plaintext", null);
 		assertThat(notMeasured.table()).contains("not measured (wrk is not installed)").doesNotContain("GET /menu");
 	}
@@ -139,7 +146,8 @@ class BenchReportTests {
 		return new Benchmark.Intake(List.of(new WarmUp.Round(120, 0.6), new WarmUp.Round(185, 0.08)),
 				new ClosedLoop.Result("GET /menu", 64, 180000, 6000, 4, 90, 0, 0, Map.of()),
 				new ClosedLoop.Result("POST /orders", 64, 72000, orders, 20, 80, 0, 0, statuses),
-				new CpuUse(2, Map.of("brokers", 1.2, "postgres", 0.004)), steps);
+				new CpuUse(2, 30, Map.of("brokers", 1.2, "postgres", 0.004)),
+				new OrderCost(72000, 40, new TreeMap<>(Map.of("brokers", 1.5, "order-service", 0.5))), steps);
 	}
 
 }

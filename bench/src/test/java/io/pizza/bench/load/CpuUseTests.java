@@ -48,8 +48,17 @@ class CpuUseTests {
 
 	@Test
 	void itsTotalIsWhatThePartsUsedTogether() {
-		CpuUse used = new CpuUse(2, Map.of("brokers", 1.0, "order-service", 0.5));
+		CpuUse used = new CpuUse(2, 10, Map.of("brokers", 1.0, "order-service", 0.5));
 		assertThat(used.total()).isEqualTo(1.5);
+	}
+
+	@Test
+	void anOrdersCostIsTheCpuTimeSpentDividedByTheOrders() {
+		// 1.5 cores for 10 s: 15 s of CPU time, 3 ms for each of 5,000 orders
+		OrderCost cost = new CpuUse(2, 10, Map.of("brokers", 1.0, "order-service", 0.5)).perOrder(5000);
+		assertThat(cost.millisByPart()).containsEntry("brokers", 2.0).containsEntry("order-service", 1.0);
+		assertThat(cost.millis()).isEqualTo(3.0);
+		assertThat(cost.summary()).startsWith("3.00 ms (5000 orders, 10 s): ");
 	}
 
 }

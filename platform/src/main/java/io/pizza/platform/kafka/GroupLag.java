@@ -1,11 +1,17 @@
 package io.pizza.platform.kafka;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.GroupListing;
+import org.apache.kafka.clients.admin.ListGroupsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -46,6 +52,43 @@ public final class GroupLag {
 			OffsetAndMetadata offset = committed.get(partition);
 			return end.get(partition) - ((offset != null) ? offset.offset() : start.get(partition));
 		}).sum();
+	}
+
+	/**
+	 * The lag of every consumer group that has members, over every partition it committed
+	 * an offset for.
+	 * @param admin the cluster's admin client
+	 * @return each group's records not committed yet, by group
+	 * @throws InterruptedException if interrupted while waiting for the cluster
+	 * @throws ExecutionException if the cluster could not answer
+	 */
+	public static Map<String, Long> ofActiveGroups(Admin admin) throws InterruptedException, ExecutionException {
+		// consumers only, not Kafka Connect's workers' group (protocol type "connect")
+		List<String> ids = admin.listGroups(ListGroupsOptions.forConsumerGroups())
+			.all()
+			.get()
+			.stream()
+			.map(GroupListing::groupId)
+			.toList();
+		Map<String, Long> lags = new TreeMap<>();
+		if (ids.isEmpty()) {
+			return lags;
+		}
+		for (ConsumerGroupDescription group : admin.describeConsumerGroups(ids).all().get().values()) {
+			if (group.members().isEmpty()) {
+				continue;
+			}
+			Map<TopicPartition, OffsetAndMetadata> committed = new HashMap<>(
+					admin.listConsumerGroupOffsets(group.groupId()).partitionsToOffsetAndMetadata().get());
+			committed.values().removeIf(Objects::isNull);
+			Map<TopicPartition, Long> end = offsets(admin, List.copyOf(committed.keySet()), OffsetSpec.latest());
+			lags.put(group.groupId(),
+					committed.entrySet()
+						.stream()
+						.mapToLong((entry) -> Math.max(0, end.get(entry.getKey()) - entry.getValue().offset()))
+						.sum());
+		}
+		return lags;
 	}
 
 	private static Map<TopicPartition, Long> offsets(Admin admin, List<TopicPartition> partitions, OffsetSpec spec)

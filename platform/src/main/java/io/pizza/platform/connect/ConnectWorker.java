@@ -43,8 +43,10 @@ public final class ConnectWorker {
 		if (!Files.isDirectory(lib)) {
 			throw new PlatformException(lib + " is missing: build the project first (./mvnw -DskipTests package)");
 		}
-		List<String> command = new ArrayList<>(List.of(Processes.java(), "-Xms128m", "-Xmx" + worker.heap(),
-				"-XX:+UseSerialGC", Processes.MARKER + worker.name(), "-Dlog4j2.configurationFile=" + log4jConfig(),
+		List<String> command = new ArrayList<>(List.of(Processes.java()));
+		command.addAll(worker.heapOptions());
+		command.addAll(List.of("-XX:+UseSerialGC", Processes.MARKER + worker.name(),
+				"-Dlog4j2.configurationFile=" + log4jConfig(),
 				"-Djava.security.auth.login.config=" + writeRestLogin()));
 		command.addAll(List.of("-cp", lib + "/*", "org.apache.kafka.connect.cli.ConnectDistributed",
 				writeConfig(worker).toString()));

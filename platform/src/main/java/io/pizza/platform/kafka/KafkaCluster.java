@@ -58,8 +58,8 @@ public final class KafkaCluster {
 	 * @param broker the node
 	 */
 	public void start(Instance broker) {
-		List<String> command = new ArrayList<>(
-				List.of(Processes.java(), "-Xms" + broker.heap(), "-Xmx" + broker.heap()));
+		List<String> command = new ArrayList<>(List.of(Processes.java()));
+		command.addAll(broker.heapOptions());
 		command.addAll(this.settings.jvmOptions(broker));
 		command
 			.addAll(List.of(Processes.MARKER + broker.name(), "-Dlog4j2.configurationFile=" + this.nodes.log4jConfig(),

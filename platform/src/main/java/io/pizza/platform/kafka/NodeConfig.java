@@ -116,6 +116,10 @@ public final class NodeConfig {
 		settings.put("share.coordinator.state.topic.replication.factor", "3");
 		settings.put("share.coordinator.state.topic.min.isr", "2");
 		settings.put("group.initial.rebalance.delay.ms", "0");
+		// the log cleaner's map of keys, on the heap: Kafka's 128 MiB is sized for
+		// compacting large topics; the compacted ones here (offsets, transactions, order
+		// placements) have far fewer keys than the 600,000 that 16 MiB hold in one pass
+		settings.put("log.cleaner.dedupe.buffer.size", String.valueOf(16 * 1024 * 1024));
 		// the new group protocol (KIP-848): a silent member is out after 6 s, not Kafka's
 		// 45 s, and the others hear of their new assignment within a second
 		settings.put("group.consumer.session.timeout.ms", "6000");

@@ -110,7 +110,7 @@ public final class Services {
 	}
 
 	private List<String> jvmOptions(Instance service) {
-		List<String> options = new ArrayList<>(List.of("-Xms" + service.heap(), "-Xmx" + service.heap()));
+		List<String> options = new ArrayList<>(service.heapOptions());
 		options.addAll(this.settings.jvmOptions(service));
 		return options;
 	}

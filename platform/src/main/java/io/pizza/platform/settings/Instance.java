@@ -1,5 +1,8 @@
 package io.pizza.platform.settings;
 
+import java.util.List;
+import java.util.Locale;
+
 /**
  * One process of the platform.
  *
@@ -11,6 +14,17 @@ package io.pizza.platform.settings;
  * @param heap the JVM's maximum heap, such as {@code 256m}
  */
 public record Instance(String name, Kind kind, int port, String module, int nodeId, String heap) {
+
+	/**
+	 * The JVM's heap options: its bound, and a quarter of it to start with, so that an
+	 * idle JVM holds what it uses and grows towards its bound under load alone.
+	 * @return {@code -Xms} and {@code -Xmx}
+	 */
+	public List<String> heapOptions() {
+		String size = this.heap.toLowerCase(Locale.ROOT);
+		long mebibytes = Long.parseLong(size.substring(0, size.length() - 1)) * (size.endsWith("g") ? 1024 : 1);
+		return List.of("-Xms" + Math.max(16, mebibytes / 4) + "m", "-Xmx" + this.heap);
+	}
 
 	@Override
 	public String toString() {

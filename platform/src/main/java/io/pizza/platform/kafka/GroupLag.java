@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -63,6 +64,20 @@ public final class GroupLag {
 	 * @throws ExecutionException if the cluster could not answer
 	 */
 	public static Map<String, Long> ofActiveGroups(Admin admin) throws InterruptedException, ExecutionException {
+		return ofActiveGroups(admin, (topic) -> true);
+	}
+
+	/**
+	 * The lag of every consumer group that has members, over every partition of some
+	 * topics it committed an offset for; a group that reads none of them is left out.
+	 * @param admin the cluster's admin client
+	 * @param topics the topics counted
+	 * @return each group's records not committed yet, by group
+	 * @throws InterruptedException if interrupted while waiting for the cluster
+	 * @throws ExecutionException if the cluster could not answer
+	 */
+	public static Map<String, Long> ofActiveGroups(Admin admin, Predicate<String> topics)
+			throws InterruptedException, ExecutionException {
 		// consumers only, not Kafka Connect's workers' group (protocol type "connect")
 		List<String> ids = admin.listGroups(ListGroupsOptions.forConsumerGroups())
 			.all()
@@ -81,6 +96,10 @@ public final class GroupLag {
 			Map<TopicPartition, OffsetAndMetadata> committed = new HashMap<>(
 					admin.listConsumerGroupOffsets(group.groupId()).partitionsToOffsetAndMetadata().get());
 			committed.values().removeIf(Objects::isNull);
+			committed.keySet().removeIf((partition) -> !topics.test(partition.topic()));
+			if (committed.isEmpty()) {
+				continue;
+			}
 			Map<TopicPartition, Long> end = offsets(admin, List.copyOf(committed.keySet()), OffsetSpec.latest());
 			lags.put(group.groupId(),
 					committed.entrySet()

@@ -70,17 +70,22 @@ final class FaultClient {
 	}
 
 	/**
-	 * Means no more orders, and waits for those in hand to be acknowledged.
-	 * @param atMost how long to wait
+	 * Means no more orders, and waits for those in hand to be acknowledged, then
+	 * interrupts whatever is still in hand.
+	 * @param atMost how long to wait, for all the clients together; zero not at all
 	 */
 	void stop(Duration atMost) {
 		this.meaning.set(false);
+		long deadline = System.nanoTime() + atMost.toNanos();
 		for (Thread client : this.clients) {
-			try {
-				client.join(atMost.toMillis());
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
+			long left = Duration.ofNanos(deadline - System.nanoTime()).toMillis();
+			if (left > 0) {
+				try {
+					client.join(left);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
 			}
 			client.interrupt();
 		}

@@ -68,7 +68,9 @@ public final class FaultRun {
 	 * @param acks order-service's producer acks for the run
 	 * @param minInSync the orders topic's min.insync.replicas for the run
 	 * @param pace how long each shop's client waits between two orders
-	 * @return whether nothing acknowledged was lost, doubled or reordered
+	 * @return whether the history kept every promise: nothing acknowledged lost, doubled
+	 * or reordered, every order baked, billed and delivered once, every {@code 202}
+	 * settled truly, the read model caught up
 	 */
 	public boolean check(String schedule, String acks, int minInSync, Duration pace) {
 		return new CheckRun(this.platform, this.out).run(Schedule.named(schedule), acks, minInSync, pace);

@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.pizza.platform.settings.Instance;
 import io.pizza.platform.system.PlatformException;
@@ -25,8 +27,7 @@ enum Scenario {
 			faulting.tell(leader + " led " + partition + ": cut from " + followers + " (it can neither replicate nor "
 					+ "reach the controllers; clients still reach it). Watch its ISR shrink, " + leader
 					+ " fenced, a new leader elected with a higher epoch.");
-			return (state) -> state.getOrDefault(partition, "").startsWith("leader kafka-")
-					&& !state.get(partition).startsWith("leader " + leader.name() + " ");
+			return (state) -> ledByAnother(state.get(partition), leader);
 		}
 	},
 
@@ -40,8 +41,7 @@ enum Scenario {
 			faulting
 				.tell(leader + " led the quorum: cut from " + voters + ". Watch the others elect a new quorum leader"
 						+ " (a higher epoch), and " + leader + "'s partitions move.");
-			return (state) -> state.getOrDefault("quorum", "").startsWith("leader kafka-")
-					&& !state.get("quorum").startsWith("leader " + leader.name() + " ");
+			return (state) -> ledByAnother(state.get("quorum"), leader);
 		}
 	},
 
@@ -67,8 +67,7 @@ enum Scenario {
 			faulting.tell(broker + " paused (SIGSTOP): it answers nothing and sends nothing. Watch the controller "
 					+ "fence it once its session expires (broker.session.timeout.ms, 9 s), and its partitions move.");
 			String partition = faulting.partitionName();
-			return (state) -> state.getOrDefault(partition, "").startsWith("leader kafka-")
-					&& !state.get(partition).startsWith("leader " + broker.name() + " ");
+			return (state) -> ledByAnother(state.get(partition), broker);
 		}
 	},
 
@@ -80,6 +79,10 @@ enum Scenario {
 			return (state) -> false;
 		}
 	};
+
+	// the first words of a partition's or the quorum's line: "leader kafka-2 (epoch 7),
+	// ISR ..." or, when the leader did not answer, "leader kafka-2, ISR ..."
+	private static final Pattern LEADER = Pattern.compile("^leader (kafka-\\d+)\\b");
 
 	private final String name;
 
@@ -93,6 +96,12 @@ enum Scenario {
 	 * @return what, seen in the cluster's state, shows it took effect
 	 */
 	abstract Predicate<Map<String, String>> cause(Faulting faulting);
+
+	// led, and by another node than the one the fault struck
+	static boolean ledByAnother(String line, Instance struck) {
+		Matcher leader = LEADER.matcher((line != null) ? line : "");
+		return leader.find() && !leader.group(1).equals(struck.name());
+	}
 
 	String scenarioName() {
 		return this.name;

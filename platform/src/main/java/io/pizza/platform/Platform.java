@@ -118,7 +118,11 @@ public final class Platform {
 					+ " ACLs in place, the rest denied (certificates in " + this.settings.tls().folder() + ")");
 		}
 		List<Instance> services = notRunning(this.settings.services());
-		this.services.prepare(services);
+		List<String> notExtracted = this.services.prepare(services);
+		if (!notExtracted.isEmpty()) {
+			this.progress.accept("Services: could not extract " + notExtracted
+					+ " (see their -cds.log): they start from their jars, without a class archive");
+		}
 		services.forEach(this.services::start);
 		if (!services.isEmpty()) {
 			this.progress.accept("Services: started " + services + ", waiting for them to be healthy");

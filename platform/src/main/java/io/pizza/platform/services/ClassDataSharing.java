@@ -31,6 +31,8 @@ final class ClassDataSharing {
 
 	private static final String ARCHIVE = ".jsa";
 
+	private static final String STAMP = "jar.stamp";
+
 	private static final String ARCHIVING = "-XX:ArchiveClassesAtExit=";
 
 	// the first bytes of a dynamic archive, as HotSpot writes them (cds.h)
@@ -57,21 +59,21 @@ final class ClassDataSharing {
 		if (!extract(module, jar)) {
 			return List.of("-jar", jar.toString());
 		}
-		Path extracted = dir(module).resolve(module + ".jar");
+		Path build = build(module, jar);
+		Path extracted = build.resolve(module + ".jar");
 		if (jvmOptions.contains("-Xshare:off")) {
 			return List.of("-jar", extracted.toString());
 		}
-		Optional<Path> archive = archive(module);
+		Optional<Path> archive = archive(build);
 		if (archive.isPresent()) {
 			return List.of("-XX:SharedArchiveFile=" + archive.get(), "-jar", extracted.toString());
 		}
-		if (ProcessHandle.allProcesses().anyMatch((process) -> archivesAtExit(process, dir(module)))) {
+		if (ProcessHandle.allProcesses().anyMatch((process) -> archivesAtExit(process, build))) {
 			// another instance of the module writes the archive: one is enough
 			return List.of("-jar", extracted.toString());
 		}
 		// the archiving's warnings (the classes it leaves out) kept out of the log
-		return List.of(ARCHIVING + dir(module).resolve(instance + ARCHIVE), "-Xlog:cds*=off", "-jar",
-				extracted.toString());
+		return List.of(ARCHIVING + build.resolve(instance + ARCHIVE), "-Xlog:cds*=off", "-jar", extracted.toString());
 	}
 
 	/**
@@ -92,36 +94,76 @@ final class ClassDataSharing {
 	}
 
 	/**
-	 * Extracts a module's jar, when not done for this build yet.
+	 * Extracts a module's jar into a folder of its build, when not done yet, and removes
+	 * the folders of earlier builds that no running instance uses any more.
 	 * @param module the service's module
 	 * @param jar its jar
 	 * @return whether it is extracted
 	 */
 	boolean extract(String module, Path jar) {
-		if (extractedFrom(module, jar)) {
-			return true;
-		}
-		Path dir = dir(module);
 		try {
-			delete(dir);
-			Files.createDirectories(dir);
+			Path build = build(module, jar);
+			if (Files.isRegularFile(build.resolve(STAMP))
+					&& Files.readString(build.resolve(STAMP)).equals(fingerprint(jar))) {
+				return true;
+			}
+			removeUnused(dir(module));
+			delete(build);
+			Files.createDirectories(build);
 			if (!run(List.of(Processes.java(), "-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination",
-					dir.toString()), module)) {
+					build.toString()), module)) {
 				return false;
 			}
-			Files.writeString(stamp(module), fingerprint(jar));
+			Files.writeString(build.resolve(STAMP), fingerprint(jar));
 			return true;
 		}
-		catch (IOException ex) {
+		catch (IOException | UncheckedIOException ex) {
 			return false;
 		}
 	}
 
+	/**
+	 * The folder of a module's build: its extracted jar and the archives its instances
+	 * wrote. An instance of an earlier build, still running, keeps its own.
+	 * @param module the service's module
+	 * @param jar its jar
+	 * @return the folder
+	 */
+	Path build(String module, Path jar) {
+		try {
+			return dir(module).resolve(Integer.toHexString(fingerprint(jar).hashCode()));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static void removeUnused(Path moduleDir) throws IOException {
+		if (!Files.isDirectory(moduleDir)) {
+			return;
+		}
+		try (Stream<Path> builds = Files.list(moduleDir)) {
+			for (Path build : builds.toList()) {
+				if (ProcessHandle.allProcesses().noneMatch((process) -> uses(process, build))) {
+					delete(build);
+				}
+			}
+		}
+	}
+
+	private static boolean uses(ProcessHandle process, Path build) {
+		String folder = build + "/";
+		return process.info()
+			.arguments()
+			.map((arguments) -> Arrays.stream(arguments).anyMatch((argument) -> argument.contains(folder)))
+			.orElse(false);
+	}
+
 	// an archive an instance of this build wrote whole: the JVM writes its header last,
 	// so one cut short, by a kill while it was written, has no magic number and is
-	// removed
-	private Optional<Path> archive(String module) {
-		try (Stream<Path> files = Files.list(dir(module))) {
+	// removed, unless its instance is still writing it
+	private static Optional<Path> archive(Path build) {
+		try (Stream<Path> files = Files.list(build)) {
 			List<Path> archives = files.filter((file) -> file.getFileName().toString().endsWith(ARCHIVE))
 				.sorted()
 				.toList();
@@ -129,7 +171,9 @@ final class ClassDataSharing {
 				if (whole(archive)) {
 					return Optional.of(archive);
 				}
-				Files.deleteIfExists(archive);
+				if (ProcessHandle.allProcesses().noneMatch((process) -> archivesAtExit(process, archive))) {
+					Files.deleteIfExists(archive);
+				}
 			}
 		}
 		catch (IOException ex) {
@@ -142,15 +186,6 @@ final class ClassDataSharing {
 		try (InputStream in = Files.newInputStream(archive)) {
 			byte[] magic = in.readNBytes(4);
 			return magic.length == 4 && ByteBuffer.wrap(magic).order(ByteOrder.LITTLE_ENDIAN).getInt() == DYNAMIC_MAGIC;
-		}
-	}
-
-	private boolean extractedFrom(String module, Path jar) {
-		try {
-			return Files.isRegularFile(stamp(module)) && Files.readString(stamp(module)).equals(fingerprint(jar));
-		}
-		catch (IOException ex) {
-			return false;
 		}
 	}
 
@@ -178,10 +213,6 @@ final class ClassDataSharing {
 
 	private Path dir(String module) {
 		return this.settings.stateDir().resolve("cds").resolve(module);
-	}
-
-	private Path stamp(String module) {
-		return dir(module).resolve("jar.stamp");
 	}
 
 	static String fingerprint(Path jar) throws IOException {

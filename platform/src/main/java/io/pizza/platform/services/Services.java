@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -47,11 +48,17 @@ public final class Services {
 	 * Extracts the jars of the services' modules that are new builds, all at once, so
 	 * that they start from their extracted jars, whose classes can be archived.
 	 * @param services the instances about to start
+	 * @return the modules whose jar could not be extracted: they start from their jars
 	 */
-	public void prepare(List<Instance> services) {
+	public List<String> prepare(List<Instance> services) {
+		List<String> failed = new CopyOnWriteArrayList<>();
 		List<Thread> extractions = new ArrayList<>();
 		modules(services).forEach((module, service) -> {
-			Thread extraction = new Thread(() -> this.cds.extract(module, jar(service)), "extract-" + module);
+			Thread extraction = new Thread(() -> {
+				if (!this.cds.extract(module, jar(service))) {
+					failed.add(module);
+				}
+			}, "extract-" + module);
 			extraction.start();
 			extractions.add(extraction);
 		});
@@ -64,6 +71,7 @@ public final class Services {
 				throw new PlatformException("Interrupted", ex);
 			}
 		}
+		return failed;
 	}
 
 	private static Map<String, Instance> modules(List<Instance> services) {
@@ -155,7 +163,7 @@ public final class Services {
 
 	/**
 	 * Tells whether a service instance writes its module's class archive as it stops,
-	 * which takes it a few seconds more, once per build.
+	 * which takes it longer, once per build.
 	 * @param process the instance's process
 	 * @return whether it does
 	 */

@@ -36,7 +36,7 @@ class ClassDataSharingTests {
 		PlatformSettings settings = PlatformSettings.load(this.root, new Properties());
 		this.cds = new ClassDataSharing(settings);
 		this.jar = Files.writeString(this.root.resolve("billing-service.jar"), "a build");
-		this.dir = Files.createDirectories(settings.stateDir().resolve("cds/billing-service"));
+		this.dir = Files.createDirectories(this.cds.build("billing-service", this.jar));
 		Files.createDirectories(settings.logsDir());
 		Files.writeString(this.dir.resolve("jar.stamp"), ClassDataSharing.fingerprint(this.jar));
 	}

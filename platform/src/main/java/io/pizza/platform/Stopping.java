@@ -1,10 +1,14 @@
 package io.pizza.platform;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import io.pizza.platform.network.Gateways;
 import io.pizza.platform.network.NetworkTopology;
@@ -50,10 +54,15 @@ final class Stopping {
 	 * @return whether it ran
 	 */
 	boolean kill(Instance instance, boolean hard) {
+		return stop(instance, hard) != Stop.NOT_RUNNING;
+	}
+
+	private Stop stop(Instance instance, boolean hard) {
 		Optional<ProcessHandle> process = this.processes.running(instance);
 		if (process.isEmpty()) {
-			return false;
+			return Stop.NOT_RUNNING;
 		}
+		boolean archiving = !hard && Services.archivesAtExit(process.get());
 		List<ProcessHandle> all = new ArrayList<>();
 		all.add(process.get());
 		if (hard) {
@@ -64,15 +73,20 @@ final class Stopping {
 			Postgres.stopFast(process.get());
 		}
 		else {
+			if (Processes.isPaused(process.get())) {
+				// paused by ./pizza fault: it would hear nothing until it goes on
+				Processes.signal(process.get(), "CONT");
+			}
 			Processes.signal(process.get(), "TERM");
 		}
-		Duration timeout = (!hard && Services.archivesAtExit(process.get())) ? ARCHIVING_STOP_TIMEOUT : STOP_TIMEOUT;
+		Duration timeout = archiving ? ARCHIVING_STOP_TIMEOUT : STOP_TIMEOUT;
 		if (!Processes.awaitExit(all, timeout)) {
 			this.progress.accept(instance + " did not stop within " + timeout.toSeconds() + " s: killing it");
 			all.forEach((handle) -> Processes.signal(handle, "KILL"));
 			Processes.awaitExit(all, Duration.ofSeconds(5));
+			return Stop.KILLED;
 		}
-		return true;
+		return archiving ? Stop.ARCHIVED : Stop.STOPPED;
 	}
 
 	/**
@@ -98,19 +112,27 @@ final class Stopping {
 		if (!removed.isEmpty()) {
 			this.progress.accept("removed the network namespaces " + removed);
 		}
+		// and every fault with the processes it struck: nothing is left for heal
+		try (Stream<Path> notes = Files.list(this.settings.stateDir().resolve("faults"))) {
+			for (Path note : notes.toList()) {
+				Files.delete(note);
+			}
+		}
+		catch (IOException ex) {
+			// no fault was noted
+		}
 	}
 
 	private void stopAll(List<Instance> instances, boolean hard) {
 		List<Thread> stops = new ArrayList<>();
 		for (Instance instance : instances) {
 			if (this.processes.running(instance).isPresent()) {
-				boolean archiving = !hard
-						&& this.processes.running(instance).map(Services::archivesAtExit).orElse(false);
 				Thread stop = new Thread(() -> {
 					long started = System.nanoTime();
-					kill(instance, hard);
-					this.progress.accept("stopped " + instance + " (" + (System.nanoTime() - started) / 1_000_000
-							+ " ms" + (archiving ? ", its classes archived for its next starts)" : ")"));
+					Stop stopped = stop(instance, hard);
+					this.progress
+						.accept("stopped " + instance + " (" + (System.nanoTime() - started) / 1_000_000 + " ms"
+								+ ((stopped == Stop.ARCHIVED) ? ", its classes archived for its next starts)" : ")"));
 				}, "stop-" + instance.name());
 				stop.start();
 				stops.add(stop);
@@ -125,6 +147,12 @@ final class Stopping {
 				return;
 			}
 		}
+	}
+
+	private enum Stop {
+
+		NOT_RUNNING, STOPPED, ARCHIVED, KILLED
+
 	}
 
 }

@@ -27,8 +27,11 @@ public final class Gateways {
 	/** The half in the bridge's namespace. */
 	public static final Instance LAN = new Instance("gateway-lan", Kind.GATEWAY, 0, null, 0, "32m");
 
-	/** Further makers a user may start, routed before they are. */
-	private static final int FURTHER_MAKERS = 6;
+	/**
+	 * Further makers a user may start, routed before they are: pizza-maker-3 to -9, those
+	 * {@code down} stops.
+	 */
+	private static final int FURTHER_MAKERS = 7;
 
 	private final PlatformSettings settings;
 

@@ -2,10 +2,8 @@ package io.pizza.bench.load;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 
@@ -91,28 +89,21 @@ final class BenchSteps {
 		}
 	}
 
-	// every active consumer group caught up at least once since the orders were taken,
-	// on every topic but the couriers' positions, which flow while they ride: the orders'
-	// consequences all read. Not the tracker's dispatch, which commits no further than
-	// its oldest open delivery: its couriers ride for minutes, one order of a shop after
-	// the other
+	// every active consumer group caught up, all at one reading, on every topic but the
+	// couriers' positions, which flow while they ride: the orders' consequences all read.
+	// Not the tracker's dispatch, which commits no further than its oldest open delivery:
+	// its couriers ride for minutes, one order of a shop after the other
 	private void awaitEveryGroupCaughtUp(Platform platform) {
 		long deadline = System.nanoTime() + WAIT.toNanos();
 		long said = System.nanoTime();
-		Set<String> caughtUp = new HashSet<>();
 		try (Admin admin = platform.kafka().admin()) {
 			while (true) {
 				Map<String, Long> lags = GroupLag.ofActiveGroups(admin, (topic) -> !topic.equals(POSITIONS));
 				lags.remove(DISPATCH);
-				lags.forEach((group, lag) -> {
-					if (lag == 0) {
-						caughtUp.add(group);
-					}
-				});
-				if (caughtUp.containsAll(lags.keySet())) {
+				lags.values().removeIf((lag) -> lag == 0);
+				if (lags.isEmpty()) {
 					return;
 				}
-				lags.keySet().removeAll(caughtUp);
 				if (System.nanoTime() > deadline) {
 					this.progress.accept("groups not caught up in %d min: %s".formatted(WAIT.toMinutes(), lags));
 					return;
@@ -121,7 +112,7 @@ final class BenchSteps {
 					this.progress.accept("waiting for the groups to read what the orders caused: " + lags);
 					said = System.nanoTime();
 				}
-				Polling.pause(Duration.ofMillis(200));
+				Polling.pause(Duration.ofMillis(500));
 			}
 		}
 		catch (InterruptedException ex) {

@@ -127,9 +127,16 @@ public class CourierFleet implements DisposableBean {
 	public void abandon(Collection<UUID> orderIds) {
 		this.shops.forget(orderIds);
 		for (UUID orderId : orderIds) {
+			Trip trip = this.onTheRoad.get(orderId);
+			if (trip != null && trip.arrived()) {
+				// delivered, its DELIVERED on the way to the brokers: said until they
+				// have
+				// it, and not carried a second time should its partition come back here
+				continue;
+			}
 			this.delivered.remove(orderId);
-			Trip trip = this.onTheRoad.remove(orderId);
-			if (trip != null && !trip.arrived()) {
+			this.onTheRoad.remove(orderId);
+			if (trip != null) {
 				back(trip.destination().shop());
 			}
 		}

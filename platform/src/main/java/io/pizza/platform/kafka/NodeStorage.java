@@ -93,13 +93,19 @@ final class NodeStorage {
 
 	/**
 	 * A cluster id as {@code kafka-storage random-uuid} makes one: 16 random bytes in
-	 * URL-safe base64 without padding.
+	 * URL-safe base64 without padding, and, as Kafka's own, none that starts with
+	 * {@code -}, which the storage tool would take for an option (one id in 64).
 	 */
-	private static String randomClusterId() {
-		UUID uuid = UUID.randomUUID();
-		ByteBuffer bytes = ByteBuffer.allocate(16);
-		bytes.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+	static String randomClusterId() {
+		String id;
+		do {
+			UUID uuid = UUID.randomUUID();
+			ByteBuffer bytes = ByteBuffer.allocate(16);
+			bytes.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
+			id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+		}
+		while (id.startsWith("-"));
+		return id;
 	}
 
 }

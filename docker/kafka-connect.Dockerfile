@@ -5,7 +5,7 @@ WORKDIR /src
 COPY . .
 RUN --mount=type=cache,target=/root/.m2 ./mvnw -q -B -pl kafka-connect -DskipTests package
 
-FROM apache/kafka:4.1.2
+FROM apache/kafka:4.3.1
 COPY --from=build /src/kafka-connect/target/plugins /opt/connect-plugins
 COPY docker/kafka-connect.properties /opt/kafka-connect/worker.properties
 # the warehouse's password from the file docker compose mounts, into the variable the connector

@@ -74,6 +74,19 @@ class DockerComposeTests {
 	}
 
 	@Test
+	void everyKafkaImageIsTheVersionOfThePlatformsJars() throws IOException {
+		String jars = "apache/kafka:" + AppInfoParser.getVersion();
+		List<String> named = new ArrayList<>();
+		for (Path file : List.of(ROOT.resolve("docker-compose.yml"), ROOT.resolve("docker/kafka-connect.Dockerfile"))) {
+			Matcher image = Pattern.compile("apache/kafka:[^\\s\"]+").matcher(Files.readString(file));
+			while (image.find()) {
+				named.add(image.group());
+			}
+		}
+		assertThat(named).hasSizeGreaterThan(settings.brokers().size()).allMatch(jars::equals);
+	}
+
+	@Test
 	void brokersShareTheLocalClusterSettings() {
 		Map<String, String> local = new NodeConfig(settings).config(settings.brokers().get(0));
 		for (Instance broker : settings.brokers()) {

@@ -1,6 +1,6 @@
 package io.pizza.testing;
 
-import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 import org.testcontainers.kafka.KafkaContainer;
@@ -10,8 +10,6 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * A real Kafka broker for a test's application context: the official {@code apache/kafka}
@@ -22,7 +20,7 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 public class RealKafka {
 
 	/** The image at the Kafka version of the clients. */
-	public static final String IMAGE = "apache/kafka:4.1.2";
+	public static final String IMAGE = "apache/kafka:4.3.1";
 
 	@Bean
 	@ServiceConnection
@@ -31,23 +29,26 @@ public class RealKafka {
 		return new KafkaContainer(IMAGE);
 	}
 
-	@Bean(destroyMethod = "destroy")
+	@Bean
 	@Conditional(DockerUnavailable.class)
-	EmbeddedKafkaBroker embeddedKafkaBroker() {
-		EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
-		broker.brokerProperties(Map.of("auto.create.topics.enable", "false", "group.initial.rebalance.delay.ms", "0",
-				"transaction.state.log.replication.factor", "1", "transaction.state.log.min.isr", "1",
-				"transaction.abort.timed.out.transaction.cleanup.interval.ms", "1000",
-				"group.consumer.session.timeout.ms", "6000", "group.consumer.min.session.timeout.ms", "3000",
-				"group.consumer.heartbeat.interval.ms", "1000", "group.consumer.min.heartbeat.interval.ms", "500"));
-		broker.afterPropertiesSet();
-		return broker;
+	InProcessKafka inProcessKafka() throws Exception {
+		return new InProcessKafka(Map.ofEntries(Map.entry("auto.create.topics.enable", "false"),
+				Map.entry("group.initial.rebalance.delay.ms", "0"), Map.entry("offsets.topic.replication.factor", "1"),
+				Map.entry("transaction.state.log.replication.factor", "1"),
+				Map.entry("transaction.state.log.min.isr", "1"),
+				Map.entry("share.coordinator.state.topic.replication.factor", "1"),
+				Map.entry("share.coordinator.state.topic.min.isr", "1"),
+				Map.entry("transaction.abort.timed.out.transaction.cleanup.interval.ms", "1000"),
+				Map.entry("group.consumer.session.timeout.ms", "6000"),
+				Map.entry("group.consumer.min.session.timeout.ms", "3000"),
+				Map.entry("group.consumer.heartbeat.interval.ms", "1000"),
+				Map.entry("group.consumer.min.heartbeat.interval.ms", "500")));
 	}
 
 	@Bean
 	@Conditional(DockerUnavailable.class)
-	KafkaConnectionDetails embeddedKafkaConnectionDetails(EmbeddedKafkaBroker broker) {
-		return () -> Arrays.asList(broker.getBrokersAsString().split(","));
+	KafkaConnectionDetails inProcessKafkaConnectionDetails(InProcessKafka broker) {
+		return () -> List.of(broker.bootstrapServers().split(","));
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
+import io.pizza.testing.InProcessKafka;
 import io.pizza.testing.RealKafka;
 import io.pizza.testing.RealPostgres;
 import org.apache.kafka.clients.admin.Admin;
@@ -23,7 +24,6 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.core.KafkaAdmin;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -74,7 +74,7 @@ class KafkaOutageTests {
 	KafkaAdmin admin;
 
 	@Autowired
-	ObjectProvider<EmbeddedKafkaBroker> embeddedBroker;
+	ObjectProvider<InProcessKafka> inProcessKafka;
 
 	@Autowired
 	ObjectProvider<KafkaContainer> kafkaContainer;
@@ -140,8 +140,11 @@ class KafkaOutageTests {
 		return this.mvc.post().uri("/orders").contentType(MediaType.APPLICATION_JSON).content(ORDER).exchange();
 	}
 
-	private void stopKafka() {
-		this.embeddedBroker.ifAvailable(EmbeddedKafkaBroker::destroy);
+	private void stopKafka() throws Exception {
+		InProcessKafka broker = this.inProcessKafka.getIfAvailable();
+		if (broker != null) {
+			broker.close();
+		}
 		this.kafkaContainer.ifAvailable(KafkaContainer::stop);
 	}
 

@@ -24,6 +24,9 @@ class ProcessesTests {
 				new InputStreamReader(parent.getInputStream(), StandardCharsets.US_ASCII))) {
 			ProcessHandle child = ProcessHandle.of(Long.parseLong(out.readLine().trim())).orElseThrow();
 			assertThat(Processes.isDead(child)).as("running").isFalse();
+			// until the shell has become sleep, it could still reap its child itself
+			await().atMost(Duration.ofSeconds(5))
+				.until(() -> parent.info().command().filter((command) -> command.endsWith("sleep")).isPresent());
 			child.destroyForcibly();
 			await().atMost(Duration.ofSeconds(5)).until(() -> Processes.isDead(child));
 			assertThat(child.isAlive()).as("what the JVM alone says of a zombie").isTrue();

@@ -22,6 +22,8 @@ acl order-service --operation Write --topic pizza-order-placements
 acl order-service --operation Read --topic pizza-order-placements
 acl pizza-maker-service --operation Read --topic pizza-orders
 acl pizza-maker-service --operation Read --group pizza-makers
+acl pizza-maker-service --operation Read --group pizza-oven-queue
+acl pizza-maker-service --operation AlterConfigs --group pizza-oven-queue
 acl pizza-maker-service --operation Write --topic pizza-order-status
 acl pizza-maker-service --operation Write --topic pizza-orders.DLT
 acl pizza-maker-service --operation Write --transactional-id pizza-maker- --resource-pattern-type prefixed

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,6 +20,7 @@ import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.resource.PatternType;
 import org.apache.kafka.common.resource.ResourceType;
 import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,6 +55,33 @@ class GroupsDescribedOnceTests {
 		assertThat(granted).allSatisfy((name) -> assertThat(principalByGroup.keySet())
 			.as("a group starting with or named %s in the README", name)
 			.anyMatch((group) -> group.startsWith(name)));
+	}
+
+	@Test
+	void theGroupsInEachServicesSettingsAreOnesItsPrincipalMayReadIn() throws IOException {
+		Map<String, Set<String>> groupsByService = new LinkedHashMap<>();
+		for (Instance service : PlatformSettings.load(ROOT, new Properties()).services()) {
+			Object yml = new Yaml()
+				.load(Files.readString(ROOT.resolve(service.module()).resolve("src/main/resources/application.yml")));
+			groupsByService.computeIfAbsent(service.module(), (module) -> new TreeSet<>()).addAll(groups(yml));
+		}
+		assertThat(groupsByService.get("pizza-maker-service")).containsExactly("pizza-makers", "pizza-oven-queue");
+		groupsByService.forEach((service, groups) -> assertThat(groups).allSatisfy(
+				(group) -> assertThat(mayRead(service, group)).as("%s may read in group %s", service, group).isTrue()));
+	}
+
+	// the values of every group-id and group setting
+	private static Set<String> groups(Object yml) {
+		Set<String> groups = new TreeSet<>();
+		if (yml instanceof Map<?, ?> map) {
+			map.forEach((key, value) -> {
+				if (Set.of("group-id", "group").contains(key) && value instanceof String name) {
+					groups.add(name);
+				}
+				groups.addAll(groups(value));
+			});
+		}
+		return groups;
 	}
 
 	private static Map<String, String> readmeGroups() throws IOException {

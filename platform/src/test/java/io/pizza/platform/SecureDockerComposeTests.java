@@ -103,8 +103,10 @@ class SecureDockerComposeTests {
 					: ResourceType.CLUSTER;
 			PatternType pattern = (acl.group(5) != null) ? PatternType.PREFIXED : PatternType.LITERAL;
 			String name = (acl.group(4) != null) ? acl.group(4).replace("'", "") : "kafka-cluster";
-			created.add(new AclBinding(new ResourcePattern(type, name, pattern), new AccessControlEntry(
-					"User:" + acl.group(1), "*", AclOperation.fromString(acl.group(2)), AclPermissionType.ALLOW)));
+			created.add(new AclBinding(new ResourcePattern(type, name, pattern),
+					new AccessControlEntry("User:" + acl.group(1), "*",
+							AclOperation.fromString(acl.group(2).replaceAll("([a-z])([A-Z])", "$1_$2")),
+							AclPermissionType.ALLOW)));
 		}
 		assertThat(created).containsExactlyInAnyOrderElementsOf(Acls.all());
 	}

@@ -22,11 +22,16 @@ public class RealKafka {
 	/** The image at the Kafka version of the clients. */
 	public static final String IMAGE = "apache/kafka:4.3.1";
 
+	/**
+	 * A share group's record lock may be as short as a second: tests wait for one to end.
+	 */
+	private static final String SHORTEST_RECORD_LOCK = "1000";
+
 	@Bean
 	@ServiceConnection
 	@Conditional(DockerAvailable.class)
 	KafkaContainer kafkaContainer() {
-		return new KafkaContainer(IMAGE);
+		return new KafkaContainer(IMAGE).withEnv("KAFKA_GROUP_SHARE_MIN_RECORD_LOCK_DURATION_MS", SHORTEST_RECORD_LOCK);
 	}
 
 	@Bean
@@ -42,7 +47,8 @@ public class RealKafka {
 				Map.entry("group.consumer.session.timeout.ms", "6000"),
 				Map.entry("group.consumer.min.session.timeout.ms", "3000"),
 				Map.entry("group.consumer.heartbeat.interval.ms", "1000"),
-				Map.entry("group.consumer.min.heartbeat.interval.ms", "500")));
+				Map.entry("group.consumer.min.heartbeat.interval.ms", "500"),
+				Map.entry("group.share.min.record.lock.duration.ms", SHORTEST_RECORD_LOCK)));
 	}
 
 	@Bean

@@ -96,15 +96,11 @@ class KafkaConfiguration {
 
 	static int maxPollRecords(PizzaMakerProperties properties, KafkaProperties kafka) {
 		Integer configured = kafka.getConsumer().getMaxPollRecords();
-		int most = (configured != null) ? configured : ConsumerConfig.DEFAULT_MAX_POLL_RECORDS;
-		Duration perOrder = properties.bakingTimePerPizza().multipliedBy(PizzaMakerProperties.MAX_PIZZAS);
-		if (perOrder.isZero()) {
-			return most;
-		}
 		Duration budget = Duration.ofMillis(
 				Long.parseLong(kafka.getProducer().getProperties().getOrDefault("transaction.timeout.ms", "60000"))
 						/ 2);
-		return (int) Math.max(1, Math.min(most, budget.dividedBy(perOrder)));
+		return properties.ordersBakedWithin(budget,
+				(configured != null) ? configured : ConsumerConfig.DEFAULT_MAX_POLL_RECORDS);
 	}
 
 	@Bean

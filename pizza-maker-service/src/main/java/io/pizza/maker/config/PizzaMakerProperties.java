@@ -22,12 +22,13 @@ import org.springframework.validation.annotation.Validated;
  * @param deadLetterTopic where records that cannot be baked go, as they came
  * @param bakingTimePerPizza how long one pizza takes ({@code 0} for benchmarks)
  * @param pollRetry how a poll whose transaction was rolled back is taken again
+ * @param queue the makers as a share group, in the {@code queue} profile
  */
 @Validated
 @ConfigurationProperties("pizza-maker-service")
 public record PizzaMakerProperties(@NotBlank String instanceId, @NotBlank String ordersTopic,
 		@Valid @NotNull TopicSettings statusTopic, @Valid @NotNull TopicSettings deadLetterTopic,
-		@NotNull Duration bakingTimePerPizza, @Valid @NotNull Retry pollRetry) {
+		@NotNull Duration bakingTimePerPizza, @Valid @NotNull Retry pollRetry, @Valid @NotNull Queue queue) {
 
 	/**
 	 * The most pizzas an order may have (order-service's rule): a poll is sized by it.
@@ -36,5 +37,33 @@ public record PizzaMakerProperties(@NotBlank String instanceId, @NotBlank String
 
 	/** The most extra toppings a pizza may have (order-service's rule). */
 	public static final int MAX_TOPPINGS = 5;
+
+	/**
+	 * How many orders one oven surely bakes in a time: as many as it would if each were
+	 * of the largest size.
+	 * @param time the time
+	 * @param most the most to take whatever the time (when baking takes none)
+	 * @return at least one, at most {@code most}
+	 */
+	public int ordersBakedWithin(Duration time, int most) {
+		Duration perOrder = this.bakingTimePerPizza.multipliedBy(MAX_PIZZAS);
+		return perOrder.isZero() ? most : (int) Math.max(1, Math.min(most, time.dividedBy(perOrder)));
+	}
+
+	/**
+	 * The makers as a share group (KIP-932): the brokers hand each order to any maker of
+	 * the group, record by record, and count its deliveries; no partition is anyone's.
+	 *
+	 * @param group the share group's name
+	 * @param makers how many makers (share consumers) this instance runs
+	 * @param recordLock how long a maker holds an order it took before the brokers give
+	 * it to another
+	 * @param deliveryLimit how many times an order is delivered at most: the makers send
+	 * it to the dead-letter topic on its last delivery rather than let the brokers drop
+	 * it
+	 */
+	public record Queue(@NotBlank String group, @Min(1) int makers, @NotNull Duration recordLock,
+			@Min(2) int deliveryLimit) {
+	}
 
 }

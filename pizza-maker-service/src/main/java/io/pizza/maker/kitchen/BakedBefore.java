@@ -90,7 +90,12 @@ class BakedBefore {
 		return baked(order).map((where) -> "baked before (" + where + ")");
 	}
 
-	private Optional<String> baked(OrderPlaced order) {
+	/**
+	 * Whether any maker began baking an order, read from the status topic.
+	 * @param order the order
+	 * @return where its {@code BAKING} lies, if it does
+	 */
+	Optional<String> baked(OrderPlaced order) {
 		String topic = this.properties.statusTopic().name();
 		String key = order.orderId().toString();
 		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(this.consumerConfig)) {

@@ -3,6 +3,7 @@ package io.pizza.maker.kitchen;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import io.pizza.maker.config.PizzaMakerProperties;
@@ -23,10 +24,14 @@ class KitchenController {
 
 	private final KafkaListenerEndpointRegistry listeners;
 
+	private final OvenQueue queue;
+
 	private final PizzaMakerProperties properties;
 
-	KitchenController(Kitchen kitchen, KafkaListenerEndpointRegistry listeners, PizzaMakerProperties properties) {
+	KitchenController(Kitchen kitchen, OvenQueue queue, KafkaListenerEndpointRegistry listeners,
+			PizzaMakerProperties properties) {
 		this.kitchen = kitchen;
+		this.queue = queue;
 		this.listeners = listeners;
 		this.properties = properties;
 	}
@@ -48,7 +53,8 @@ class KitchenController {
 					.sorted(Comparator.comparing((oven) -> oven.getKey().partition()))
 					.map((oven) -> new CurrentOrder(oven.getKey().toString(), oven.getValue().orderId(),
 							oven.getValue().shop(), oven.getValue().pizzas().size()))
-					.toList());
+					.toList(),
+				this.queue.inHand(), this.queue.bakedBy());
 	}
 
 	/**
@@ -58,8 +64,11 @@ class KitchenController {
 	 * @param partitions the partitions assigned to it
 	 * @param ordersBaked how many orders it baked since it started
 	 * @param inOvens the orders baking now, one oven per partition
+	 * @param inHand as a share group: the order each maker holds, with its delivery count
+	 * @param bakedBy as a share group: how many orders each maker baked
 	 */
-	record KitchenView(String instance, List<String> partitions, long ordersBaked, List<CurrentOrder> inOvens) {
+	record KitchenView(String instance, List<String> partitions, long ordersBaked, List<CurrentOrder> inOvens,
+			List<OvenQueue.InHand> inHand, Map<String, Long> bakedBy) {
 	}
 
 	/**

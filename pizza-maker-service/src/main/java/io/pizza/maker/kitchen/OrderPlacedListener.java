@@ -10,12 +10,14 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import io.pizza.maker.config.PizzaMakerProperties;
+import io.pizza.maker.config.QueueConfiguration;
 import io.pizza.support.Failures;
 import io.pizza.support.records.Received;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.annotation.Profile;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.stereotype.Component;
@@ -28,6 +30,7 @@ import org.springframework.stereotype.Component;
  * their offsets committed with the reports. One line in the log per record.
  */
 @Component
+@Profile("!" + QueueConfiguration.PROFILE)
 class OrderPlacedListener {
 
 	/** The listener's id, to find its container. */

@@ -46,6 +46,11 @@ public final class Acls {
 		// the makers: read the orders in their group, write the statuses (and dead
 		// letters) in transactions of their own
 		acls.addAll(read("pizza-maker-service", "pizza-orders", "pizza-makers"));
+		// or in their share group (--kitchen=queue), whose settings each maker sets
+		acls.add(allow("pizza-maker-service", ResourceType.GROUP, "pizza-oven-queue", PatternType.LITERAL,
+				AclOperation.READ));
+		acls.add(allow("pizza-maker-service", ResourceType.GROUP, "pizza-oven-queue", PatternType.LITERAL,
+				AclOperation.ALTER_CONFIGS));
 		acls.add(write("pizza-maker-service", "pizza-order-status"));
 		acls.add(write("pizza-maker-service", "pizza-orders.DLT"));
 		acls.add(allow("pizza-maker-service", ResourceType.TRANSACTIONAL_ID, "pizza-maker-", PatternType.PREFIXED,

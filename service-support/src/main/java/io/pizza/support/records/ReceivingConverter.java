@@ -45,25 +45,35 @@ public class ReceivingConverter extends BatchMessagingMessageConverter {
 			throw new ConversionException("A Received value is read from bytes: use the ByteArrayDeserializer", record,
 					null);
 		}
-		ConsumerRecord<String, byte[]> bytes = (ConsumerRecord<String, byte[]>) record;
-		Type valueType = received.getActualTypeArguments()[0];
+		Received<Object> one = receive((ConsumerRecord<String, byte[]>) record, received.getActualTypeArguments()[0]);
+		conversionFailures.add((ConversionException) one.failure());
+		return one;
+	}
+
+	/**
+	 * One record as a record listener of a share group takes it, read the same way.
+	 * @param <T> the type to read
+	 * @param record the record, its value as bytes
+	 * @param type the type to read its value as
+	 * @return the record with its value, or why it has none
+	 */
+	@SuppressWarnings("unchecked")
+	public <T> Received<T> receive(ConsumerRecord<String, byte[]> record, Type type) {
 		try {
-			Object value = (record.value() != null) ? this.values.toMessage(record, null, null, valueType).getPayload()
+			Object value = (record.value() != null) ? this.values.toMessage(record, null, null, type).getPayload()
 					: KafkaNull.INSTANCE;
 			if (value == KafkaNull.INSTANCE) {
 				throw new ConversionException("No value: the record is empty", record, null);
 			}
-			conversionFailures.add(null);
-			return new Received<>(bytes, value, null);
+			return new Received<>(record, (T) value, null);
 		}
 		catch (ConversionException ex) {
 			// the reason a dead letter carries in its headers: what it is not, and why
-			ConversionException unreadable = new ConversionException(
-					"Not readable as " + ResolvableType.forType(valueType).resolve(Object.class).getSimpleName() + ": "
-							+ Failures.describe(ex),
-					record, ex);
-			conversionFailures.add(unreadable);
-			return new Received<>(bytes, null, unreadable);
+			return new Received<>(record, null,
+					new ConversionException(
+							"Not readable as " + ResolvableType.forType(type).resolve(Object.class).getSimpleName()
+									+ ": " + Failures.describe(ex),
+							record, ex));
 		}
 	}
 

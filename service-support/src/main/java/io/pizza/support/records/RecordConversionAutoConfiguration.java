@@ -28,8 +28,8 @@ public class RecordConversionAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
-	BatchMessageConverter receivedBatches(RecordMessageConverter jsonRecords) {
+	@ConditionalOnMissingBean(BatchMessageConverter.class)
+	ReceivingConverter receivedBatches(RecordMessageConverter jsonRecords) {
 		return new ReceivingConverter(jsonRecords);
 	}
 

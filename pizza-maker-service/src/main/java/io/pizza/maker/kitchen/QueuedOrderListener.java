@@ -1,0 +1,143 @@
+package io.pizza.maker.kitchen;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.stream.Collectors;
+
+import io.pizza.maker.config.PizzaMakerProperties;
+import io.pizza.maker.config.QueueConfiguration;
+import io.pizza.support.Failures;
+import io.pizza.support.records.Received;
+import io.pizza.support.records.ReceivingConverter;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.annotation.Profile;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.support.ShareAcknowledgment;
+import org.springframework.stereotype.Component;
+
+/**
+ * The makers as a share group: the brokers hand each maker orders from any partition,
+ * lock each for it, and count its deliveries. What the consumer group gave and this one
+ * gives up: a shop's orders may be baked out of order (said in the log when a maker sees
+ * it), and there is no offset to commit with the reports, so an order is made idempotent
+ * by its id: one delivered again (its maker died, its lock ended) is first looked up on
+ * the status topic, and skipped if any maker began baking it. An order is acknowledged
+ * once its reports are committed; one that fails is released to be delivered again, and
+ * on its last delivery it goes to the dead-letter topic rather than be tried once more
+ * and dropped by the brokers. One line in the log per record.
+ */
+@Component
+@Profile(QueueConfiguration.PROFILE)
+class QueuedOrderListener {
+
+	/** The listener's id, to find its container. */
+	static final String ID = "oven-queue";
+
+	private static final Logger log = LoggerFactory.getLogger(QueuedOrderListener.class);
+
+	private final Kitchen kitchen;
+
+	private final OvenQueue queue;
+
+	private final BakedBefore bakedBefore;
+
+	private final DeadLetterPublishingRecoverer deadLetters;
+
+	private final ReceivingConverter converter;
+
+	private final KafkaTemplate<Object, Object> kafka;
+
+	private final PizzaMakerProperties properties;
+
+	private final Clock clock = Clock.systemUTC();
+
+	QueuedOrderListener(Kitchen kitchen, OvenQueue queue, BakedBefore bakedBefore,
+			DeadLetterPublishingRecoverer deadLetters, ReceivingConverter converter,
+			KafkaTemplate<Object, Object> kafka, PizzaMakerProperties properties) {
+		this.kitchen = kitchen;
+		this.queue = queue;
+		this.bakedBefore = bakedBefore;
+		this.deadLetters = deadLetters;
+		this.converter = converter;
+		this.kafka = kafka;
+		this.properties = properties;
+	}
+
+	@KafkaListener(id = ID, containerFactory = QueueConfiguration.CONTAINER_FACTORY,
+			groupId = "${pizza-maker-service.queue.group}", topics = "${pizza-maker-service.orders-topic}")
+	void on(ConsumerRecord<String, byte[]> record, ShareAcknowledgment acknowledgment) {
+		String maker = this.properties.instanceId() + "/" + Thread.currentThread().getName();
+		int delivery = record.deliveryCount().map(Short::intValue).orElse(1);
+		Received<OrderPlaced> received = this.converter.receive(record, OrderPlaced.class);
+		OrderPlaced order = received.value();
+		if (order == null) {
+			this.deadLetters.accept(record, null, received.failure());
+			acknowledgment.acknowledge();
+			log.warn("[{}] {} not an order: sent to the dead-letter topic ({})", maker, received.where(),
+					Failures.describe(received.failure()));
+			return;
+		}
+		int limit = this.properties.queue().deliveryLimit();
+		if (delivery >= limit) {
+			this.deadLetters.accept(record, null, new IllegalStateException(
+					"Delivered " + delivery + " times, the share group's limit, and never acknowledged"));
+			acknowledgment.acknowledge();
+			log.warn("[{}] {} shop='{}' order={} delivery {} of {}: given up, sent to the dead-letter topic", maker,
+					received.where(), order.shop(), order.orderId(), delivery, limit);
+			return;
+		}
+		Optional<String> skip = (delivery > 1)
+				? this.bakedBefore.baked(order).map((where) -> "delivered again, baked before (" + where + ")")
+				: this.bakedBefore.skip(record, order);
+		if (skip.isPresent()) {
+			acknowledgment.acknowledge();
+			log.info("[{}] {} shop='{}' order={} delivery {}: {}: skipped", maker, received.where(), order.shop(),
+					order.orderId(), delivery, skip.get());
+			return;
+		}
+		this.queue.took(maker, received.where(), order.orderId(), delivery);
+		try {
+			bake(maker, received, order, delivery);
+			acknowledgment.acknowledge();
+		}
+		finally {
+			this.queue.done(maker);
+		}
+	}
+
+	private void bake(String maker, Received<OrderPlaced> received, OrderPlaced order, int delivery) {
+		Instant started = this.clock.instant();
+		Kitchen.Ticket ticket = new Kitchen.Ticket(order, received.partition(), received.offset());
+		List<Kitchen.Baked> baked = this.kafka
+			.executeInTransaction((operations) -> bakeInterruptibly(Map.of(received.partition(), List.of(ticket))));
+		OptionalLong later = this.queue.baked(maker, received.partition(), received.offset(), order.shop());
+		if (log.isInfoEnabled()) {
+			log.info("[{}] {} shop='{}' order={} pizzas=[{}] baked in {} ms{}{}", maker, received.where(), order.shop(),
+					order.orderId(),
+					order.pizzas().stream().map(OrderPlaced.Pizza::name).collect(Collectors.joining(", ")),
+					baked.get(0).took(started).toMillis(), (delivery > 1) ? ", delivery " + delivery : "",
+					later.isPresent() ? ", after the shop's offset " + later.getAsLong() + ": out of its order" : "");
+		}
+	}
+
+	private List<Kitchen.Baked> bakeInterruptibly(Map<TopicPartition, List<Kitchen.Ticket>> tickets) {
+		try {
+			return this.kitchen.bake(tickets);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Stopped while baking", ex);
+		}
+	}
+
+}

@@ -11,6 +11,7 @@ import io.pizza.platform.connect.ConnectWorker;
 import io.pizza.platform.connect.ConnectorFiles;
 import io.pizza.platform.connect.Connectors;
 import io.pizza.platform.connect.SteadyTasks;
+import io.pizza.platform.kafka.FeatureLevels;
 import io.pizza.platform.kafka.KafkaCluster;
 import io.pizza.platform.network.Gateways;
 import io.pizza.platform.network.NetworkTopology;
@@ -107,6 +108,12 @@ public final class Platform {
 		}
 		this.kafka.awaitReady(this.settings.startupTimeout());
 		this.progress.accept("Kafka: 3 brokers up, controller is node " + this.kafka.controller().orElse(-1));
+		try (Admin admin = this.kafka.admin()) {
+			List<String> raised = FeatureLevels.raise(admin);
+			if (!raised.isEmpty()) {
+				this.progress.accept("Kafka: a state from an older Kafka, raised " + raised);
+			}
+		}
 		List<String> created = this.kafka.createTopics();
 		this.progress.accept(created.isEmpty() ? "Kafka: topics in place" : "Kafka: created topics " + created);
 		electPreferredLeaders();

@@ -26,6 +26,12 @@ class UpCommand implements Callable<Integer> {
 	@ArgGroup(exclusive = true)
 	Network network;
 
+	@Option(names = "--kitchen", paramLabel = "group|queue",
+			description = "The makers as the consumer group pizza-makers (the default) or the share group "
+					+ "pizza-oven-queue (KIP-932): orders from any partition, record by record. "
+					+ "Kept for later commands until changed.")
+	String kitchen;
+
 	@Override
 	public Integer call() {
 		long started = System.nanoTime();
@@ -36,6 +42,9 @@ class UpCommand implements Callable<Integer> {
 		if (this.network != null) {
 			overrides.setProperty("network",
 					this.network.own ? PlatformSettings.OWN_NETWORK : PlatformSettings.LOOPBACK);
+		}
+		if (this.kitchen != null) {
+			overrides.setProperty("kitchen", this.kitchen);
 		}
 		Platform platform = this.cli.platform(overrides);
 		platform.up();

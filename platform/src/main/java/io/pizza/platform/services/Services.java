@@ -111,10 +111,17 @@ public final class Services {
 			// each service's "secure" profile takes its certificate, as a Spring Boot SSL
 			// bundle, from a folder of its own: it sees no other key
 			environment.put("PIZZA_TLS_DIR", this.settings.tls().folder(service.module()).toString());
-			String profiles = environment.getOrDefault("SPRING_PROFILES_ACTIVE", "");
-			environment.put("SPRING_PROFILES_ACTIVE", profiles.isBlank() ? "secure" : profiles + ",secure");
+			addProfile(environment, "secure");
+		}
+		if (this.settings.queueKitchen() && service.module().equals(Instance.MAKERS)) {
+			addProfile(environment, PlatformSettings.QUEUE);
 		}
 		this.processes.start(service, NetworkTopology.of(this.settings).wrap(service, command), environment);
+	}
+
+	private static void addProfile(Map<String, String> environment, String profile) {
+		String profiles = environment.getOrDefault("SPRING_PROFILES_ACTIVE", "");
+		environment.put("SPRING_PROFILES_ACTIVE", profiles.isBlank() ? profile : profiles + "," + profile);
 	}
 
 	private List<String> jvmOptions(Instance service) {

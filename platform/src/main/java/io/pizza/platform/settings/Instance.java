@@ -15,6 +15,9 @@ import java.util.Locale;
  */
 public record Instance(String name, Kind kind, int port, String module, int nodeId, String heap) {
 
+	/** The module every pizza maker runs. */
+	public static final String MAKERS = "pizza-maker-service";
+
 	/**
 	 * The JVM's heap options: its bound, and a quarter of it to start with, so that an
 	 * idle JVM holds what it uses and grows towards its bound under load alone.

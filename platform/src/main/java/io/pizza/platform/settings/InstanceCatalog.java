@@ -89,7 +89,7 @@ final class InstanceCatalog {
 
 	private static String moduleOf(String name) {
 		if (EXTRA_MAKER.matcher(name).matches()) {
-			return "pizza-maker-service";
+			return Instance.MAKERS;
 		}
 		return switch (name) {
 			case "order-service", "billing-service", "delivery-tracker-service", "dashboard" -> name;

@@ -39,6 +39,12 @@ public final class PlatformSettings {
 	/** The {@code network} setting of a platform on this machine's loopback. */
 	public static final String LOOPBACK = RecordedChoice.NETWORK.usual();
 
+	/** The makers as a share group ({@code up --kitchen=queue}). */
+	public static final String QUEUE = RecordedChoice.KITCHEN.other();
+
+	/** The makers as a consumer group, the usual kitchen. */
+	public static final String GROUP = RecordedChoice.KITCHEN.usual();
+
 	private final Path root;
 
 	private final Properties properties;
@@ -104,6 +110,15 @@ public final class PlatformSettings {
 	}
 
 	/**
+	 * Whether the makers run as a share group ({@code up --kitchen=queue}): as the
+	 * {@code kitchen} setting says, else as {@code up} last recorded, else not.
+	 * @return whether they do
+	 */
+	public boolean queueKitchen() {
+		return RecordedChoice.KITCHEN.isOther(this.properties.getProperty("kitchen"), stateDir());
+	}
+
+	/**
 	 * The network {@code up} last started the platform on.
 	 * @return {@code own} or {@code loopback}, if it ever ran
 	 */
@@ -136,12 +151,13 @@ public final class PlatformSettings {
 	}
 
 	/**
-	 * Notes the mode and the network the platform was started in, for the commands that
-	 * follow.
+	 * Notes the mode, the network and the kitchen the platform was started with, for the
+	 * commands that follow.
 	 */
 	public void recordMode() {
 		RecordedChoice.MODE.record(stateDir(), secure());
 		RecordedChoice.NETWORK.record(stateDir(), ownNetwork());
+		RecordedChoice.KITCHEN.record(stateDir(), queueKitchen());
 	}
 
 	/**

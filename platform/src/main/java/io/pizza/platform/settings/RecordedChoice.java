@@ -11,8 +11,8 @@ import io.pizza.platform.system.PlatformException;
 /**
  * A choice of two that {@code up} remembers in a file of the state folder named as its
  * setting: as the setting says, else as {@code up} last recorded, else the usual one. The
- * mode (plaintext or secure) and the network (this machine's loopback or the platform's
- * own) are such choices.
+ * mode (plaintext or secure), the network (this machine's loopback or the platform's own)
+ * and the kitchen (the makers as a consumer group or a share group) are such choices.
  *
  * @param name the setting, and the file
  * @param usual the value when nothing says otherwise
@@ -23,6 +23,8 @@ record RecordedChoice(String name, String usual, String other) {
 	static final RecordedChoice MODE = new RecordedChoice("mode", "plaintext", "secure");
 
 	static final RecordedChoice NETWORK = new RecordedChoice("network", "loopback", "own");
+
+	static final RecordedChoice KITCHEN = new RecordedChoice("kitchen", "group", "queue");
 
 	/**
 	 * Whether the other value is chosen.

@@ -43,12 +43,27 @@
     $('groups').replaceChildren(...cluster.groups.map((group) => {
       const box = el('div', { class: 'group', 'data-group': group.id, 'data-members': group.members.length });
       const lag = group.lag.reduce((sum, p) => sum + p.lag, 0);
-      box.append(el('h3', {}, `${group.id} — ${group.state}, ${group.protocol} protocol, lag ${lag}`));
+      const title = el('h3', {}, `${group.id} — ${group.state}, ${group.protocol} protocol, lag ${lag} `);
+      // the new protocol's epochs: the group's moves at each change of members, the target
+      // assignment's follows once the brokers computed it, each member's once it reconciled
+      if (group.groupEpoch != null) {
+        title.append(el('span', {
+          class: 'epochs', 'data-group-epoch': group.groupEpoch, 'data-target-epoch': group.targetAssignmentEpoch,
+        }, `group epoch ${group.groupEpoch}, assignment epoch ${group.targetAssignmentEpoch}`));
+      }
+      box.append(title);
       const members = el('div');
-      group.members.forEach((member) => members.append(el('span', {
-        class: 'member', 'data-instance': member.instance, 'data-partitions': member.partitions.length,
-        style: `background: ${colour(member.instance)}`,
-      }, `${member.instance} (${member.partitions.length})`)));
+      group.members.forEach((member) => {
+        const assigned = member.assigned ?? member.partitions;
+        const settled = member.epoch == null || (member.epoch === group.targetAssignmentEpoch
+          && assigned.length === member.partitions.length && assigned.every((p) => member.partitions.includes(p)));
+        members.append(el('span', {
+          class: `member${settled ? '' : ' reconciling'}`, 'data-instance': member.instance,
+          'data-partitions': member.partitions.length, 'data-epoch': member.epoch ?? '',
+          'data-assigned': assigned.length, style: `background: ${colour(member.instance)}`,
+        }, member.epoch == null ? `${member.instance} (${member.partitions.length})`
+          : `${member.instance} epoch ${member.epoch}: owns ${member.partitions.length} of ${assigned.length} assigned`));
+      });
       if (!group.members.length) members.append(el('span', { class: 'hint' }, 'no members'));
       const tiles = el('div', { class: 'partitions' });
       group.lag.forEach((p) => {
@@ -62,6 +77,38 @@
         tiles.append(tile);
       });
       box.append(members, tiles);
+      return box;
+    }));
+  }
+
+  function shareGroups(view) {
+    $('share-groups').replaceChildren(...view.cluster.shareGroups.map((group) => {
+      const box = el('div', { class: 'group share', 'data-share-group': group.id, 'data-members': group.members.length });
+      const waiting = group.partitions.reduce((sum, p) => sum + (p.lag ?? 0), 0);
+      const title = el('h3', {}, `${group.id} — ${group.state}, share group, ${waiting} records not done with `);
+      title.append(el('span', { class: 'epochs', 'data-group-epoch': group.groupEpoch },
+        `group epoch ${group.groupEpoch}, assignment epoch ${group.targetAssignmentEpoch}`));
+      const members = el('div');
+      group.members.forEach((member) => members.append(el('span', {
+        class: 'member', 'data-instance': member.instance, 'data-epoch': member.epoch,
+        style: `background: ${colour(member.instance)}`,
+      }, `${member.instance} epoch ${member.epoch}: fetches from ${member.partitions.length}`)));
+      if (!group.members.length) members.append(el('span', { class: 'hint' }, 'no members'));
+      const tiles = el('div', { class: 'partitions' });
+      group.partitions.forEach((p) => {
+        const tile = el('div', { class: 'tile', 'data-topic': p.topic, 'data-partition': p.partition });
+        tile.append(el('div', {}, `${p.topic}-${p.partition}`),
+          el('div', {}, p.startOffset == null ? `not fetched yet · end ${p.end}` : `start ${p.startOffset} · end ${p.end}`),
+          el('div', { class: 'lag' }, p.lag == null ? 'not told' : `not done ${p.lag}`));
+        tiles.append(tile);
+      });
+      const held = el('ol', { class: 'in-flight' });
+      view.inFlight.forEach((order) => held.append(el('li', {
+        'data-where': order.where, 'data-delivery': order.delivery,
+      }, `${order.maker} holds ${order.where} (order ${order.orderId.slice(0, 8)}), delivery ${order.delivery}, `
+        + `for ${((Date.now() - new Date(order.since)) / 1000).toFixed(1)} s`)));
+      if (!view.inFlight.length) held.append(el('li', { class: 'hint' }, 'no order in a maker\'s hands'));
+      box.append(title, members, tiles, held);
       return box;
     }));
   }
@@ -136,6 +183,7 @@
     $('error').textContent = cluster.error ? `The cluster does not answer: ${cluster.error}` : '';
     brokers(cluster);
     groups(cluster);
+    shareGroups(view);
     rebalances(cluster);
     topics(cluster);
     shops(view);

@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -234,6 +235,17 @@ class PlatformLifecycleTests {
 				assertThat(makers(browser)).isEqualTo(Map.of("pizza-maker-1", 3, "pizza-maker-2", 3));
 			});
 			screenshot(browser, "dashboard-two-makers.png");
+			// the new protocol's epochs, drawn: each maker reconciled to the group's
+			// target assignment, and the group's epoch one more at each member's leaving
+			// or joining
+			AtomicInteger reconciled = new AtomicInteger();
+			await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+				int epoch = groupEpoch(browser);
+				assertThat(memberEpochs(browser)).containsOnlyKeys("pizza-maker-1", "pizza-maker-2")
+					.allSatisfy((instance, memberEpoch) -> assertThat(memberEpoch).isEqualTo(epoch));
+				reconciled.set(epoch);
+			});
+			int settled = reconciled.get();
 
 			Instance maker = platform.settings().instance("pizza-maker-1").orElseThrow();
 			assertThat(platform.kill(maker, false)).isTrue();
@@ -244,6 +256,8 @@ class PlatformLifecycleTests {
 					.contains("all 6 partitions owned again"));
 			});
 			screenshot(browser, "dashboard-one-maker.png");
+			int afterLeaving = groupEpoch(browser);
+			assertThat(afterLeaving).as("the group epoch after pizza-maker-1 left").isGreaterThan(settled);
 
 			platform.start(maker);
 			assertThat(status("pizza-maker-1").health()).isEqualTo("UP");
@@ -252,8 +266,10 @@ class PlatformLifecycleTests {
 			assertThat(platform.running().get("pizza-maker-1").info().arguments().orElseThrow())
 				.anySatisfy((argument) -> assertThat(argument)
 					.startsWith("-XX:SharedArchiveFile=" + SystemUnderTest.STATE.resolve("cds/pizza-maker-service/")));
-			await().atMost(Duration.ofSeconds(15))
-				.untilAsserted(() -> assertThat(makers(browser)).containsOnlyKeys("pizza-maker-1", "pizza-maker-2"));
+			await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+				assertThat(makers(browser)).containsOnlyKeys("pizza-maker-1", "pizza-maker-2");
+				assertThat(groupEpoch(browser)).as("the group epoch after it joined again").isGreaterThan(afterLeaving);
+			});
 		}
 		finally {
 			browser.quit();
@@ -270,6 +286,23 @@ class PlatformLifecycleTests {
 		return members.stream()
 			.collect(Collectors.toMap((member) -> (String) member.get(0),
 					(member) -> ((Number) member.get(1)).intValue(), Integer::sum));
+	}
+
+	private static int groupEpoch(ChromeDriver browser) {
+		return ((Number) browser.executeScript(
+				"""
+						return Number(document.querySelector(".group[data-group='pizza-makers'] .epochs").dataset.groupEpoch);"""))
+			.intValue();
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Integer> memberEpochs(ChromeDriver browser) {
+		List<List<Object>> members = (List<List<Object>>) browser.executeScript("""
+				return [...document.querySelectorAll(".group[data-group='pizza-makers'] .member")]
+					.map((member) => [member.dataset.instance, Number(member.dataset.epoch)]);""");
+		return members.stream()
+			.collect(Collectors.toMap((member) -> (String) member.get(0),
+					(member) -> ((Number) member.get(1)).intValue(), Math::max));
 	}
 
 	@SuppressWarnings("unchecked")

@@ -32,7 +32,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Reads the cluster through Kafka's Admin API: who is up and who leads the quorum, every
  * topic's partitions with their leader, replicas, in-sync replicas and end offset, and
- * every consumer group ({@link GroupsReader}).
+ * every consumer group ({@link GroupsReader}) and share group
+ * ({@link ShareGroupsReader}).
  */
 class ClusterReader {
 
@@ -49,10 +50,13 @@ class ClusterReader {
 
 	private final GroupsReader groups;
 
+	private final ShareGroupsReader shareGroups;
+
 	ClusterReader(Admin admin, Duration timeout) {
 		this.admin = admin;
 		this.timeout = timeout;
 		this.groups = new GroupsReader(admin, timeout);
+		this.shareGroups = new ShareGroupsReader(admin, timeout);
 	}
 
 	Snapshot read(Instant now) throws InterruptedException, ExecutionException, TimeoutException {
@@ -82,9 +86,10 @@ class ClusterReader {
 		endOffsets(partitions, ends, epochs);
 		List<Snapshot.Topic> topics = topics(descriptions, ends, epochs, now);
 		List<Snapshot.Group> groups = this.groups.read(ends);
+		List<Snapshot.ShareGroup> shareGroups = this.shareGroups.read(ends);
 		this.previousEnds = ends;
 		this.previousAt = now;
-		return new Snapshot(now, brokers, controller, quorumEpoch, topics, groups, List.of(), null);
+		return new Snapshot(now, brokers, controller, quorumEpoch, topics, groups, shareGroups, List.of(), null);
 	}
 
 	private List<Snapshot.Broker> brokers(Collection<Node> live, @Nullable Integer controller) {

@@ -61,7 +61,7 @@ public class ClusterWatcher implements DisposableBean {
 		try {
 			Snapshot read = this.reader.read(now);
 			snapshot = new Snapshot(read.at(), read.brokers(), read.controller(), read.quorumEpoch(), read.topics(),
-					read.groups(), this.timeline.update(read.groups(), now), null);
+					read.groups(), read.shareGroups(), this.timeline.update(read.groups(), now), null);
 			if (this.lastError != null) {
 				log.info("The cluster answers again");
 				this.lastError = null;
@@ -80,8 +80,8 @@ public class ClusterWatcher implements DisposableBean {
 			Snapshot before = this.latest.get();
 			snapshot = (before != null)
 					? new Snapshot(now, before.brokers(), before.controller(), before.quorumEpoch(), before.topics(),
-							before.groups(), before.rebalances(), error)
-					: new Snapshot(now, List.of(), null, null, List.of(), List.of(), List.of(), error);
+							before.groups(), before.shareGroups(), before.rebalances(), error)
+					: new Snapshot(now, List.of(), null, null, List.of(), List.of(), List.of(), List.of(), error);
 		}
 		Snapshot seen = snapshot;
 		this.latest.set(seen);
@@ -91,7 +91,7 @@ public class ClusterWatcher implements DisposableBean {
 	public Snapshot latest() {
 		Snapshot snapshot = this.latest.get();
 		return (snapshot != null) ? snapshot : new Snapshot(this.clock.instant(), List.of(), null, null, List.of(),
-				List.of(), List.of(), "not read yet");
+				List.of(), List.of(), List.of(), "not read yet");
 	}
 
 	public void listen(Consumer<Snapshot> listener) {

@@ -2,6 +2,7 @@ package io.pizza.dashboard.cluster;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -23,8 +24,9 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * Reads the consumer groups through Kafka's Admin API: each group's state and protocol,
- * its members by instance with what each owns, and its lag against the partitions' end
- * offsets.
+ * on the new protocol its epochs, its members by instance with what each owns (and, on
+ * the new protocol, what each is to own and its epoch), and its lag against the
+ * partitions' end offsets.
  */
 class GroupsReader {
 
@@ -65,19 +67,25 @@ class GroupsReader {
 					String instance = instance(member.clientId());
 					Set<TopicPartition> owned = member.assignment().topicPartitions();
 					owned.forEach((partition) -> owners.put(partition, instance));
-					return new Snapshot.Member(member.consumerId(), instance, member.host(), owned.stream()
-						.sorted(Comparator.comparing(TopicPartition::topic).thenComparing(TopicPartition::partition))
-						.map(TopicPartition::toString)
-						.toList());
+					return new Snapshot.Member(member.consumerId(), instance, member.host(),
+							member.memberEpoch().orElse(null), names(owned),
+							member.targetAssignment().map((target) -> names(target.topicPartitions())).orElse(null));
 				})
 				.toList();
 			Map<TopicPartition, OffsetAndMetadata> committed = get(
 					this.admin.listConsumerGroupOffsets(id).partitionsToOffsetAndMetadata());
 			groups.add(new Snapshot.Group(id, description.groupState().toString(),
-					description.type().toString().toLowerCase(Locale.ROOT), members,
-					GroupLag.of(committed, owners, ends)));
+					description.type().toString().toLowerCase(Locale.ROOT), description.groupEpoch().orElse(null),
+					description.targetAssignmentEpoch().orElse(null), members, GroupLag.of(committed, owners, ends)));
 		}
 		return groups;
+	}
+
+	static List<String> names(Collection<TopicPartition> partitions) {
+		return partitions.stream()
+			.sorted(Comparator.comparing(TopicPartition::topic).thenComparing(TopicPartition::partition))
+			.map(TopicPartition::toString)
+			.toList();
 	}
 
 	/**

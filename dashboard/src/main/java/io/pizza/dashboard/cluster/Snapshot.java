@@ -14,11 +14,14 @@ import org.jspecify.annotations.Nullable;
  * @param quorumEpoch the quorum's leader epoch: one more at each election
  * @param topics every topic but Kafka's internal ones, partition by partition
  * @param groups every consumer group with its members, their partitions and the lag
+ * @param shareGroups every share group with its members and where each partition's
+ * records stand
  * @param rebalances the latest changes of groups' members, newest first
  * @param error what went wrong looking, when something did
  */
 public record Snapshot(Instant at, List<Broker> brokers, @Nullable Integer controller, @Nullable Integer quorumEpoch,
-		List<Topic> topics, List<Group> groups, List<Rebalance> rebalances, @Nullable String error) {
+		List<Topic> topics, List<Group> groups, List<ShareGroup> shareGroups, List<Rebalance> rebalances,
+		@Nullable String error) {
 
 	/**
 	 * A node of the cluster.
@@ -60,12 +63,18 @@ public record Snapshot(Instant at, List<Broker> brokers, @Nullable Integer contr
 	 * A consumer group.
 	 *
 	 * @param id its group id
-	 * @param state its state (stable, reconciling, empty, ...)
+	 * @param state its state (stable, assigning, reconciling, empty, ...)
 	 * @param protocol {@code consumer} (the new protocol, KIP-848) or {@code classic}
+	 * @param groupEpoch on the new protocol: one more at each change of its members or
+	 * their subscriptions
+	 * @param targetAssignmentEpoch on the new protocol: the group epoch the assignment
+	 * the members reconcile towards was computed for; behind the group epoch while it is
+	 * being computed
 	 * @param members its members
 	 * @param lag each partition it has committed offsets for, with its owner and lag
 	 */
-	public record Group(String id, String state, String protocol, List<Member> members, List<Lag> lag) {
+	public record Group(String id, String state, String protocol, @Nullable Integer groupEpoch,
+			@Nullable Integer targetAssignmentEpoch, List<Member> members, List<Lag> lag) {
 	}
 
 	/**
@@ -75,9 +84,57 @@ public record Snapshot(Instant at, List<Broker> brokers, @Nullable Integer contr
 	 * @param instance the instance it belongs to (its client id, without the consumer's
 	 * number)
 	 * @param host where it connects from
+	 * @param epoch on the new protocol: the member's epoch, the group's target assignment
+	 * epoch once it has reconciled
 	 * @param partitions the partitions it owns, as {@code topic-partition}
+	 * @param assigned on the new protocol: the partitions the target assignment gives it,
+	 * which it owns once it has revoked and taken what differs
 	 */
-	public record Member(String id, String instance, String host, List<String> partitions) {
+	public record Member(String id, String instance, String host, @Nullable Integer epoch, List<String> partitions,
+			@Nullable List<String> assigned) {
+	}
+
+	/**
+	 * A share group (KIP-932): no partition is a member's own; the brokers hand out
+	 * records one by one, each locked for the member that took it.
+	 *
+	 * @param id its group id
+	 * @param state its state
+	 * @param groupEpoch one more at each change of its members
+	 * @param targetAssignmentEpoch the group epoch its assignment was computed for
+	 * @param members its members
+	 * @param partitions where each partition's records stand for the group
+	 */
+	public record ShareGroup(String id, String state, int groupEpoch, int targetAssignmentEpoch,
+			List<ShareMember> members, List<SharePartition> partitions) {
+	}
+
+	/**
+	 * A member of a share group.
+	 *
+	 * @param id the member id
+	 * @param instance the instance it belongs to
+	 * @param epoch its member epoch
+	 * @param partitions the partitions it fetches from, shared with other members
+	 */
+	public record ShareMember(String id, String instance, int epoch, List<String> partitions) {
+	}
+
+	/**
+	 * A partition as a share group consumes it.
+	 *
+	 * @param topic the topic
+	 * @param partition the partition
+	 * @param startOffset the share-partition start offset: every record before it is done
+	 * with (acknowledged, or given up after its last delivery); none before the group
+	 * first fetched from it
+	 * @param end the partition's end offset
+	 * @param lag records from the start offset on not yet done with: in flight with a
+	 * member, waiting to be delivered, or released to be delivered again; none when the
+	 * brokers do not say
+	 */
+	public record SharePartition(String topic, int partition, @Nullable Long startOffset, long end,
+			@Nullable Long lag) {
 	}
 
 	/**

@@ -2,6 +2,7 @@ package io.pizza.dashboard.config;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -17,6 +18,7 @@ import org.springframework.validation.annotation.Validated;
  * @param ordersTopic the topic of placed orders, whose flow per shop is shown
  * @param orderService where order-service answers (its menu names the shops)
  * @param billingService where billing-service answers (its totals)
+ * @param makers where the pizza makers answer (what each holds as a share group's member)
  * @param deliveryMap the delivery tracker's map page, linked from the dashboard
  * @param streamTimeout how long a page's stream lasts at most: browsers open a new one by
  * themselves, this bounds one forgotten
@@ -28,7 +30,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("dashboard")
 public record DashboardProperties(@NotBlank String instanceId, @NotNull Duration refresh, @NotBlank String ordersTopic,
-		@NotNull URI orderService, @NotNull URI billingService, @NotNull URI deliveryMap,
+		@NotNull URI orderService, @NotNull URI billingService, @NotNull List<URI> makers, @NotNull URI deliveryMap,
 		@NotNull Duration streamTimeout, @NotNull Duration clusterTimeout, @NotNull Duration servicesTimeout) {
 
 }

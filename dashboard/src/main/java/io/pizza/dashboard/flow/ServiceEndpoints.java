@@ -1,6 +1,9 @@
 package io.pizza.dashboard.flow;
 
 import java.net.http.HttpClient;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -17,7 +20,8 @@ import org.springframework.web.client.RestClientException;
 
 /**
  * What the services tell about themselves over HTTP: order-service's shops, billing's
- * totals. A service that does not answer is shown as such, never made up.
+ * totals, the orders the makers of a share group hold. A service that does not answer is
+ * shown as such, never made up.
  */
 @Component
 public class ServiceEndpoints {
@@ -25,6 +29,8 @@ public class ServiceEndpoints {
 	private final RestClient orderService;
 
 	private final RestClient billingService;
+
+	private final List<RestClient> makers;
 
 	public ServiceEndpoints(DashboardProperties properties, HttpAccessProperties access,
 			@Value("${spring.application.name}") String name) {
@@ -42,6 +48,38 @@ public class ServiceEndpoints {
 			.baseUrl(properties.billingService().toString())
 			.defaultHeaders((headers) -> headers.setBasicAuth(name, access.password()))
 			.build();
+		// and so are the makers' kitchens
+		this.makers = properties.makers()
+			.stream()
+			.map((maker) -> RestClient.builder()
+				.requestFactory(requests)
+				.baseUrl(maker.toString())
+				.defaultHeaders((headers) -> headers.setBasicAuth(name, access.password()))
+				.build())
+			.toList();
+	}
+
+	/**
+	 * The orders the makers hold as members of a share group, each with its delivery
+	 * count: what the brokers know of records in flight but do not tell.
+	 * @return the orders of every maker that answers, by maker
+	 */
+	public List<InHand> inFlight() {
+		List<InHand> inFlight = new ArrayList<>();
+		for (RestClient maker : this.makers) {
+			try {
+				Kitchen kitchen = maker.get().uri("/kitchen").retrieve().body(Kitchen.class);
+				if (kitchen != null && kitchen.inHand() != null) {
+					inFlight.addAll(kitchen.inHand());
+				}
+			}
+			catch (RestClientException ex) {
+				// a maker that is down holds nothing: the brokers give its orders to
+				// others
+			}
+		}
+		inFlight.sort(Comparator.comparing(InHand::maker));
+		return inFlight;
 	}
 
 	/**
@@ -76,6 +114,21 @@ public class ServiceEndpoints {
 	}
 
 	record Menu(List<String> shops) {
+	}
+
+	record Kitchen(List<InHand> inHand) {
+	}
+
+	/**
+	 * An order a maker holds, locked for it by the brokers.
+	 *
+	 * @param maker the maker: its instance and thread
+	 * @param where its record, such as {@code pizza-orders-3@1042}
+	 * @param orderId the order
+	 * @param delivery how many times the brokers delivered it, this time included
+	 * @param since when the maker took it
+	 */
+	public record InHand(String maker, String where, String orderId, int delivery, Instant since) {
 	}
 
 }

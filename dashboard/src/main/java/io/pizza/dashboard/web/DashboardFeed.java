@@ -43,6 +43,8 @@ class DashboardFeed implements SmartLifecycle {
 
 	private volatile @Nullable Map<String, Object> billing;
 
+	private volatile List<ServiceEndpoints.InHand> inFlight = List.of();
+
 	private volatile boolean running;
 
 	DashboardFeed(ClusterWatcher cluster, OrderFlow flow, ServiceEndpoints services, DashboardProperties properties) {
@@ -56,6 +58,7 @@ class DashboardFeed implements SmartLifecycle {
 	@Scheduled(fixedDelayString = "PT2S")
 	void askServices() {
 		this.billing = this.services.billing();
+		this.inFlight = this.services.inFlight();
 		if (this.menuShops.isEmpty()) {
 			this.menuShops = this.services.shops();
 		}
@@ -99,7 +102,7 @@ class DashboardFeed implements SmartLifecycle {
 		this.flow.shops()
 			.forEach((shop) -> shops.put(shop.shop(),
 					new DashboardView.ShopPartition(shop.shop(), shop.partition(), shop.orders())));
-		return new DashboardView(snapshot, List.copyOf(shops.values()), this.flow.recent(), this.billing,
+		return new DashboardView(snapshot, List.copyOf(shops.values()), this.flow.recent(), this.billing, this.inFlight,
 				this.properties.deliveryMap().toString());
 	}
 

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.pizza.dashboard.cluster.Snapshot;
 import io.pizza.dashboard.flow.OrderFlow;
+import io.pizza.dashboard.flow.ServiceEndpoints;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,10 +15,11 @@ import org.jspecify.annotations.Nullable;
  * @param shops every shop with the partition its orders land on, and those seen
  * @param recentOrders the latest orders, newest first
  * @param billing billing's totals, none when billing does not answer
+ * @param inFlight the orders the makers of a share group hold now, as they tell
  * @param deliveryMap where the delivery map is
  */
 record DashboardView(Snapshot cluster, List<ShopPartition> shops, List<OrderFlow.Order> recentOrders,
-		@Nullable Map<String, Object> billing, String deliveryMap) {
+		@Nullable Map<String, Object> billing, List<ServiceEndpoints.InHand> inFlight, String deliveryMap) {
 
 	/**
 	 * A shop and its partition.

@@ -149,6 +149,7 @@ public final class Services {
 			// them, and links to the map as a browser on this machine reaches it
 			environment.put("DASHBOARD_ORDER_SERVICE", url(network, "order-service"));
 			environment.put("DASHBOARD_BILLING_SERVICE", url(network, "billing-service"));
+			environment.put("DASHBOARD_MAKERS", url(network, "pizza-maker-1") + "," + url(network, "pizza-maker-2"));
 			environment.put("DASHBOARD_DELIVERY_MAP", "http://localhost:" + port("delivery-tracker-service") + "/");
 		}
 		environment.putAll(this.settings.environment(service));

@@ -20,6 +20,8 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.kafka.config.KafkaListenerEndpoint;
 import org.springframework.kafka.config.ShareKafkaListenerContainerFactory;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultShareConsumerFactory;
@@ -27,6 +29,7 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.ShareConsumerFactory;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.ShareConsumerRecordRecoverer;
+import org.springframework.kafka.listener.ShareKafkaMessageListenerContainer;
 
 /**
  * The makers as a share group, in the {@value #PROFILE} profile: share consumers built
@@ -66,14 +69,14 @@ public class QueueConfiguration {
 
 			@Override
 			public void consumerAdded(String id, ShareConsumer<String, byte[]> consumer) {
-				log.info("[{}] maker {} joins share group {}: orders from every partition, none its own, no rebalance",
-						properties.instanceId(), id, group);
+				log.info("[{}] {} joins share group {}: orders from every partition, none its own, no rebalance",
+						properties.instanceId(), clientId(id), group);
 			}
 
 			@Override
 			public void consumerRemoved(String id, ShareConsumer<String, byte[]> consumer) {
-				log.info("[{}] maker {} leaves share group {}: the orders it holds go back to the others",
-						properties.instanceId(), id, group);
+				log.info("[{}] {} leaves share group {}: the orders it holds go back to the others",
+						properties.instanceId(), clientId(id), group);
 			}
 
 		});
@@ -101,7 +104,21 @@ public class QueueConfiguration {
 	ShareKafkaListenerContainerFactory<String, byte[]> shareListenerContainerFactory(
 			ShareConsumerFactory<String, byte[]> consumers, PizzaMakerProperties properties) {
 		ShareKafkaListenerContainerFactory<String, byte[]> factory = new ShareKafkaListenerContainerFactory<>(
-				consumers);
+				consumers) {
+
+			@Override
+			protected void initializeContainer(ShareKafkaMessageListenerContainer<String, byte[]> container,
+					KafkaListenerEndpoint endpoint) {
+				super.initializeContainer(container, endpoint);
+				// the group's members named by the instance, pizza-maker-1-0 and on, as
+				// in
+				// the consumer group; each maker's thread maker-1 and on, named in its
+				// log
+				container.setClientId(properties.instanceId());
+				container.getContainerProperties().setListenerTaskExecutor(new SimpleAsyncTaskExecutor("maker-"));
+			}
+
+		};
 		factory.setConcurrency(properties.queue().makers());
 		factory.getContainerProperties().setShareAckMode(ContainerProperties.ShareAckMode.MANUAL);
 		factory.setShareConsumerRecordRecoverer(ShareConsumerRecordRecoverer.RELEASING);
@@ -136,6 +153,11 @@ public class QueueConfiguration {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException("Interrupted", ex);
 		}
+	}
+
+	// the factory names each consumer by its own bean name and the client id
+	private static String clientId(String id) {
+		return id.substring(id.indexOf('.') + 1);
 	}
 
 	private static List<String> unsupported() {

@@ -76,7 +76,7 @@ class QueuedOrderListener {
 	@KafkaListener(id = ID, containerFactory = QueueConfiguration.CONTAINER_FACTORY,
 			groupId = "${pizza-maker-service.queue.group}", topics = "${pizza-maker-service.orders-topic}")
 	void on(ConsumerRecord<String, byte[]> record, ShareAcknowledgment acknowledgment) {
-		String maker = this.properties.instanceId() + "/" + Thread.currentThread().getName();
+		String maker = this.properties.instanceId() + " " + Thread.currentThread().getName();
 		int delivery = record.deliveryCount().map(Short::intValue).orElse(1);
 		Received<OrderPlaced> received = this.converter.receive(record, OrderPlaced.class);
 		OrderPlaced order = received.value();

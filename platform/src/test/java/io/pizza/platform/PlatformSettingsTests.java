@@ -105,6 +105,23 @@ class PlatformSettingsTests {
 	}
 
 	@Test
+	void keepsTheKitchenUpLastRecordedUntilTold() {
+		assertThat(PlatformSettings.load(this.root, new Properties()).queueKitchen()).isFalse();
+		Properties queue = new Properties();
+		queue.setProperty("kitchen", "queue");
+		PlatformSettings.load(this.root, queue).recordMode();
+		assertThat(PlatformSettings.load(this.root, new Properties()).queueKitchen()).isTrue();
+		Properties group = new Properties();
+		group.setProperty("kitchen", "group");
+		assertThat(PlatformSettings.load(this.root, group).queueKitchen()).isFalse();
+		Properties unknown = new Properties();
+		unknown.setProperty("kitchen", "buffet");
+		assertThatExceptionOfType(PlatformException.class)
+			.isThrownBy(() -> PlatformSettings.load(this.root, unknown).queueKitchen())
+			.withMessageContaining("Unknown kitchen 'buffet': group or queue");
+	}
+
+	@Test
 	void refusesAnUnknownMode() {
 		Properties overrides = new Properties();
 		overrides.setProperty("mode", "tls");

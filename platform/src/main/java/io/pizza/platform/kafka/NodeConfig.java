@@ -126,6 +126,12 @@ public final class NodeConfig {
 		settings.put("group.consumer.min.session.timeout.ms", "3000");
 		settings.put("group.consumer.heartbeat.interval.ms", "1000");
 		settings.put("group.consumer.min.heartbeat.interval.ms", "500");
+		// and the same for share groups: the partitions a member fetched from go to the
+		// others once it is out
+		settings.put("group.share.session.timeout.ms", "6000");
+		settings.put("group.share.min.session.timeout.ms", "3000");
+		settings.put("group.share.heartbeat.interval.ms", "1000");
+		settings.put("group.share.min.heartbeat.interval.ms", "500");
 		return settings;
 	}
 

@@ -106,15 +106,15 @@ public final class Services {
 		command.add(Processes.MARKER + service.name());
 		command.addAll(this.cds.launch(service.module(), service.name(), jar, jvmOptions));
 		Map<String, String> environment = environment(service);
+		if (this.settings.queueKitchen() && service.module().equals(Instance.MAKERS)) {
+			addProfile(environment, PlatformSettings.QUEUE);
+		}
 		environment.putAll(extraEnvironment);
 		if (this.settings.secure()) {
 			// each service's "secure" profile takes its certificate, as a Spring Boot SSL
 			// bundle, from a folder of its own: it sees no other key
 			environment.put("PIZZA_TLS_DIR", this.settings.tls().folder(service.module()).toString());
 			addProfile(environment, "secure");
-		}
-		if (this.settings.queueKitchen() && service.module().equals(Instance.MAKERS)) {
-			addProfile(environment, PlatformSettings.QUEUE);
 		}
 		this.processes.start(service, NetworkTopology.of(this.settings).wrap(service, command), environment);
 	}

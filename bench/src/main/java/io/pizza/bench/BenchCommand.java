@@ -21,6 +21,7 @@ import picocli.CommandLine.ParentCommand;
 				+ "protocol, courier position to SSE client latency, then the REST intake: POST /orders beside "
 				+ "GET /menu of the same JVM in a closed loop (wrk), as ratios of that HTTP ceiling and of Kafka's, "
 				+ "its highest sustained open-loop rate, and how fast the makers go through the backlog it left; "
+				+ "the makers as a consumer group beside the makers as a share group on one backlog; "
 				+ "with --modes, the intake and end to end in secure and in plaintext mode, each just after a "
 				+ "restart of the whole platform in it. Restarts the makers (baking in no time while it runs) and "
 				+ "leaves the platform as it was. Writes the report as JSON under bench/results/.")
@@ -80,6 +81,12 @@ class BenchCommand implements Callable<Integer> {
 	@Option(names = "--seed", defaultValue = "42", description = "Seed of the fake orders (default: ${DEFAULT-VALUE}).")
 	long seed;
 
+	@Option(names = "--kitchens", defaultValue = "3000",
+			description = "Orders of the backlog the makers bake as a consumer group and as a share group, with 2, "
+					+ "4 and 8 makers and after a kill --hard, side by side; 0 leaves them out "
+					+ "(default: ${DEFAULT-VALUE}).")
+	int kitchens;
+
 	@Option(names = "--modes", negatable = true, defaultValue = "false", fallbackValue = "true",
 			description = "Then measure the intake and end to end in both modes, secure and plaintext, each just "
 					+ "after a restart of the whole platform in it, side by side (default: off); the platform is "
@@ -88,9 +95,10 @@ class BenchCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		Benchmark.Result result = new Benchmark(this.cli.platform(), Console::progress).run(new BenchOptions(
-				this.ceilingRecords, this.intakeFrom, this.intakeMax, this.intakeStep, this.rate, this.duration,
-				this.connections, this.closedLoop, this.warmUp, this.backlog, this.sse, this.seed, this.bothModes));
+		Benchmark.Result result = new Benchmark(this.cli.platform(), Console::progress)
+			.run(new BenchOptions(this.ceilingRecords, this.intakeFrom, this.intakeMax, this.intakeStep, this.rate,
+					this.duration, this.connections, this.closedLoop, this.warmUp, this.backlog, this.sse, this.seed,
+					this.kitchens, this.bothModes));
 		System.out.println();
 		System.out.println(result.report().table());
 		System.out.println();

@@ -127,7 +127,21 @@ final class Backlog {
 
 	// as order-service writes an order: the shop as key, priced by the menu
 	private void write(FakeOrders orders, int count) throws InterruptedException {
-		Map<String, Object> config = new HashMap<>(this.platform.settings().kafkaClient());
+		write(this.platform, orders, count);
+	}
+
+	/**
+	 * Writes orders straight to {@code pizza-orders}, as order-service writes them: the
+	 * shop as key, priced by the menu, a fresh id each.
+	 * @param platform the platform
+	 * @param orders the orders to write
+	 * @param count how many
+	 * @return each order's id and shop, in the order written
+	 * @throws InterruptedException if interrupted
+	 */
+	static List<Written> write(Platform platform, FakeOrders orders, int count) throws InterruptedException {
+		List<Written> written = new ArrayList<>(count);
+		Map<String, Object> config = new HashMap<>(platform.settings().kafkaClient());
 		config.put(ProducerConfig.ACKS_CONFIG, "all");
 		config.put(ProducerConfig.LINGER_MS_CONFIG, 20);
 		config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
@@ -138,15 +152,27 @@ final class Backlog {
 			for (int n = 0; n < count; n++) {
 				ObjectNode placed = orders.menu()
 					.placed(json.readTree(orders.next()), UUID.randomUUID(), clock.instant());
-				sent.add(producer.send(new ProducerRecord<>(TOPIC, placed.get("shop").asString(), placed.toString())));
+				String shop = placed.get("shop").asString();
+				written.add(new Written(placed.get("orderId").asString(), shop));
+				sent.add(producer.send(new ProducerRecord<>(TOPIC, shop, placed.toString())));
 			}
 			for (Future<RecordMetadata> send : sent) {
 				send.get();
 			}
+			return written;
 		}
 		catch (ExecutionException ex) {
 			throw new PlatformException("Could not write the backlog: " + ex.getCause().getMessage(), ex);
 		}
+	}
+
+	/**
+	 * An order written to the backlog.
+	 *
+	 * @param orderId its id
+	 * @param shop its shop, its key
+	 */
+	record Written(String orderId, String shop) {
 	}
 
 	/**

@@ -18,10 +18,11 @@ import java.time.Duration;
  * @param backlog the orders written for each backlog measured
  * @param sseListen how long the SSE client listens
  * @param seed the fake orders' seed
+ * @param kitchens the orders of the backlog the two kitchens bake, 0 to leave them out
  * @param bothModes whether to measure the intake and end to end again in both modes, each
  * just after a restart of the platform
  */
 public record BenchOptions(long ceilingRecords, double firstIntakeRate, double maxIntakeRate, Duration intakeStep,
 		double endToEndRate, Duration endToEndDuration, int connections, Duration closedLoop, Duration warmUp,
-		int backlog, Duration sseListen, long seed, boolean bothModes) {
+		int backlog, Duration sseListen, long seed, int kitchens, boolean bothModes) {
 }

@@ -21,6 +21,8 @@ import java.util.stream.Collectors;
  * through a backlog of orders written straight to the topic
  * @param endToEnd the load run at a fixed moderate rate
  * @param takeovers the makers' takeovers
+ * @param kitchens the makers as a consumer group beside the makers as a share group, or
+ * {@code null} when not measured
  * @param sse position to SSE client
  * @param mode the mode the platform ran in: {@code plaintext} or {@code secure}
  * @param modes the intake and end to end in both modes, each just after a restart of the
@@ -30,8 +32,8 @@ import java.util.stream.Collectors;
  * order; the modes' rows are ModeRows'.
  */
 public record BenchReport(Instant startedAt, String machine, ProducerCeiling.Result ceiling, Benchmark.Intake intake,
-		List<Backlog.Result> backlogs, LoadReport endToEnd, List<TakeoverTime> takeovers, Latencies sse, String mode,
-		Modes modes) {
+		List<Backlog.Result> backlogs, LoadReport endToEnd, List<TakeoverTime> takeovers,
+		KitchenComparison.Result kitchens, Latencies sse, String mode, Modes modes) {
 
 	static final String ROW = "| %-58s | %s |";
 
@@ -94,6 +96,9 @@ public record BenchReport(Instant startedAt, String machine, ProducerCeiling.Res
 		for (TakeoverTime takeover : this.takeovers) {
 			rows.add(ROW.formatted("Maker takeover, %s protocol, %s".formatted(takeover.protocol(), takeover.stop()),
 					(takeover.millis() != null) ? "%.2f s".formatted(takeover.millis() / 1000.0) : "not in time"));
+		}
+		if (this.kitchens != null) {
+			rows.addAll(KitchenRows.of(this.kitchens));
 		}
 		rows.add(ROW.formatted("Courier position -> SSE client", percentiles(this.sse, 0)));
 		if (this.modes != null) {

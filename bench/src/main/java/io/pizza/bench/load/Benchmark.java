@@ -74,6 +74,7 @@ public final class Benchmark {
 			this.progress.accept("makers: back to their own settings");
 			this.steps.restartMakers(this.platform, Map.of());
 		}
+		KitchenComparison.Result kitchens = (options.kitchens() > 0) ? kitchens(options) : null;
 		URI tracker = URI.create("http://localhost:" + instance("delivery-tracker-service").port());
 		Latencies sse = new SseLatency(tracker, this.platform.settings().httpLogins().authorization(HttpLogins.ADMIN),
 				this.http)
@@ -83,7 +84,8 @@ public final class Benchmark {
 						options, measured.endToEnd().rate())
 				: null;
 		BenchReport report = new BenchReport(startedAt, ReportFiles.thisMachine(), measured.ceiling(),
-				measured.intake(), measured.backlogs(), measured.endToEnd(), measured.takeovers(), sse, mode, modes);
+				measured.intake(), measured.backlogs(), measured.endToEnd(), measured.takeovers(), kitchens, sse, mode,
+				modes);
 		return new Result(report, report.write(this.platform.settings().root().resolve("bench").resolve("results")));
 	}
 
@@ -126,6 +128,22 @@ public final class Benchmark {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new PlatformException("Interrupted", ex);
+		}
+	}
+
+	private KitchenComparison.Result kitchens(BenchOptions options) {
+		try {
+			return new KitchenComparison(this.platform, this.http, this.progress).measure(new FakeOrders(
+					Menu.of(URI.create("http://localhost:" + instance("order-service").port()), this.http),
+					options.seed()), options.kitchens());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new PlatformException("Interrupted", ex);
+		}
+		finally {
+			this.progress.accept("makers: back to their own settings");
+			this.steps.restartMakers(this.platform, Map.of());
 		}
 	}
 

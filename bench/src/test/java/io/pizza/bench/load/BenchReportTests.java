@@ -65,11 +65,21 @@ class BenchReportTests {
 	}
 
 	@Test
+	void tellsBothKitchensSideBySide() {
+		assertThat(report(List.of(), List.of()).table())
+			.contains("| Kitchen: consumer group, 8 makers, 10 ms a pizza",
+					"| 240 orders/s; 0 of 3000 orders baked after a later one of their shop |")
+			.contains("| Kitchen: share group, 8 makers, 10 ms a pizza",
+					"| 310 orders/s; 1200 of 3000 orders baked after a later one of their shop |")
+			.contains("| the 2 orders it held baked by the other after 15.4 s; longest partition pause 6.2 s |");
+	}
+
+	@Test
 	void saysWhenTheClosedLoopCouldNotBeMeasured() {
 		BenchReport measured = report(List.of(), List.of());
 		BenchReport notMeasured = new BenchReport(measured.startedAt(), measured.machine(), measured.ceiling(),
 				new Benchmark.Intake(List.of(), null, null, null, null, measured.intake().steps()), List.of(),
-				measured.endToEnd(), List.of(), FAST, "plaintext", null);
+				measured.endToEnd(), List.of(), null, FAST, "plaintext", null);
 		assertThat(notMeasured.table()).contains("not measured (wrk is not installed)").doesNotContain("GET /menu");
 	}
 
@@ -136,8 +146,13 @@ class BenchReportTests {
 				6, 6, Map.of(201, 120L), Map.of(), FAST, FAST, FAST, 0, 0, "a machine");
 		return new BenchReport(Instant.parse("2026-11-25T15:49:00Z"), "a machine",
 				new ProducerCeiling.Result(100000, 574, 10000, 5.5, 2924, 3676), intake(steps, 2400), backlogs,
-				endToEnd, takeovers, FAST, "plaintext", modes);
+				endToEnd, takeovers, KITCHENS, FAST, "plaintext", modes);
 	}
+
+	private static final KitchenComparison.Result KITCHENS = new KitchenComparison.Result(
+			List.of(new KitchenComparison.Run("group", 8, 3000, 240, 0, 0),
+					new KitchenComparison.Run("queue", 8, 3000, 310, 1200, 0)),
+			List.of(new KitchenComparison.Takeover("queue", 2, 15.4, 6.2, 0)));
 
 	private static Benchmark.Intake intake(List<IntakeRamp.Step> steps, double orders) {
 		Map<String, Long> statuses = new LinkedHashMap<>();

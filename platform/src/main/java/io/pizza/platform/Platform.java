@@ -13,6 +13,7 @@ import io.pizza.platform.connect.Connectors;
 import io.pizza.platform.connect.SteadyTasks;
 import io.pizza.platform.kafka.FeatureLevels;
 import io.pizza.platform.kafka.KafkaCluster;
+import io.pizza.platform.kafka.KitchenHandover;
 import io.pizza.platform.network.Gateways;
 import io.pizza.platform.network.NetworkTopology;
 import io.pizza.platform.postgres.Postgres;
@@ -90,6 +91,15 @@ public final class Platform {
 		this.preflight.checkMode();
 		this.preflight.checkNetwork();
 		this.preflight.checkPorts(this.settings.instances());
+		String kitchen = this.settings.queueKitchen() ? PlatformSettings.QUEUE : PlatformSettings.GROUP;
+		boolean newKitchen = !this.settings.recordedKitchen().orElse(PlatformSettings.GROUP).equals(kitchen);
+		if (newKitchen) {
+			this.settings.services()
+				.stream()
+				.filter((service) -> service.module().equals(Instance.MAKERS))
+				.filter((maker) -> this.processes.running(maker).isPresent())
+				.forEach((maker) -> kill(maker, false));
+		}
 		this.settings.recordMode();
 		if (this.settings.ownNetwork()) {
 			startNetwork();
@@ -116,6 +126,16 @@ public final class Platform {
 		}
 		List<String> created = this.kafka.createTopics();
 		this.progress.accept(created.isEmpty() ? "Kafka: topics in place" : "Kafka: created topics " + created);
+		if (newKitchen) {
+			try (Admin admin = this.kafka.admin()) {
+				boolean toQueue = kitchen.equals(PlatformSettings.QUEUE);
+				int partitions = toQueue ? KitchenHandover.toQueue(admin) : KitchenHandover.toGroup(admin);
+				this.progress.accept("Makers: now the %s %s, taking up where the %s stands (%d partitions)".formatted(
+						toQueue ? "share group" : "consumer group",
+						toQueue ? KitchenHandover.QUEUE : KitchenHandover.GROUP,
+						toQueue ? KitchenHandover.GROUP : KitchenHandover.QUEUE, partitions));
+			}
+		}
 		electPreferredLeaders();
 		if (this.settings.secure()) {
 			try (Admin admin = this.kafka.admin()) {

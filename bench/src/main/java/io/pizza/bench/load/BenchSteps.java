@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 
 import io.pizza.platform.Platform;
 import io.pizza.platform.kafka.GroupLag;
+import io.pizza.platform.kafka.KitchenHandover;
 import io.pizza.platform.settings.Instance;
 import io.pizza.platform.system.PlatformException;
 import io.pizza.platform.system.Polling;
@@ -132,7 +133,7 @@ final class BenchSteps {
 		try {
 			long makers;
 			long billing;
-			while ((makers = GroupLag.of(admin, "pizza-makers", "pizza-orders")) > 0
+			while ((makers = GroupLag.of(admin, KitchenHandover.GROUP, "pizza-orders")) > 0
 					| (billing = GroupLag.of(admin, "billing", "pizza-orders")) > 0) {
 				this.progress
 					.accept("waiting for the backlog: %d orders to bake, %d to bill".formatted(makers, billing));

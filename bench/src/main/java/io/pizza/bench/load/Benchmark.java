@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 import io.pizza.platform.Platform;
+import io.pizza.platform.kafka.KitchenHandover;
 import io.pizza.platform.process.InstanceStatus;
 import io.pizza.platform.secure.HttpLogins;
 import io.pizza.platform.settings.Instance;
@@ -61,6 +62,10 @@ public final class Benchmark {
 			throw new PlatformException(
 					"The whole platform must run: " + down.stream().map((status) -> status.instance().name()).toList()
 							+ " not healthy. Start it with ./pizza up");
+		}
+		if (this.platform.settings().queueKitchen()) {
+			throw new PlatformException("The benchmark measures the makers as a consumer group, and compares them "
+					+ "with a share group in rows of its own: start them with ./pizza up --kitchen=group first");
 		}
 		Instant startedAt = Clock.systemUTC().instant();
 		URI orderService = URI.create("http://localhost:" + instance("order-service").port());
@@ -117,7 +122,7 @@ public final class Benchmark {
 			ProducerCeiling.Result ceiling = ceiling(admin, options);
 			Backlog backlog = new Backlog(this.platform, admin, this.progress);
 			List<Backlog.Result> backlogs = List.of(
-					backlog.measure("makers, exactly once", "pizza-makers",
+					backlog.measure("makers, exactly once", KitchenHandover.GROUP,
 							List.of(instance("pizza-maker-1"), instance("pizza-maker-2")), BenchSteps.NO_BAKING_TIME,
 							orders, options.backlog(), BenchSteps.WAIT),
 					backlog.measure("billing", "billing", List.of(instance("billing-service")), Map.of(), orders,

@@ -15,13 +15,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import io.pizza.platform.Platform;
+import io.pizza.platform.kafka.KitchenHandover;
 import io.pizza.platform.secure.HttpLogins;
 import io.pizza.platform.settings.Instance;
 import io.pizza.platform.settings.PlatformSettings;
+import io.pizza.platform.system.PlatformException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -58,18 +65,58 @@ final class KitchenComparison {
 	Result measure(FakeOrders orders, int count) throws InterruptedException {
 		List<Run> runs = new ArrayList<>();
 		List<Takeover> takeovers = new ArrayList<>();
-		for (String kitchen : List.of(PlatformSettings.GROUP, PlatformSettings.QUEUE)) {
-			for (int makers : MAKERS) {
-				runs.add(run(kitchen, makers, orders, count));
+		try {
+			for (String kitchen : List.of(PlatformSettings.GROUP, PlatformSettings.QUEUE)) {
+				for (int makers : MAKERS) {
+					runs.add(run(kitchen, makers, orders, count));
+				}
+				takeovers.add(takeover(kitchen, orders, count));
 			}
-			takeovers.add(takeover(kitchen, orders, count));
+		}
+		finally {
+			// the makers as the platform runs them take up where the last run stands
+			stopMakers();
+			try (Admin admin = this.platform.kafka().admin()) {
+				KitchenHandover.toGroup(admin);
+			}
 		}
 		return new Result(runs, takeovers);
 	}
 
+	// each run bakes its own backlog alone: its group starts at the end of the orders
+	private void startAtTheEnd(String kitchen) {
+		try (Admin admin = this.platform.kafka().admin()) {
+			Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+			admin.describeTopics(List.of(Backlog.TOPIC))
+				.allTopicNames()
+				.get()
+				.get(Backlog.TOPIC)
+				.partitions()
+				.forEach((partition) -> latest.put(new TopicPartition(Backlog.TOPIC, partition.partition()),
+						OffsetSpec.latest()));
+			Map<TopicPartition, Long> ends = new HashMap<>();
+			admin.listOffsets(latest).all().get().forEach((partition, end) -> ends.put(partition, end.offset()));
+			if (kitchen.equals(PlatformSettings.QUEUE)) {
+				admin.alterShareGroupOffsets(KitchenHandover.QUEUE, ends).all().get();
+			}
+			else {
+				Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+				ends.forEach((partition, end) -> offsets.put(partition, new OffsetAndMetadata(end)));
+				admin.alterConsumerGroupOffsets(KitchenHandover.GROUP, offsets).all().get();
+			}
+		}
+		catch (ExecutionException ex) {
+			throw new PlatformException("Could not move " + kitchen + " to the end: " + ex.getCause().getMessage(), ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new PlatformException("Interrupted", ex);
+		}
+	}
+
 	private Run run(String kitchen, int makers, FakeOrders orders, int count) throws InterruptedException {
 		this.progress.accept("kitchens: %s of %d makers, %d orders".formatted(kitchen, makers, count));
-		stopMakers();
+		stopMakersAtTheEnd(kitchen);
 		try (BakedOrders baked = new BakedOrders(this.platform.settings().kafkaClient())) {
 			List<Backlog.Written> written = Backlog.write(this.platform, orders, count);
 			startMakers(environment(kitchen, makers));
@@ -96,7 +143,7 @@ final class KitchenComparison {
 	private Takeover takeover(String kitchen, FakeOrders orders, int count) throws InterruptedException {
 		this.progress.accept("kitchens: %s of 2 makers, kill --hard pizza-maker-1 mid-backlog".formatted(kitchen));
 		Map<String, String> environment = environment(kitchen, 2);
-		stopMakers();
+		stopMakersAtTheEnd(kitchen);
 		try (BakedOrders baked = new BakedOrders(this.platform.settings().kafkaClient())) {
 			List<Backlog.Written> written = Backlog.write(this.platform, orders, count);
 			startMakers(environment);
@@ -203,6 +250,11 @@ final class KitchenComparison {
 
 	private void stopMakers() {
 		List.of(maker(1), maker(2)).forEach((maker) -> this.platform.kill(maker, false));
+	}
+
+	private void stopMakersAtTheEnd(String kitchen) {
+		stopMakers();
+		startAtTheEnd(kitchen);
 	}
 
 	private void startMakers(Map<String, String> environment) {

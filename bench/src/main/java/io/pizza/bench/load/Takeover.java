@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 
 import io.pizza.platform.Platform;
+import io.pizza.platform.kafka.KitchenHandover;
 import io.pizza.platform.settings.Instance;
 import io.pizza.platform.system.PlatformException;
 import io.pizza.platform.system.Polling;
@@ -25,7 +26,7 @@ import org.apache.kafka.common.TopicPartition;
  */
 final class Takeover {
 
-	private static final String GROUP = "pizza-makers";
+	private static final String GROUP = KitchenHandover.GROUP;
 
 	private static final String TOPIC = "pizza-orders";
 

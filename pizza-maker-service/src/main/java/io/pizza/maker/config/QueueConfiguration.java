@@ -69,7 +69,8 @@ public class QueueConfiguration {
 
 			@Override
 			public void consumerAdded(String id, ShareConsumer<String, byte[]> consumer) {
-				log.info("[{}] {} joins share group {}: orders from every partition, none its own, no rebalance",
+				log.info(
+						"[{}] {} joins share group {}: takes orders from the partitions it shares, owns none, stops no one",
 						properties.instanceId(), clientId(id), group);
 			}
 

@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.pizza.platform.kafka.KitchenHandover;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.acl.AccessControlEntry;
 import org.apache.kafka.common.acl.AclBinding;
@@ -45,11 +46,11 @@ public final class Acls {
 				AclOperation.READ));
 		// the makers: read the orders in their group, write the statuses (and dead
 		// letters) in transactions of their own
-		acls.addAll(read("pizza-maker-service", "pizza-orders", "pizza-makers"));
+		acls.addAll(read("pizza-maker-service", "pizza-orders", KitchenHandover.GROUP));
 		// or in their share group (--kitchen=queue), whose settings each maker sets
-		acls.add(allow("pizza-maker-service", ResourceType.GROUP, "pizza-oven-queue", PatternType.LITERAL,
+		acls.add(allow("pizza-maker-service", ResourceType.GROUP, KitchenHandover.QUEUE, PatternType.LITERAL,
 				AclOperation.READ));
-		acls.add(allow("pizza-maker-service", ResourceType.GROUP, "pizza-oven-queue", PatternType.LITERAL,
+		acls.add(allow("pizza-maker-service", ResourceType.GROUP, KitchenHandover.QUEUE, PatternType.LITERAL,
 				AclOperation.ALTER_CONFIGS));
 		acls.add(write("pizza-maker-service", "pizza-order-status"));
 		acls.add(write("pizza-maker-service", "pizza-orders.DLT"));

@@ -119,6 +119,14 @@ public final class PlatformSettings {
 	}
 
 	/**
+	 * The kitchen {@code up} last started the makers as.
+	 * @return {@code queue} or {@code group}, if it ever ran
+	 */
+	public Optional<String> recordedKitchen() {
+		return RecordedChoice.KITCHEN.recorded(stateDir());
+	}
+
+	/**
 	 * The network {@code up} last started the platform on.
 	 * @return {@code own} or {@code loopback}, if it ever ran
 	 */

@@ -127,6 +127,8 @@ public final class Platform {
 		List<String> created = this.kafka.createTopics();
 		this.progress.accept(created.isEmpty() ? "Kafka: topics in place" : "Kafka: created topics " + created);
 		if (newKitchen) {
+			// recorded once handed over: a handover that failed is tried again at the
+			// next up
 			try (Admin admin = this.kafka.admin()) {
 				boolean toQueue = kitchen.equals(PlatformSettings.QUEUE);
 				int partitions = toQueue ? KitchenHandover.toQueue(admin) : KitchenHandover.toGroup(admin);
@@ -136,6 +138,7 @@ public final class Platform {
 						toQueue ? KitchenHandover.GROUP : KitchenHandover.QUEUE, partitions));
 			}
 		}
+		this.settings.recordKitchen();
 		electPreferredLeaders();
 		if (this.settings.secure()) {
 			try (Admin admin = this.kafka.admin()) {

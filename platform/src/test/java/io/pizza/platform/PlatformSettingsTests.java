@@ -109,7 +109,7 @@ class PlatformSettingsTests {
 		assertThat(PlatformSettings.load(this.root, new Properties()).queueKitchen()).isFalse();
 		Properties queue = new Properties();
 		queue.setProperty("kitchen", "queue");
-		PlatformSettings.load(this.root, queue).recordMode();
+		PlatformSettings.load(this.root, queue).recordKitchen();
 		assertThat(PlatformSettings.load(this.root, new Properties()).queueKitchen()).isTrue();
 		Properties group = new Properties();
 		group.setProperty("kitchen", "group");

@@ -18,9 +18,10 @@ import org.apache.kafka.clients.admin.UpdateFeaturesOptions;
 /**
  * Brings a cluster whose state an older Kafka made up to what its nodes run: the metadata
  * version, then the share groups' feature (KIP-932, {@code share.version}, which needs
- * metadata 4.2), each to the highest level every node supports, as an operator finishes a
- * rolling upgrade with {@code kafka-features upgrade}. A state made by this version is at
- * those levels already, and nothing changes.
+ * metadata 4.2), each to the highest level the node that answers supports (the nodes run
+ * one version), as an operator finishes a rolling upgrade with
+ * {@code kafka-features upgrade}. A state made by this version is at those levels
+ * already, and nothing changes.
  */
 public final class FeatureLevels {
 

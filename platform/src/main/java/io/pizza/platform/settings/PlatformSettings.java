@@ -159,12 +159,18 @@ public final class PlatformSettings {
 	}
 
 	/**
-	 * Notes the mode, the network and the kitchen the platform was started with, for the
-	 * commands that follow.
+	 * Notes the mode and the network the platform was started in, for the commands that
+	 * follow.
 	 */
 	public void recordMode() {
 		RecordedChoice.MODE.record(stateDir(), secure());
 		RecordedChoice.NETWORK.record(stateDir(), ownNetwork());
+	}
+
+	/**
+	 * Notes the kitchen the makers run as, once the orders are theirs.
+	 */
+	public void recordKitchen() {
 		RecordedChoice.KITCHEN.record(stateDir(), queueKitchen());
 	}
 

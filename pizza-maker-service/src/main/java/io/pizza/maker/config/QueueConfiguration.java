@@ -60,8 +60,7 @@ public class QueueConfiguration {
 		config.put(ConsumerConfig.GROUP_ID_CONFIG, properties.queue().group());
 		config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, recordsPerPoll(properties, kafka));
 		// max.poll.records is a limit, not a hint: a maker holds no more orders than it
-		// can
-		// bake within their lock
+		// can bake within their lock
 		config.put(ConsumerConfig.SHARE_ACQUIRE_MODE_CONFIG, "record_limit");
 		DefaultShareConsumerFactory<String, byte[]> factory = new DefaultShareConsumerFactory<>(config);
 		String group = properties.queue().group();
@@ -112,8 +111,7 @@ public class QueueConfiguration {
 					KafkaListenerEndpoint endpoint) {
 				super.initializeContainer(container, endpoint);
 				// the group's members named by the instance, pizza-maker-1-0 and on, as
-				// in
-				// the consumer group; each maker's thread maker-1 and on, named in its
+				// in the consumer group; each maker's thread maker-1 and on, named in its
 				// log
 				container.setClientId(properties.instanceId());
 				container.getContainerProperties().setListenerTaskExecutor(new SimpleAsyncTaskExecutor("maker-"));

@@ -27,12 +27,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Whether the kitchen may bake an order sent back from a dead-letter topic: only one sent
- * back for the makers' own group, never baked before. The status topic is the kitchen's
- * durable memory: an order's {@code BAKING} lies on the partition of its id, after the
- * order was placed, so that stretch of one partition says whether any maker ever baked
- * it, however long ago the makers' window of recent orders forgot it. An order older than
- * the status topic keeps cannot be told so: it is not baked (a pizza that old is no pizza
- * to bake).
+ * back for the makers' own group (the consumer group or the share group), never baked
+ * before. The status topic is the kitchen's durable memory: an order's {@code BAKING}
+ * lies on the partition of its id, after the order was placed, so that stretch of one
+ * partition says whether any maker ever baked it, however long ago the makers' window of
+ * recent orders forgot it. An order older than the status topic keeps cannot be told so:
+ * it is not baked (a pizza that old is no pizza to bake).
  */
 @Component
 class BakedBefore {
@@ -78,7 +78,10 @@ class BakedBefore {
 		if (!Replayed.isReplay(record)) {
 			return Optional.empty();
 		}
-		Optional<String> other = Replayed.forAnother(record, this.group);
+		// the kitchen's either way: sent back for the makers' consumer group or their
+		// share group
+		Optional<String> other = Replayed.forAnother(record, this.group)
+			.filter((group) -> !group.equals(this.properties.queue().group()));
 		if (other.isPresent()) {
 			return Optional.of("sent back for " + other.get() + ", handled here the first time");
 		}

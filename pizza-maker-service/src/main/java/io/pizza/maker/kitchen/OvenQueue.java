@@ -72,9 +72,9 @@ class OvenQueue {
 	 * An order a maker holds: the brokers lock it for the maker until it is acknowledged
 	 * or the lock ends.
 	 *
-	 * @param maker the maker
+	 * @param maker who holds it: the instance and its thread
 	 * @param where its record, such as {@code pizza-orders-3@1042}
-	 * @param orderId the order
+	 * @param orderId its order's id
 	 * @param delivery how many times the brokers delivered it, this time included
 	 * @param since when the maker took it
 	 */

@@ -22,6 +22,7 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.kafka.support.ShareAcknowledgment;
 import org.springframework.stereotype.Component;
 
@@ -81,7 +82,7 @@ class QueuedOrderListener {
 		Received<OrderPlaced> received = this.converter.receive(record, OrderPlaced.class);
 		OrderPlaced order = received.value();
 		if (order == null) {
-			this.deadLetters.accept(record, null, received.failure());
+			this.deadLetters.accept(record, null, fromTheQueue(received.failure()));
 			acknowledgment.acknowledge();
 			log.warn("[{}] {} not an order: sent to the dead-letter topic ({})", maker, received.where(),
 					Failures.describe(received.failure()));
@@ -89,8 +90,8 @@ class QueuedOrderListener {
 		}
 		int limit = this.properties.queue().deliveryLimit();
 		if (delivery >= limit) {
-			this.deadLetters.accept(record, null, new IllegalStateException(
-					"Delivered " + delivery + " times, the share group's limit, and never acknowledged"));
+			this.deadLetters.accept(record, null, fromTheQueue(new IllegalStateException(
+					"Delivered " + delivery + " times, the share group's limit, and never acknowledged")));
 			acknowledgment.acknowledge();
 			log.warn("[{}] {} shop='{}' order={} delivery {} of {}: given up, sent to the dead-letter topic", maker,
 					received.where(), order.shop(), order.orderId(), delivery, limit);
@@ -128,6 +129,12 @@ class QueuedOrderListener {
 					baked.get(0).took(started).toMillis(), (delivery > 1) ? ", delivery " + delivery : "",
 					later.isPresent() ? ", after the shop's offset " + later.getAsLong() + ": out of its order" : "");
 		}
+	}
+
+	// a dead letter names the group that gave up on it, for a replay to that group alone:
+	// the share group's container does not tell the recoverer, as a consumer group's does
+	private ListenerExecutionFailedException fromTheQueue(Exception failure) {
+		return new ListenerExecutionFailedException(failure.getMessage(), this.properties.queue().group(), failure);
 	}
 
 	private List<Kitchen.Baked> bakeInterruptibly(Map<TopicPartition, List<Kitchen.Ticket>> tickets) {

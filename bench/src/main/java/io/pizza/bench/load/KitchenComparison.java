@@ -64,23 +64,27 @@ final class KitchenComparison {
 
 	Result measure(FakeOrders orders, int count) throws InterruptedException {
 		List<Run> runs = new ArrayList<>();
-		List<Takeover> takeovers = new ArrayList<>();
+		List<Kill> kills = new ArrayList<>();
+		boolean queued = false;
 		try {
 			for (String kitchen : List.of(PlatformSettings.GROUP, PlatformSettings.QUEUE)) {
+				queued |= kitchen.equals(PlatformSettings.QUEUE);
 				for (int makers : MAKERS) {
 					runs.add(run(kitchen, makers, orders, count));
 				}
-				takeovers.add(takeover(kitchen, orders, count));
+				kills.add(kill(kitchen, orders, count));
 			}
 		}
 		finally {
-			// the makers as the platform runs them take up where the last run stands
-			stopMakers();
-			try (Admin admin = this.platform.kafka().admin()) {
-				KitchenHandover.toGroup(admin);
+			// the makers as the platform runs them take up where the share group stands
+			if (queued) {
+				stopMakers();
+				try (Admin admin = this.platform.kafka().admin()) {
+					KitchenHandover.toGroup(admin);
+				}
 			}
 		}
-		return new Result(runs, takeovers);
+		return new Result(runs, kills);
 	}
 
 	// each run bakes its own backlog alone: its group starts at the end of the orders
@@ -140,7 +144,7 @@ final class KitchenComparison {
 	// kill --hard the first maker once a fifth of the backlog is baked, and see when the
 	// orders it held were baked by another and how long each of its partitions went on
 	// without a bake
-	private Takeover takeover(String kitchen, FakeOrders orders, int count) throws InterruptedException {
+	private Kill kill(String kitchen, FakeOrders orders, int count) throws InterruptedException {
 		this.progress.accept("kitchens: %s of 2 makers, kill --hard pizza-maker-1 mid-backlog".formatted(kitchen));
 		Map<String, String> environment = environment(kitchen, 2);
 		stopMakersAtTheEnd(kitchen);
@@ -156,17 +160,18 @@ final class KitchenComparison {
 			this.platform.kill(maker(1), true);
 			long notBaked = baked.awaitAll(ids(written), BenchSteps.WAIT);
 			Map<String, BakedOrders.Baked> done = baked.read();
+			// those the other baked: the killed maker may have finished some before it
+			// died
 			Double heldAfter = held.stream()
 				.map(done::get)
-				.filter((order) -> order != null)
+				.filter((order) -> order != null && !order.by().equals(maker(1).name()))
 				.map((order) -> Duration.between(killed, order.at()).toMillis() / 1000.0)
 				.max(Double::compare)
 				.orElse(null);
-			Takeover takeover = new Takeover(kitchen, held.size(), heldAfter, longestPause(written, done, killed),
-					notBaked);
-			this.progress.accept("kitchens: " + takeover);
+			Kill kill = new Kill(kitchen, held.size(), heldAfter, longestPause(written, done, killed), notBaked);
+			this.progress.accept("kitchens: " + kill);
 			this.platform.start(maker(1), environment);
-			return takeover;
+			return kill;
 		}
 	}
 
@@ -273,9 +278,9 @@ final class KitchenComparison {
 	 * Both kitchens measured.
 	 *
 	 * @param runs each kitchen with each number of makers
-	 * @param takeovers each kitchen's takeover after a maker was killed
+	 * @param kills each kitchen after a maker was killed
 	 */
-	record Result(List<Run> runs, List<Takeover> takeovers) {
+	record Result(List<Run> runs, List<Kill> kills) {
 	}
 
 	/**
@@ -303,14 +308,15 @@ final class KitchenComparison {
 	 * A maker killed with {@code kill --hard} mid-backlog.
 	 *
 	 * @param kitchen {@code group} or {@code queue}
-	 * @param held the orders the maker had in hand when killed
-	 * @param heldBakedAfter seconds from the kill until the last of them was baked by
-	 * another, none when it held none
+	 * @param held the orders the maker was baking when killed (its {@code GET /kitchen}
+	 * just before: the order each of its makers had in hand, not every one its poll took)
+	 * @param heldBakedAfter seconds from the kill until the last of them the other maker
+	 * baked was baked, none when it held none
 	 * @param longestPause the longest a partition with orders left went without a bake
 	 * after the kill, in seconds
 	 * @param notBaked orders not baked when the wait ended
 	 */
-	record Takeover(String kitchen, int held, Double heldBakedAfter, double longestPause, long notBaked) {
+	record Kill(String kitchen, int held, Double heldBakedAfter, double longestPause, long notBaked) {
 
 		@Override
 		public String toString() {

@@ -3,9 +3,11 @@ package io.pizza.bench.load;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.pizza.platform.settings.PlatformSettings;
+
 /**
  * The report's rows of the two kitchens: one per kitchen and number of makers, one per
- * kitchen's takeover.
+ * kitchen's kill.
  */
 final class KitchenRows {
 
@@ -22,20 +24,21 @@ final class KitchenRows {
 							run.outOfShopOrder(), run.orders(),
 							(run.notBaked() > 0) ? ", %d not baked".formatted(run.notBaked()) : "")));
 		}
-		for (KitchenComparison.Takeover takeover : kitchens.takeovers()) {
-			rows.add(BenchReport.ROW.formatted("Kitchen: %s, 2 makers, kill --hard".formatted(name(takeover.kitchen())),
-					"the %d orders it held baked by the other after %s; longest partition pause %.1f s%s"
-						.formatted(takeover.held(),
-								(takeover.heldBakedAfter() != null) ? "%.1f s".formatted(takeover.heldBakedAfter())
-										: "-",
-								takeover.longestPause(),
-								(takeover.notBaked() > 0) ? ", %d not baked".formatted(takeover.notBaked()) : "")));
+		for (KitchenComparison.Kill kill : kitchens.kills()) {
+			rows.add(
+					BenchReport.ROW.formatted("Kitchen: %s, 2 makers, kill --hard".formatted(name(kill.kitchen())),
+							"the %d orders it held baked by the other after %s; longest partition pause %.1f s%s"
+								.formatted(kill.held(),
+										(kill.heldBakedAfter() != null) ? "%.1f s".formatted(kill.heldBakedAfter())
+												: "-",
+										kill.longestPause(),
+										(kill.notBaked() > 0) ? ", %d not baked".formatted(kill.notBaked()) : "")));
 		}
 		return rows;
 	}
 
 	private static String name(String kitchen) {
-		return kitchen.equals("queue") ? "share group" : "consumer group";
+		return kitchen.equals(PlatformSettings.QUEUE) ? "share group" : "consumer group";
 	}
 
 }

@@ -152,7 +152,7 @@ class BenchReportTests {
 	private static final KitchenComparison.Result KITCHENS = new KitchenComparison.Result(
 			List.of(new KitchenComparison.Run("group", 8, 3000, 240, 0, 0),
 					new KitchenComparison.Run("queue", 8, 3000, 310, 1200, 0)),
-			List.of(new KitchenComparison.Takeover("queue", 2, 15.4, 6.2, 0)));
+			List.of(new KitchenComparison.Kill("queue", 2, 15.4, 6.2, 0)));
 
 	private static Benchmark.Intake intake(List<IntakeRamp.Step> steps, double orders) {
 		Map<String, Long> statuses = new LinkedHashMap<>();

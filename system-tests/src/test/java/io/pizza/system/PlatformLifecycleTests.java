@@ -18,10 +18,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -76,6 +79,11 @@ import static org.awaitility.Awaitility.await;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PlatformLifecycleTests {
+
+	private static final Pattern IN_HAND = Pattern.compile(
+			"\"where\":\"([a-z-]+-\\d+@\\d+)\",\"orderId\":\"[0-9a-f-]+\",\"delivery\":\\d+,\"since\":\"([^\"]+)\"");
+
+	private static final Pattern BAKED_BY = Pattern.compile("\"status\":\"BAKED\",\"by\":\"([a-z0-9-]+)\"");
 
 	private static final Pattern ORDER_ID = Pattern.compile("\"orderId\":\"([0-9a-f-]{36})\"");
 
@@ -276,6 +284,118 @@ class PlatformLifecycleTests {
 		}
 	}
 
+	@Test
+	@Order(5)
+	void theDashboardShowsAShareGroupsOrdersInFlightAndAKilledMakersOrdersBakedByTheOther() throws Exception {
+		// the makers as the share group, baking slowly enough to be seen holding orders
+		Properties queue = new Properties();
+		queue.setProperty("kitchen", "queue");
+		for (String maker : List.of("pizza-maker-1", "pizza-maker-2")) {
+			queue.setProperty(maker + ".env.PIZZA_MAKER_SERVICE_BAKING_TIME_PER_PIZZA", "8s");
+		}
+		SystemUnderTest.platform(queue).up();
+		ChromeDriver browser = Chromium.start(1400, 1600);
+		try {
+			HttpLogins logins = platform.settings().httpLogins();
+			Chromium.logIn(browser, "http://localhost:" + port("dashboard"), HttpLogins.ADMIN,
+					logins.password(HttpLogins.ADMIN));
+			browser.get("http://localhost:" + port("dashboard") + "/");
+			List<String> shops = List.of("Marios Pizza", "Luigis Pizza", "Mammamia Pizza", "Circular Pi Pizzeria");
+			for (int n = 0; n < 8; n++) {
+				assertThat(SystemUnderTest
+					.post(port("order-service"), "/orders", ORDER.replace("Marios Pizza", shops.get(n % shops.size())))
+					.statusCode()).isEqualTo(201);
+			}
+			// both makers in the group, and the orders in their hands on the page
+			await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+				assertThat(browser.findElements(By.cssSelector(".group[data-share-group='pizza-oven-queue'] .member")))
+					.extracting((member) -> member.getAttribute("data-instance"))
+					.contains("pizza-maker-1", "pizza-maker-2");
+				assertThat(inFlight(browser)).isNotEmpty();
+			});
+			screenshot(browser, "dashboard-share-group.png");
+			// a maker that took an order a moment ago, killed while it bakes it (8 s)
+			AtomicReference<Map.Entry<String, List<String>>> holding = new AtomicReference<>();
+			await().atMost(Duration.ofSeconds(60)).until(() -> {
+				for (String maker : List.of("pizza-maker-1", "pizza-maker-2")) {
+					List<String> justTaken = justTaken(maker);
+					if (!justTaken.isEmpty()) {
+						holding.set(Map.entry(maker, justTaken));
+						return true;
+					}
+				}
+				return false;
+			});
+			String killed = holding.get().getKey();
+			String other = killed.equals("pizza-maker-1") ? "pizza-maker-2" : "pizza-maker-1";
+			assertThat(platform.kill(maker(killed), true)).isTrue();
+			// the orders it held come back once their lock ends, and the other bakes them
+			String bootstrap = "localhost:" + platform.settings().brokers().get(0).port();
+			await().atMost(Duration.ofSeconds(90))
+				.untilAsserted(() -> assertThat(bakedBy(bootstrap)).containsAllEntriesOf(holding.get()
+					.getValue()
+					.stream()
+					.collect(Collectors.toMap((where) -> where, (where) -> other))));
+			await().atMost(Duration.ofSeconds(30))
+				.untilAsserted(() -> assertThat(
+						browser.findElements(By.cssSelector(".group[data-share-group='pizza-oven-queue'] .member")))
+					.extracting((member) -> member.getAttribute("data-instance"))
+					.containsOnly(other));
+			screenshot(browser, "dashboard-share-group-one-maker.png");
+		}
+		finally {
+			browser.quit();
+			// back to the consumer group, taking up where the share group stands
+			platform.up();
+		}
+		assertThat(status("pizza-maker-1").health()).isEqualTo("UP");
+		assertThat(status("pizza-maker-2").health()).isEqualTo("UP");
+	}
+
+	// the records of the orders a maker took in the last 2 s, as its kitchen tells
+	private static List<String> justTaken(String maker) throws Exception {
+		HttpResponse<String> kitchen = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port(maker) + "/kitchen"))
+				.header("Authorization", platform.settings().httpLogins().authorization(HttpLogins.ADMIN))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		List<String> taken = new ArrayList<>();
+		Matcher held = IN_HAND.matcher(kitchen.body());
+		while (held.find()) {
+			if (Instant.parse(held.group(2)).isAfter(Instant.now().minusSeconds(2))) {
+				taken.add(held.group(1));
+			}
+		}
+		return taken;
+	}
+
+	// the orders each maker holds on the page, by where their record is
+	@SuppressWarnings("unchecked")
+	private static Map<String, List<String>> inFlight(ChromeDriver browser) {
+		List<List<Object>> held = (List<List<Object>>) browser.executeScript("""
+				return [...document.querySelectorAll(".in-flight li[data-where]")]
+					.map((order) => [order.textContent.split(' ')[0], order.dataset.where]);""");
+		return held.stream()
+			.collect(Collectors.groupingBy((order) -> (String) order.get(0),
+					Collectors.mapping((order) -> (String) order.get(1), Collectors.toList())));
+	}
+
+	// who baked each order, by where its record is (the reports' headers say)
+	private static Map<String, String> bakedBy(String bootstrap) {
+		Map<String, String> bakedBy = new HashMap<>();
+		for (ConsumerRecord<String, String> report : TopicContents.readAll(bootstrap, "pizza-order-status")) {
+			Matcher by = BAKED_BY.matcher(report.value());
+			if (by.find()) {
+				bakedBy.put("pizza-orders-" + header(report, "order-partition") + "@" + header(report, "order-offset"),
+						by.group(1));
+			}
+		}
+		return bakedBy;
+	}
+
+	private static String header(ConsumerRecord<String, String> record, String name) {
+		return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+	}
+
 	// each member of the makers' group on the page, with how many partitions it owns;
 	// read in one script, as the page redraws itself every second
 	@SuppressWarnings("unchecked")
@@ -317,7 +437,7 @@ class PlatformLifecycleTests {
 	}
 
 	@Test
-	@Order(5)
+	@Order(6)
 	void ordersAreTakenWithABrokerKilledHard() throws Exception {
 		Instance broker = platform.settings().instance("kafka-2").orElseThrow();
 		assertThat(platform.kill(broker, true)).isTrue();
@@ -353,7 +473,7 @@ class PlatformLifecycleTests {
 	}
 
 	@Test
-	@Order(6)
+	@Order(7)
 	void deadLettersAreListedWithTheirSourceAndReasonAndAReplayIsHandled() throws Exception {
 		DeadLetters deadLetters = new DeadLetters(platform.settings().kafkaClient());
 		// an order billing gave up on, as Spring Kafka dead-letters it: billing kept
@@ -430,7 +550,7 @@ class PlatformLifecycleTests {
 	}
 
 	@Test
-	@Order(6)
+	@Order(7)
 	void theStateAndTheLogsAreTheirOwnersAlone() throws Exception {
 		assertThat(mode(platform.settings().stateDir())).isEqualTo("rwx------");
 		assertThat(mode(platform.settings().logsDir())).isEqualTo("rwx------");
@@ -447,7 +567,7 @@ class PlatformLifecycleTests {
 	}
 
 	@Test
-	@Order(6)
+	@Order(7)
 	void kafkaConnectsRestApiAsksForItsLogin() throws Exception {
 		int port = platform.settings().connect().port();
 		HttpResponse<String> anonymous = HttpClient.newHttpClient()
@@ -476,7 +596,7 @@ class PlatformLifecycleTests {
 	}
 
 	@Test
-	@Order(6)
+	@Order(7)
 	void billingRebuiltFromScratchEndsWithTheSameTotals() throws Exception {
 		BillingRebuild.Result result = new BillingRebuild(platform, (line) -> System.out.println("[rebuild] " + line))
 			.run(Duration.ofMinutes(2));
@@ -487,7 +607,7 @@ class PlatformLifecycleTests {
 	}
 
 	@Test
-	@Order(7)
+	@Order(8)
 	void downLeavesNoProcessAndUpKeepsTheData() throws Exception {
 		List<Long> pids = platform.status().stream().map(InstanceStatus::pid).toList();
 		platform.down();

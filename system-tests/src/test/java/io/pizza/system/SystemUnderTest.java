@@ -12,8 +12,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
 
@@ -56,7 +56,22 @@ final class SystemUnderTest {
 	 * @return the platform
 	 */
 	static Platform platform(boolean secure, boolean ownNetwork) {
+		return platform(secure, ownNetwork, new Properties());
+	}
+
+	/**
+	 * The system in plaintext on this machine's loopback, with settings of a test's own.
+	 * @param settings settings beside the system's, such as {@code kitchen=queue}
+	 * @return the platform
+	 */
+	static Platform platform(Properties settings) {
+		return platform(false, false, settings);
+	}
+
+	private static Platform platform(boolean secure, boolean ownNetwork, Properties settings) {
 		Properties ports = new Properties();
+		// the makers as a consumer group unless a test says otherwise
+		ports.setProperty("kitchen", "group");
 		ports.setProperty("mode", secure ? "secure" : "plaintext");
 		ports.setProperty("network", ownNetwork ? "own" : "loopback");
 		ports.setProperty("network.subnet", "10.78.0.0/24");
@@ -75,6 +90,7 @@ final class SystemUnderTest {
 		ports.setProperty("startup-timeout", "PT3M");
 		// couriers ride for 4 s instead of a minute, so that an order is delivered soon
 		ports.setProperty("delivery-tracker-service.env.DELIVERY_TRACKER_SERVICE_COURIER_TRIP", "4s");
+		ports.putAll(settings);
 		return new Platform(PlatformSettings.load(ROOT, ports), (line) -> System.out.println("[platform] " + line));
 	}
 

@@ -28,8 +28,7 @@ public final class InProcessKafka implements AutoCloseable {
 	 */
 	public InProcessKafka(Map<String, String> config) throws Exception {
 		// a node that fails (its folder deleted while the test's JVM shuts down) would
-		// end
-		// that JVM, and the build's test run with it: it logs instead
+		// end that JVM, and the build's test run with it: it logs instead
 		Exit.setExitProcedure((status, message) -> log.warn("Kafka asked to exit ({}): {}", status, message));
 		Exit.setHaltProcedure((status, message) -> log.warn("Kafka asked to halt ({}): {}", status, message));
 		KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(

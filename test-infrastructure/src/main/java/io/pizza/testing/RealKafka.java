@@ -3,6 +3,7 @@ package io.pizza.testing;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.kafka.common.utils.AppInfoParser;
 import org.testcontainers.kafka.KafkaContainer;
 
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
@@ -20,7 +21,7 @@ import org.springframework.context.annotation.Conditional;
 public class RealKafka {
 
 	/** The image at the Kafka version of the clients. */
-	public static final String IMAGE = "apache/kafka:4.3.1";
+	public static final String IMAGE = "apache/kafka:" + AppInfoParser.getVersion();
 
 	/**
 	 * A share group's record lock may be as short as a second: tests wait for one to end.

@@ -122,9 +122,9 @@ public class ServiceEndpoints {
 	/**
 	 * An order a maker holds, locked for it by the brokers.
 	 *
-	 * @param maker the maker: its instance and thread
+	 * @param maker who holds it: the instance and its thread
 	 * @param where its record, such as {@code pizza-orders-3@1042}
-	 * @param orderId the order
+	 * @param orderId its order's id
 	 * @param delivery how many times the brokers delivered it, this time included
 	 * @param since when the maker took it
 	 */

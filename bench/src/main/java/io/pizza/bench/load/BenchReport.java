@@ -33,7 +33,7 @@ import java.util.stream.Collectors;
  */
 public record BenchReport(Instant startedAt, String machine, ProducerCeiling.Result ceiling, Benchmark.Intake intake,
 		List<Backlog.Result> backlogs, LoadReport endToEnd, List<TakeoverTime> takeovers,
-		KitchenComparison.Result kitchens, Latencies sse, String mode, Modes modes) {
+		KitchenFigures.Result kitchens, Latencies sse, String mode, Modes modes) {
 
 	static final String ROW = "| %-58s | %s |";
 

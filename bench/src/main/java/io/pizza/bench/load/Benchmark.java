@@ -79,7 +79,7 @@ public final class Benchmark {
 			this.progress.accept("makers: back to their own settings");
 			this.steps.restartMakers(this.platform, Map.of());
 		}
-		KitchenComparison.Result kitchens = (options.kitchens() > 0) ? kitchens(options) : null;
+		KitchenFigures.Result kitchens = (options.kitchens() > 0) ? kitchens(options) : null;
 		URI tracker = URI.create("http://localhost:" + instance("delivery-tracker-service").port());
 		Latencies sse = new SseLatency(tracker, this.platform.settings().httpLogins().authorization(HttpLogins.ADMIN),
 				this.http)
@@ -136,7 +136,7 @@ public final class Benchmark {
 		}
 	}
 
-	private KitchenComparison.Result kitchens(BenchOptions options) {
+	private KitchenFigures.Result kitchens(BenchOptions options) {
 		try {
 			return new KitchenComparison(this.platform, this.http, this.progress).measure(new FakeOrders(
 					Menu.of(URI.create("http://localhost:" + instance("order-service").port()), this.http),

@@ -8,14 +8,11 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -24,11 +21,7 @@ import io.pizza.platform.kafka.KitchenHandover;
 import io.pizza.platform.secure.HttpLogins;
 import io.pizza.platform.settings.Instance;
 import io.pizza.platform.settings.PlatformSettings;
-import io.pizza.platform.system.PlatformException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -62,9 +55,9 @@ final class KitchenComparison {
 		this.progress = progress;
 	}
 
-	Result measure(FakeOrders orders, int count) throws InterruptedException {
-		List<Run> runs = new ArrayList<>();
-		List<Kill> kills = new ArrayList<>();
+	KitchenFigures.Result measure(FakeOrders orders, int count) throws InterruptedException {
+		List<KitchenFigures.Run> runs = new ArrayList<>();
+		List<KitchenFigures.Kill> kills = new ArrayList<>();
 		boolean queued = false;
 		try {
 			for (String kitchen : List.of(PlatformSettings.GROUP, PlatformSettings.QUEUE)) {
@@ -84,41 +77,11 @@ final class KitchenComparison {
 				}
 			}
 		}
-		return new Result(runs, kills);
+		return new KitchenFigures.Result(runs, kills);
 	}
 
-	// each run bakes its own backlog alone: its group starts at the end of the orders
-	private void startAtTheEnd(String kitchen) {
-		try (Admin admin = this.platform.kafka().admin()) {
-			Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-			admin.describeTopics(List.of(Backlog.TOPIC))
-				.allTopicNames()
-				.get()
-				.get(Backlog.TOPIC)
-				.partitions()
-				.forEach((partition) -> latest.put(new TopicPartition(Backlog.TOPIC, partition.partition()),
-						OffsetSpec.latest()));
-			Map<TopicPartition, Long> ends = new HashMap<>();
-			admin.listOffsets(latest).all().get().forEach((partition, end) -> ends.put(partition, end.offset()));
-			if (kitchen.equals(PlatformSettings.QUEUE)) {
-				admin.alterShareGroupOffsets(KitchenHandover.QUEUE, ends).all().get();
-			}
-			else {
-				Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-				ends.forEach((partition, end) -> offsets.put(partition, new OffsetAndMetadata(end)));
-				admin.alterConsumerGroupOffsets(KitchenHandover.GROUP, offsets).all().get();
-			}
-		}
-		catch (ExecutionException ex) {
-			throw new PlatformException("Could not move " + kitchen + " to the end: " + ex.getCause().getMessage(), ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new PlatformException("Interrupted", ex);
-		}
-	}
-
-	private Run run(String kitchen, int makers, FakeOrders orders, int count) throws InterruptedException {
+	private KitchenFigures.Run run(String kitchen, int makers, FakeOrders orders, int count)
+			throws InterruptedException {
 		this.progress.accept("kitchens: %s of %d makers, %d orders".formatted(kitchen, makers, count));
 		stopMakersAtTheEnd(kitchen);
 		try (BakedOrders baked = new BakedOrders(this.platform.settings().kafkaClient())) {
@@ -134,8 +97,8 @@ final class KitchenComparison {
 				.toList();
 			double seconds = times.isEmpty() ? 0
 					: Duration.between(times.get(0), times.get(times.size() - 1)).toNanos() / 1e9;
-			Run run = new Run(kitchen, makers, count, (seconds > 0) ? times.size() / seconds : 0,
-					outOfShopOrder(written, done), notBaked);
+			KitchenFigures.Run run = new KitchenFigures.Run(kitchen, makers, count,
+					(seconds > 0) ? times.size() / seconds : 0, KitchenFigures.outOfShopOrder(written, done), notBaked);
 			this.progress.accept("kitchens: " + run);
 			return run;
 		}
@@ -144,7 +107,7 @@ final class KitchenComparison {
 	// kill --hard the first maker once a fifth of the backlog is baked, and see when the
 	// orders it held were baked by another and how long each of its partitions went on
 	// without a bake
-	private Kill kill(String kitchen, FakeOrders orders, int count) throws InterruptedException {
+	private KitchenFigures.Kill kill(String kitchen, FakeOrders orders, int count) throws InterruptedException {
 		this.progress.accept("kitchens: %s of 2 makers, kill --hard pizza-maker-1 mid-backlog".formatted(kitchen));
 		Map<String, String> environment = environment(kitchen, 2);
 		stopMakersAtTheEnd(kitchen);
@@ -168,7 +131,8 @@ final class KitchenComparison {
 				.map((order) -> Duration.between(killed, order.at()).toMillis() / 1000.0)
 				.max(Double::compare)
 				.orElse(null);
-			Kill kill = new Kill(kitchen, held.size(), heldAfter, longestPause(written, done, killed), notBaked);
+			KitchenFigures.Kill kill = new KitchenFigures.Kill(kitchen, held.size(), heldAfter,
+					KitchenFigures.longestPause(written, done, killed), notBaked);
 			this.progress.accept("kitchens: " + kill);
 			this.platform.start(maker(1), environment);
 			return kill;
@@ -194,50 +158,6 @@ final class KitchenComparison {
 		}
 	}
 
-	// orders baked after a later order of their shop had been
-	static int outOfShopOrder(List<Backlog.Written> written, Map<String, BakedOrders.Baked> baked) {
-		Map<String, List<Backlog.Written>> shops = written.stream()
-			.collect(Collectors.groupingBy(Backlog.Written::shop, LinkedHashMap::new, Collectors.toList()));
-		int late = 0;
-		for (List<Backlog.Written> shop : shops.values()) {
-			// walking each shop's orders from its last, an order baked after one placed
-			// after it is out of its shop's order
-			Instant earliestLater = null;
-			for (int n = shop.size() - 1; n >= 0; n--) {
-				BakedOrders.Baked order = baked.get(shop.get(n).orderId());
-				if (order == null) {
-					continue;
-				}
-				if (earliestLater != null && order.at().isAfter(earliestLater)) {
-					late++;
-				}
-				else {
-					earliestLater = order.at();
-				}
-			}
-		}
-		return late;
-	}
-
-	// the longest any partition with orders left at the kill went without a bake
-	static double longestPause(List<Backlog.Written> written, Map<String, BakedOrders.Baked> baked, Instant killed) {
-		Map<Integer, List<Instant>> byPartition = written.stream()
-			.map((order) -> baked.get(order.orderId()))
-			.filter((order) -> order != null && order.at().isAfter(killed))
-			.collect(Collectors.groupingBy(BakedOrders.Baked::partition,
-					Collectors.mapping(BakedOrders.Baked::at, Collectors.toList())));
-		long longest = 0;
-		for (List<Instant> times : byPartition.values()) {
-			times.sort(Comparator.naturalOrder());
-			Instant before = killed;
-			for (Instant at : times) {
-				longest = Math.max(longest, Duration.between(before, at).toMillis());
-				before = at;
-			}
-		}
-		return longest / 1000.0;
-	}
-
 	private static Map<String, String> environment(String kitchen, int makers) {
 		Map<String, String> environment = new HashMap<>();
 		environment.put("PIZZA_MAKER_SERVICE_BAKING_TIME_PER_PIZZA", BAKING_TIME_PER_PIZZA.toMillis() + "ms");
@@ -257,9 +177,12 @@ final class KitchenComparison {
 		List.of(maker(1), maker(2)).forEach((maker) -> this.platform.kill(maker, false));
 	}
 
+	// each run bakes its own backlog alone: its group starts at the end of the orders
 	private void stopMakersAtTheEnd(String kitchen) {
 		stopMakers();
-		startAtTheEnd(kitchen);
+		try (Admin admin = this.platform.kafka().admin()) {
+			KitchenHandover.startAtTheEnd(admin, kitchen.equals(PlatformSettings.QUEUE));
+		}
 	}
 
 	private void startMakers(Map<String, String> environment) {
@@ -272,60 +195,6 @@ final class KitchenComparison {
 
 	private static Set<String> ids(List<Backlog.Written> written) {
 		return written.stream().map(Backlog.Written::orderId).collect(Collectors.toSet());
-	}
-
-	/**
-	 * Both kitchens measured.
-	 *
-	 * @param runs each kitchen with each number of makers
-	 * @param kills each kitchen after a maker was killed
-	 */
-	record Result(List<Run> runs, List<Kill> kills) {
-	}
-
-	/**
-	 * A backlog baked by one kitchen.
-	 *
-	 * @param kitchen {@code group} or {@code queue}
-	 * @param makers how many makers (consumers), on two instances
-	 * @param orders the orders of the backlog
-	 * @param perSecond orders baked per second, from the first bake to the last
-	 * @param outOfShopOrder orders baked after a later order of their shop
-	 * @param notBaked orders not baked when the wait ended
-	 */
-	record Run(String kitchen, int makers, int orders, double perSecond, int outOfShopOrder, long notBaked) {
-
-		@Override
-		public String toString() {
-			return "%s, %d makers: %.0f orders/s, %d of %d out of their shop's order%s".formatted(this.kitchen,
-					this.makers, this.perSecond, this.outOfShopOrder, this.orders,
-					(this.notBaked > 0) ? ", " + this.notBaked + " not baked" : "");
-		}
-
-	}
-
-	/**
-	 * A maker killed with {@code kill --hard} mid-backlog.
-	 *
-	 * @param kitchen {@code group} or {@code queue}
-	 * @param held the orders the maker was baking when killed (its {@code GET /kitchen}
-	 * just before: the order each of its makers had in hand, not every one its poll took)
-	 * @param heldBakedAfter seconds from the kill until the last of them the other maker
-	 * baked was baked, none when it held none
-	 * @param longestPause the longest a partition with orders left went without a bake
-	 * after the kill, in seconds
-	 * @param notBaked orders not baked when the wait ended
-	 */
-	record Kill(String kitchen, int held, Double heldBakedAfter, double longestPause, long notBaked) {
-
-		@Override
-		public String toString() {
-			return "%s: the %d orders the killed maker held baked after %s, longest partition pause %.1f s%s".formatted(
-					this.kitchen, this.held,
-					(this.heldBakedAfter != null) ? "%.1f s".formatted(this.heldBakedAfter) : "-", this.longestPause,
-					(this.notBaked > 0) ? ", " + this.notBaked + " not baked" : "");
-		}
-
 	}
 
 }

@@ -14,9 +14,9 @@ final class KitchenRows {
 	private KitchenRows() {
 	}
 
-	static List<String> of(KitchenComparison.Result kitchens) {
+	static List<String> of(KitchenFigures.Result kitchens) {
 		List<String> rows = new ArrayList<>();
-		for (KitchenComparison.Run run : kitchens.runs()) {
+		for (KitchenFigures.Run run : kitchens.runs()) {
 			rows.add(BenchReport.ROW.formatted(
 					"Kitchen: %s, %d makers, %d ms a pizza".formatted(name(run.kitchen()), run.makers(),
 							KitchenComparison.BAKING_TIME_PER_PIZZA.toMillis()),
@@ -24,7 +24,7 @@ final class KitchenRows {
 							run.outOfShopOrder(), run.orders(),
 							(run.notBaked() > 0) ? ", %d not baked".formatted(run.notBaked()) : "")));
 		}
-		for (KitchenComparison.Kill kill : kitchens.kills()) {
+		for (KitchenFigures.Kill kill : kitchens.kills()) {
 			rows.add(
 					BenchReport.ROW.formatted("Kitchen: %s, 2 makers, kill --hard".formatted(name(kill.kitchen())),
 							"the %d orders it held baked by the other after %s; longest partition pause %.1f s%s"

@@ -149,10 +149,10 @@ class BenchReportTests {
 				endToEnd, takeovers, KITCHENS, FAST, "plaintext", modes);
 	}
 
-	private static final KitchenComparison.Result KITCHENS = new KitchenComparison.Result(
-			List.of(new KitchenComparison.Run("group", 8, 3000, 240, 0, 0),
-					new KitchenComparison.Run("queue", 8, 3000, 310, 1200, 0)),
-			List.of(new KitchenComparison.Kill("queue", 2, 15.4, 6.2, 0)));
+	private static final KitchenFigures.Result KITCHENS = new KitchenFigures.Result(
+			List.of(new KitchenFigures.Run("group", 8, 3000, 240, 0, 0),
+					new KitchenFigures.Run("queue", 8, 3000, 310, 1200, 0)),
+			List.of(new KitchenFigures.Kill("queue", 2, 15.4, 6.2, 0)));
 
 	private static Benchmark.Intake intake(List<IntakeRamp.Step> steps, double orders) {
 		Map<String, Long> statuses = new LinkedHashMap<>();

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeoutException;
 import io.pizza.platform.system.PlatformException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListShareGroupOffsetsSpec;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.SharePartitionOffsetInfo;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaFuture;
@@ -69,11 +70,7 @@ public final class KitchenHandover {
 	 */
 	public static int toGroup(Admin admin) {
 		try {
-			List<TopicPartition> partitions = get(admin.describeTopics(List.of(TOPIC)).allTopicNames()).get(TOPIC)
-				.partitions()
-				.stream()
-				.map((partition) -> new TopicPartition(TOPIC, partition.partition()))
-				.toList();
+			List<TopicPartition> partitions = partitions(admin);
 			Map<TopicPartition, SharePartitionOffsetInfo> started = get(admin
 				.listShareGroupOffsets(Map.of(QUEUE, new ListShareGroupOffsetsSpec().topicPartitions(partitions)))
 				.partitionsToOffsetInfo(QUEUE));
@@ -91,6 +88,41 @@ public final class KitchenHandover {
 		catch (ExecutionException | TimeoutException ex) {
 			throw new PlatformException("Could not hand the orders over to " + GROUP + ": " + ex.getMessage(), ex);
 		}
+	}
+
+	/**
+	 * Moves one of the kitchens to the end of the orders: nothing written before is its
+	 * to bake (the benchmark's runs, each on a backlog of its own).
+	 * @param admin a client of the cluster
+	 * @param queue the share group, else the consumer group
+	 */
+	public static void startAtTheEnd(Admin admin, boolean queue) {
+		try {
+			Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+			partitions(admin).forEach((partition) -> latest.put(partition, OffsetSpec.latest()));
+			Map<TopicPartition, Long> ends = new HashMap<>();
+			get(admin.listOffsets(latest).all()).forEach((partition, end) -> ends.put(partition, end.offset()));
+			if (queue) {
+				get(admin.alterShareGroupOffsets(QUEUE, ends).all());
+			}
+			else {
+				Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+				ends.forEach((partition, end) -> offsets.put(partition, new OffsetAndMetadata(end)));
+				get(admin.alterConsumerGroupOffsets(GROUP, offsets).all());
+			}
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new PlatformException("Could not move " + (queue ? QUEUE : GROUP) + " to the end: " + ex.getMessage(),
+					ex);
+		}
+	}
+
+	private static List<TopicPartition> partitions(Admin admin) throws ExecutionException, TimeoutException {
+		return get(admin.describeTopics(List.of(TOPIC)).allTopicNames()).get(TOPIC)
+			.partitions()
+			.stream()
+			.map((partition) -> new TopicPartition(TOPIC, partition.partition()))
+			.toList();
 	}
 
 	private static <T> T get(KafkaFuture<T> future) throws ExecutionException, TimeoutException {

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The kitchens' figures from what was written and what was baked.
  */
-class KitchenComparisonTests {
+class KitchenFiguresTests {
 
 	private static final Instant T = Instant.parse("2026-12-07T10:00:00Z");
 
@@ -22,8 +22,8 @@ class KitchenComparisonTests {
 		// a1 after a2 and a3; b1 and b2 in order; a2 before a3
 		Map<String, BakedOrders.Baked> baked = Map.of("a1", baked(5, 0), "a2", baked(1, 0), "a3", baked(2, 0), "b1",
 				baked(1, 1), "b2", baked(3, 1));
-		assertThat(KitchenComparison.outOfShopOrder(written, baked)).isEqualTo(1);
-		assertThat(KitchenComparison.outOfShopOrder(written,
+		assertThat(KitchenFigures.outOfShopOrder(written, baked)).isEqualTo(1);
+		assertThat(KitchenFigures.outOfShopOrder(written,
 				Map.of("a1", baked(1, 0), "a2", baked(2, 0), "a3", baked(3, 0), "b1", baked(1, 1), "b2", baked(2, 1))))
 			.isZero();
 	}
@@ -36,7 +36,7 @@ class KitchenComparisonTests {
 		// and then waits 2 s more
 		Map<String, BakedOrders.Baked> baked = Map.of("a1", baked(11, 0), "a2", baked(12, 0), "b1", baked(17, 1), "b2",
 				baked(19, 1));
-		assertThat(KitchenComparison.longestPause(written, baked, T.plusSeconds(10))).isEqualTo(7.0);
+		assertThat(KitchenFigures.longestPause(written, baked, T.plusSeconds(10))).isEqualTo(7.0);
 	}
 
 	private static BakedOrders.Baked baked(int second, int partition) {

@@ -1,15 +1,10 @@
 package io.pizza.bench.load;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 import io.pizza.platform.Platform;
@@ -18,13 +13,7 @@ import io.pizza.platform.kafka.GroupLag;
 import io.pizza.platform.settings.Instance;
 import io.pizza.platform.system.PlatformException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.StringSerializer;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * How fast a consumer group goes through a backlog, with everything else running: its
@@ -37,10 +26,6 @@ import tools.jackson.databind.node.ObjectNode;
  * later). The settling time is reported beside the rate. A group that commits on a timer
  * (billing, once a second) shows its progress a commit late: its rate is known to that
  * second, so the backlog is large enough to run for several.
- * <p>
- * One class past 150 lines: writing the backlog, restarting the group and watching it are
- * the three steps of one measure, each only meaningful with the others; the rest is its
- * result record.
  */
 final class Backlog {
 
@@ -127,52 +112,7 @@ final class Backlog {
 
 	// as order-service writes an order: the shop as key, priced by the menu
 	private void write(FakeOrders orders, int count) throws InterruptedException {
-		write(this.platform, orders, count);
-	}
-
-	/**
-	 * Writes orders straight to {@code pizza-orders}, as order-service writes them: the
-	 * shop as key, priced by the menu, a fresh id each.
-	 * @param platform the platform
-	 * @param orders the orders to write
-	 * @param count how many
-	 * @return each order's id and shop, in the order written
-	 * @throws InterruptedException if interrupted
-	 */
-	static List<Written> write(Platform platform, FakeOrders orders, int count) throws InterruptedException {
-		List<Written> written = new ArrayList<>(count);
-		Map<String, Object> config = new HashMap<>(platform.settings().kafkaClient());
-		config.put(ProducerConfig.ACKS_CONFIG, "all");
-		config.put(ProducerConfig.LINGER_MS_CONFIG, 20);
-		config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
-		try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(),
-				new StringSerializer())) {
-			List<Future<RecordMetadata>> sent = new ArrayList<>(count);
-			Clock clock = Clock.systemUTC();
-			for (int n = 0; n < count; n++) {
-				ObjectNode placed = orders.menu()
-					.placed(json.readTree(orders.next()), UUID.randomUUID(), clock.instant());
-				String shop = placed.get("shop").asString();
-				written.add(new Written(placed.get("orderId").asString(), shop));
-				sent.add(producer.send(new ProducerRecord<>(TOPIC, shop, placed.toString())));
-			}
-			for (Future<RecordMetadata> send : sent) {
-				send.get();
-			}
-			return written;
-		}
-		catch (ExecutionException ex) {
-			throw new PlatformException("Could not write the backlog: " + ex.getCause().getMessage(), ex);
-		}
-	}
-
-	/**
-	 * An order written to the backlog.
-	 *
-	 * @param orderId its id
-	 * @param shop its shop, its key
-	 */
-	record Written(String orderId, String shop) {
+		OrdersWritten.write(this.platform, orders, count);
 	}
 
 	/**

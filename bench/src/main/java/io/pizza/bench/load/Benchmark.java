@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Consumer;
 
 import io.pizza.platform.Platform;
@@ -107,12 +106,12 @@ public final class Benchmark {
 			this.steps.awaitCaughtUp(admin);
 			Takeover takeover = new Takeover(this.platform, admin, instance("pizza-maker-1"),
 					instance("pizza-maker-2"));
-			List<BenchReport.TakeoverTime> takeovers = new ArrayList<>(
-					takeovers(takeover, "consumer (KIP-848)", BenchSteps.NO_BAKING_TIME));
+			List<BenchReport.TakeoverTime> takeovers = new ArrayList<>(takeover.afterBothStops("consumer (KIP-848)",
+					BenchSteps.NO_BAKING_TIME, TAKEOVER_TIMEOUT, this.progress));
 			Map<String, String> classic = new HashMap<>(BenchSteps.NO_BAKING_TIME);
 			classic.put("SPRING_PROFILES_ACTIVE", "classic-protocol");
 			this.steps.restartMakers(this.platform, classic);
-			takeovers.addAll(takeovers(takeover, "classic", classic));
+			takeovers.addAll(takeover.afterBothStops("classic", classic, TAKEOVER_TIMEOUT, this.progress));
 			this.steps.restartMakers(this.platform, BenchSteps.NO_BAKING_TIME);
 			this.steps.awaitCaughtUp(admin);
 			Intake intake = this.steps.intake(this.platform, orderService, orders, ramp, options);
@@ -160,19 +159,6 @@ public final class Benchmark {
 		this.progress.accept("ceiling: ProducerPerformance, " + options.ceilingRecords() + " records of " + recordSize
 				+ " B (the orders' mean size), acks=all");
 		return producer.run(options.ceilingRecords(), recordSize, this.progress);
-	}
-
-	private List<BenchReport.TakeoverTime> takeovers(Takeover takeover, String protocol,
-			Map<String, String> environment) {
-		List<BenchReport.TakeoverTime> times = new ArrayList<>();
-		for (boolean hard : List.of(false, true)) {
-			String stop = hard ? "kill --hard" : "kill";
-			this.progress.accept("takeover: " + protocol + " protocol, " + stop + " pizza-maker-1");
-			Optional<Duration> took = takeover.measure(hard, environment, TAKEOVER_TIMEOUT);
-			this.progress.accept("takeover: " + took.map((d) -> d.toMillis() + " ms").orElse("not in time"));
-			times.add(new BenchReport.TakeoverTime(protocol, stop, took.map(Duration::toMillis).orElse(null)));
-		}
-		return times;
 	}
 
 	private Instance instance(String name) {

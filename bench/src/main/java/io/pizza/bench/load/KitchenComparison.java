@@ -85,7 +85,7 @@ final class KitchenComparison {
 		this.progress.accept("kitchens: %s of %d makers, %d orders".formatted(kitchen, makers, count));
 		stopMakersAtTheEnd(kitchen);
 		try (BakedOrders baked = new BakedOrders(this.platform.settings().kafkaClient())) {
-			List<Backlog.Written> written = Backlog.write(this.platform, orders, count);
+			List<OrdersWritten.Written> written = OrdersWritten.write(this.platform, orders, count);
 			startMakers(environment(kitchen, makers));
 			long notBaked = baked.awaitAll(ids(written), BenchSteps.WAIT);
 			Map<String, BakedOrders.Baked> done = baked.read();
@@ -112,7 +112,7 @@ final class KitchenComparison {
 		Map<String, String> environment = environment(kitchen, 2);
 		stopMakersAtTheEnd(kitchen);
 		try (BakedOrders baked = new BakedOrders(this.platform.settings().kafkaClient())) {
-			List<Backlog.Written> written = Backlog.write(this.platform, orders, count);
+			List<OrdersWritten.Written> written = OrdersWritten.write(this.platform, orders, count);
 			startMakers(environment);
 			long deadline = System.nanoTime() + BenchSteps.WAIT.toNanos();
 			while (baked.read().size() < count / 5 && System.nanoTime() < deadline) {
@@ -193,8 +193,8 @@ final class KitchenComparison {
 		return this.platform.settings().instance("pizza-maker-" + n).orElseThrow();
 	}
 
-	private static Set<String> ids(List<Backlog.Written> written) {
-		return written.stream().map(Backlog.Written::orderId).collect(Collectors.toSet());
+	private static Set<String> ids(List<OrdersWritten.Written> written) {
+		return written.stream().map(OrdersWritten.Written::orderId).collect(Collectors.toSet());
 	}
 
 }

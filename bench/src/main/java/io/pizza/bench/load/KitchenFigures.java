@@ -19,11 +19,11 @@ final class KitchenFigures {
 	}
 
 	// orders baked after a later order of their shop had been
-	static int outOfShopOrder(List<Backlog.Written> written, Map<String, BakedOrders.Baked> baked) {
-		Map<String, List<Backlog.Written>> shops = written.stream()
-			.collect(Collectors.groupingBy(Backlog.Written::shop, LinkedHashMap::new, Collectors.toList()));
+	static int outOfShopOrder(List<OrdersWritten.Written> written, Map<String, BakedOrders.Baked> baked) {
+		Map<String, List<OrdersWritten.Written>> shops = written.stream()
+			.collect(Collectors.groupingBy(OrdersWritten.Written::shop, LinkedHashMap::new, Collectors.toList()));
 		int late = 0;
-		for (List<Backlog.Written> shop : shops.values()) {
+		for (List<OrdersWritten.Written> shop : shops.values()) {
 			// walking each shop's orders from its last, an order baked after one placed
 			// after it is out of its shop's order
 			Instant earliestLater = null;
@@ -44,7 +44,8 @@ final class KitchenFigures {
 	}
 
 	// the longest any partition with orders left at the kill went without a bake
-	static double longestPause(List<Backlog.Written> written, Map<String, BakedOrders.Baked> baked, Instant killed) {
+	static double longestPause(List<OrdersWritten.Written> written, Map<String, BakedOrders.Baked> baked,
+			Instant killed) {
 		Map<Integer, List<Instant>> byPartition = written.stream()
 			.map((order) -> baked.get(order.orderId()))
 			.filter((order) -> order != null && order.at().isAfter(killed))

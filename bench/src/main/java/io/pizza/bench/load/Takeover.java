@@ -1,12 +1,14 @@
 package io.pizza.bench.load;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import io.pizza.platform.Platform;
@@ -45,6 +47,27 @@ final class Takeover {
 		this.admin = admin;
 		this.leaving = leaving;
 		this.survivor = survivor;
+	}
+
+	/**
+	 * Measures the takeover after {@code kill} and after {@code kill --hard}.
+	 * @param protocol the group protocol the makers run, for the report
+	 * @param environment the makers' environment
+	 * @param timeout how long each takeover may take
+	 * @param progress where each step is told
+	 * @return both times
+	 */
+	List<BenchReport.TakeoverTime> afterBothStops(String protocol, Map<String, String> environment, Duration timeout,
+			Consumer<String> progress) {
+		List<BenchReport.TakeoverTime> times = new ArrayList<>();
+		for (boolean hard : List.of(false, true)) {
+			String stop = hard ? "kill --hard" : "kill";
+			progress.accept("takeover: " + protocol + " protocol, " + stop + " pizza-maker-1");
+			Optional<Duration> took = measure(hard, environment, timeout);
+			progress.accept("takeover: " + took.map((d) -> d.toMillis() + " ms").orElse("not in time"));
+			times.add(new BenchReport.TakeoverTime(protocol, stop, took.map(Duration::toMillis).orElse(null)));
+		}
+		return times;
 	}
 
 	/**

@@ -17,8 +17,9 @@ class KitchenFiguresTests {
 
 	@Test
 	void countsTheOrdersBakedAfterALaterOneOfTheirShop() {
-		List<Backlog.Written> written = List.of(new Backlog.Written("a1", "A"), new Backlog.Written("b1", "B"),
-				new Backlog.Written("a2", "A"), new Backlog.Written("a3", "A"), new Backlog.Written("b2", "B"));
+		List<OrdersWritten.Written> written = List.of(new OrdersWritten.Written("a1", "A"),
+				new OrdersWritten.Written("b1", "B"), new OrdersWritten.Written("a2", "A"),
+				new OrdersWritten.Written("a3", "A"), new OrdersWritten.Written("b2", "B"));
 		// a1 after a2 and a3; b1 and b2 in order; a2 before a3
 		Map<String, BakedOrders.Baked> baked = Map.of("a1", baked(5, 0), "a2", baked(1, 0), "a3", baked(2, 0), "b1",
 				baked(1, 1), "b2", baked(3, 1));
@@ -30,8 +31,9 @@ class KitchenFiguresTests {
 
 	@Test
 	void findsTheLongestAPartitionWentWithoutABakeAfterTheKill() {
-		List<Backlog.Written> written = List.of(new Backlog.Written("a1", "A"), new Backlog.Written("a2", "A"),
-				new Backlog.Written("b1", "B"), new Backlog.Written("b2", "B"));
+		List<OrdersWritten.Written> written = List.of(new OrdersWritten.Written("a1", "A"),
+				new OrdersWritten.Written("a2", "A"), new OrdersWritten.Written("b1", "B"),
+				new OrdersWritten.Written("b2", "B"));
 		// the kill at T+10 s: partition 0 bakes again 1 s after, partition 1 after 7 s
 		// and then waits 2 s more
 		Map<String, BakedOrders.Baked> baked = Map.of("a1", baked(11, 0), "a2", baked(12, 0), "b1", baked(17, 1), "b2",

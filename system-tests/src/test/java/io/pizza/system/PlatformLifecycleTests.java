@@ -308,9 +308,7 @@ class PlatformLifecycleTests {
 			}
 			// both makers in the group, and the orders in their hands on the page
 			await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-				assertThat(browser.findElements(By.cssSelector(".group[data-share-group='pizza-oven-queue'] .member")))
-					.extracting((member) -> member.getAttribute("data-instance"))
-					.contains("pizza-maker-1", "pizza-maker-2");
+				assertThat(shareGroupMembers(browser)).contains("pizza-maker-1", "pizza-maker-2");
 				assertThat(inFlight(browser)).isNotEmpty();
 			});
 			screenshot(browser, "dashboard-share-group.png");
@@ -337,10 +335,7 @@ class PlatformLifecycleTests {
 					.stream()
 					.collect(Collectors.toMap((where) -> where, (where) -> other))));
 			await().atMost(Duration.ofSeconds(30))
-				.untilAsserted(() -> assertThat(
-						browser.findElements(By.cssSelector(".group[data-share-group='pizza-oven-queue'] .member")))
-					.extracting((member) -> member.getAttribute("data-instance"))
-					.containsOnly(other));
+				.untilAsserted(() -> assertThat(shareGroupMembers(browser)).containsOnly(other));
 			screenshot(browser, "dashboard-share-group-one-maker.png");
 		}
 		finally {
@@ -366,6 +361,15 @@ class PlatformLifecycleTests {
 			}
 		}
 		return taken;
+	}
+
+	// the instances of the share group's members on the page, read in one script as the
+	// page redraws itself every second
+	@SuppressWarnings("unchecked")
+	private static List<String> shareGroupMembers(ChromeDriver browser) {
+		return (List<String>) browser.executeScript("""
+				return [...document.querySelectorAll(".group[data-share-group='pizza-oven-queue'] .member")]
+					.map((member) => member.dataset.instance);""");
 	}
 
 	// the orders each maker holds on the page, by where their record is

@@ -3,7 +3,7 @@ package io.pizza.billing.bill;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,10 +13,13 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import io.micrometer.observation.Observation;
 import io.pizza.billing.config.BillingProperties;
 import io.pizza.support.Failures;
 import io.pizza.support.records.Received;
 import io.pizza.support.records.Replayed;
+import io.pizza.support.tracing.RecordSpans;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,10 +61,12 @@ class OrderPlacedListener {
 
 	private final String group;
 
+	private final RecordSpans spans;
+
 	private final Clock clock = Clock.systemUTC();
 
 	OrderPlacedListener(Bills bills, Billing billing, ShopAccounts accounts, DeadLetterPublishingRecoverer deadLetters,
-			TransactionTemplate transaction, KafkaProperties kafka, BillingProperties properties) {
+			TransactionTemplate transaction, KafkaProperties kafka, BillingProperties properties, RecordSpans spans) {
 		this.bills = bills;
 		this.billing = billing;
 		this.accounts = accounts;
@@ -69,38 +74,32 @@ class OrderPlacedListener {
 		this.transaction = transaction;
 		this.properties = properties;
 		this.group = kafka.getConsumer().getGroupId();
+		this.spans = spans;
 	}
 
 	@KafkaListener(id = ID, idIsGroup = false, topics = "${billing-service.orders-topic}", batch = "true")
 	void on(List<Received<OrderPlaced>> records) {
+		try (RecordSpans.Batch spans = this.spans.batch(ID)) {
+			bill(records, spans);
+		}
+	}
+
+	// each order in a span of its own, from its record to its bill's line in the log
+	private void bill(List<Received<OrderPlaced>> records, RecordSpans.Batch spans) {
 		Instant now = this.clock.instant();
 		Map<UUID, Bill> fresh = new LinkedHashMap<>();
 		Map<UUID, Received<OrderPlaced>> where = new LinkedHashMap<>();
-		List<String> skipped = new ArrayList<>();
+		Map<UUID, Observation> spanOf = new HashMap<>();
 		for (Received<OrderPlaced> record : records) {
-			try {
-				OrderPlaced order = record.value();
-				if (order == null) {
-					deadLetter(record, record.failure());
-					continue;
+			OrderPlaced order = record.value();
+			Observation span = spans.start(record.record(), (order != null) ? order.orderId() : null);
+			try (Observation.Scope scope = span.openScope()) {
+				Bill bill = billOrSkip(record, fresh.keySet(), now);
+				if (bill != null) {
+					fresh.put(bill.getId(), bill);
+					where.put(bill.getId(), record);
+					spanOf.put(bill.getId(), span);
 				}
-				Optional<String> forAnother = Replayed.forAnother(record.record(), this.group);
-				if (forAnother.isPresent()) {
-					skipped.add(record.where() + " shop='" + order.shop() + "' order=" + order.orderId()
-							+ " sent back for " + forAnother.get() + ", billed the first time:");
-					continue;
-				}
-				if (fresh.containsKey(order.orderId())) {
-					skipped.add(record.where() + " shop='" + order.shop() + "' order=" + order.orderId()
-							+ " already billed:");
-					continue;
-				}
-				fresh.put(order.orderId(),
-						this.billing.billOf(order, record.record().partition(), record.offset(), now));
-				where.put(order.orderId(), record);
-			}
-			catch (IllegalArgumentException | NullPointerException ex) {
-				deadLetter(record, ex);
 			}
 		}
 		Set<UUID> billedBefore = this.transaction.execute((status) -> {
@@ -111,16 +110,48 @@ class OrderPlacedListener {
 			return known;
 		});
 		fresh.forEach((orderId, bill) -> {
-			String line = where.get(orderId).where() + " shop='" + bill.getShop() + "' order=" + orderId;
-			if (billedBefore.contains(orderId)) {
-				log.info("[{}] {} already billed: skipped", this.properties.instanceId(), line);
-			}
-			else {
-				log.info("[{}] {} billed {} {} ({} lines)", this.properties.instanceId(), line, bill.getCurrency(),
-						bill.getTotal(), bill.getLines().size());
+			try (Observation.Scope scope = spanOf.get(orderId).openScope()) {
+				String line = where.get(orderId).where() + " shop='" + bill.getShop() + "' order=" + orderId;
+				if (billedBefore.contains(orderId)) {
+					log.info("[{}] {} already billed: skipped", this.properties.instanceId(), line);
+				}
+				else {
+					log.info("[{}] {} billed {} {} ({} lines)", this.properties.instanceId(), line, bill.getCurrency(),
+							bill.getTotal(), bill.getLines().size());
+				}
 			}
 		});
-		skipped.forEach((line) -> log.info("[{}] {} skipped", this.properties.instanceId(), line));
+	}
+
+	// the order's bill, or null when it is none to add: a dead letter, a replay for
+	// another group, a copy of an order in the same poll
+	private @Nullable Bill billOrSkip(Received<OrderPlaced> record, Set<UUID> billed, Instant now) {
+		try {
+			OrderPlaced order = record.value();
+			if (order == null) {
+				deadLetter(record, record.failure());
+				return null;
+			}
+			Optional<String> forAnother = Replayed.forAnother(record.record(), this.group);
+			if (forAnother.isPresent()) {
+				skipped(record, order, "sent back for " + forAnother.get() + ", billed the first time:");
+				return null;
+			}
+			if (billed.contains(order.orderId())) {
+				skipped(record, order, "already billed:");
+				return null;
+			}
+			return this.billing.billOf(order, record.record().partition(), record.offset(), now);
+		}
+		catch (IllegalArgumentException | NullPointerException ex) {
+			deadLetter(record, ex);
+			return null;
+		}
+	}
+
+	private void skipped(Received<OrderPlaced> record, OrderPlaced order, String why) {
+		log.info("[{}] {} shop='{}' order={} {} skipped", this.properties.instanceId(), record.where(), order.shop(),
+				order.orderId(), why);
 	}
 
 	// can never be billed: the record goes to the dead-letter topic as it came

@@ -8,9 +8,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import io.micrometer.observation.Observation;
 import io.pizza.order.config.OrderServiceProperties;
 import io.pizza.support.Failures;
 import io.pizza.support.records.Received;
+import io.pizza.support.tracing.RecordSpans;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.jspecify.annotations.Nullable;
@@ -31,6 +33,9 @@ import org.springframework.stereotype.Component;
 @Component
 class OrderPlacedListener {
 
+	/** The listener's id. */
+	static final String ID = "order-book";
+
 	private static final Logger log = LoggerFactory.getLogger(OrderPlacedListener.class);
 
 	private final ReadModel readModel;
@@ -39,13 +44,17 @@ class OrderPlacedListener {
 
 	private final OrderServiceProperties properties;
 
-	OrderPlacedListener(ReadModel readModel, ApplicationEventPublisher events, OrderServiceProperties properties) {
+	private final RecordSpans spans;
+
+	OrderPlacedListener(ReadModel readModel, ApplicationEventPublisher events, OrderServiceProperties properties,
+			RecordSpans spans) {
 		this.readModel = readModel;
 		this.events = events;
 		this.properties = properties;
+		this.spans = spans;
 	}
 
-	@KafkaListener(id = "order-book", idIsGroup = false, topics = "${order-service.orders-topic.name}", batch = "true")
+	@KafkaListener(id = ID, idIsGroup = false, topics = "${order-service.orders-topic.name}", batch = "true")
 	void on(List<Received<OrderPlaced>> records) {
 		List<UUID> ids = new ArrayList<>();
 		for (Received<OrderPlaced> record : records) {
@@ -55,32 +64,43 @@ class OrderPlacedListener {
 		}
 		Set<UUID> known = this.readModel.known(ids);
 		Map<UUID, PizzaOrder> fresh = new LinkedHashMap<>();
-		String instance = this.properties.instanceId();
-		for (Received<OrderPlaced> record : records) {
-			OrderPlaced order = record.value();
-			if (order == null) {
-				log.warn("[{}] {} skipped: not readable as an order ({})", instance, record.where(),
-						Failures.describe(record.failure()));
+		try (RecordSpans.Batch spans = this.spans.batch(ID)) {
+			for (Received<OrderPlaced> record : records) {
+				OrderPlaced order = record.value();
+				try (Observation.Scope scope = spans.start(record.record(), (order != null) ? order.orderId() : null)
+					.openScope()) {
+					take(record, known, fresh);
+				}
 			}
-			else if (!OrderRules.customerFits(order)) {
-				// written by something else than order-service: it would fail the poll's
-				// inserts again and again
-				log.warn("[{}] {} order={} skipped: its customer breaks the order rules", instance, record.where(),
-						order.orderId());
-			}
-			else if (known.contains(order.orderId()) || fresh.containsKey(order.orderId())) {
-				log.info("[{}] {} order={} seen before: skipped", instance, record.where(), order.orderId());
-			}
-			else {
-				fresh.put(order.orderId(),
-						new PizzaOrder(order, record.record().partition(), record.offset(),
-								header(record.record(), OrderSender.PLACED_BY, "?"),
-								header(record.record(), OrderSender.FINGERPRINT, null)));
-				log.info("[{}] {} order={} shop='{}' stored", instance, record.where(), order.orderId(), order.shop());
-			}
+			this.readModel.add(List.copyOf(fresh.values()));
 		}
-		this.readModel.add(List.copyOf(fresh.values()));
 		this.events.publishEvent(new OrdersStored(ids));
+	}
+
+	private void take(Received<OrderPlaced> record, Set<UUID> known, Map<UUID, PizzaOrder> fresh) {
+		String instance = this.properties.instanceId();
+		OrderPlaced order = record.value();
+		if (order == null) {
+			log.warn("[{}] {} skipped: not readable as an order ({})", instance, record.where(),
+					Failures.describe(record.failure()));
+		}
+		else if (!OrderRules.customerFits(order)) {
+			// written by something else than order-service: it would fail the poll's
+			// inserts
+			// again and again
+			log.warn("[{}] {} order={} skipped: its customer breaks the order rules", instance, record.where(),
+					order.orderId());
+		}
+		else if (known.contains(order.orderId()) || fresh.containsKey(order.orderId())) {
+			log.info("[{}] {} order={} seen before: skipped", instance, record.where(), order.orderId());
+		}
+		else {
+			fresh.put(order.orderId(),
+					new PizzaOrder(order, record.record().partition(), record.offset(),
+							header(record.record(), OrderSender.PLACED_BY, "?"),
+							header(record.record(), OrderSender.FINGERPRINT, null)));
+			log.info("[{}] {} order={} shop='{}' stored", instance, record.where(), order.orderId(), order.shop());
+		}
 	}
 
 	private static String header(ConsumerRecord<?, ?> record, String name, @Nullable String otherwise) {

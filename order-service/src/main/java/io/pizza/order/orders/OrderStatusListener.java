@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import io.micrometer.observation.Observation;
 import io.pizza.order.config.OrderServiceProperties;
 import io.pizza.support.records.Received;
+import io.pizza.support.tracing.RecordSpans;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,22 +23,36 @@ import org.springframework.stereotype.Component;
 @Component
 class OrderStatusListener {
 
+	/** The listener's id. */
+	static final String ID = "order-timeline";
+
 	private static final Logger log = LoggerFactory.getLogger(OrderStatusListener.class);
 
 	private final ReadModel readModel;
 
 	private final OrderServiceProperties properties;
 
-	OrderStatusListener(ReadModel readModel, OrderServiceProperties properties) {
+	private final RecordSpans spans;
+
+	OrderStatusListener(ReadModel readModel, OrderServiceProperties properties, RecordSpans spans) {
 		this.readModel = readModel;
 		this.properties = properties;
+		this.spans = spans;
 	}
 
-	@KafkaListener(id = "order-timeline", idIsGroup = false, topics = "${order-service.status-topic}", batch = "true")
+	@KafkaListener(id = ID, idIsGroup = false, topics = "${order-service.status-topic}", batch = "true")
 	void on(List<Received<OrderStatusChanged>> records) {
+		try (RecordSpans.Batch spans = this.spans.batch(ID)) {
+			record(records, spans);
+		}
+	}
+
+	// each status in a span of the order's trace, from its record to its line in the log
+	private void record(List<Received<OrderStatusChanged>> records, RecordSpans.Batch spans) {
 		String instance = this.properties.instanceId();
 		List<StatusChange> changes = new ArrayList<>();
 		List<Received<OrderStatusChanged>> taken = new ArrayList<>();
+		List<Observation> spanOf = new ArrayList<>();
 		for (Received<OrderStatusChanged> record : records) {
 			OrderStatusChanged change = record.value();
 			Status status = (change != null) ? status(change.status()) : null;
@@ -46,12 +62,15 @@ class OrderStatusListener {
 			}
 			changes.add(new StatusChange(change.orderId(), status, change.at(), change.by()));
 			taken.add(record);
+			spanOf.add(spans.start(record.record(), change.orderId()));
 		}
 		Set<StatusChange.Key> added = this.readModel.addSteps(changes);
 		for (int i = 0; i < taken.size(); i++) {
 			StatusChange change = changes.get(i);
-			log.info("[{}] {} order={} {} by {}{}", instance, taken.get(i).where(), change.getOrderId(),
-					change.getStatus(), change.getBy(), added.remove(change.getId()) ? "" : " (already recorded)");
+			try (Observation.Scope scope = spanOf.get(i).openScope()) {
+				log.info("[{}] {} order={} {} by {}{}", instance, taken.get(i).where(), change.getOrderId(),
+						change.getStatus(), change.getBy(), added.remove(change.getId()) ? "" : " (already recorded)");
+			}
 		}
 	}
 

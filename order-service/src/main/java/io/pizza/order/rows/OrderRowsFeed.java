@@ -16,6 +16,7 @@ import io.pizza.order.config.OrderServiceProperties;
 import io.pizza.order.orders.OrderPlaced;
 import io.pizza.support.Failures;
 import io.pizza.support.records.Received;
+import io.pizza.support.tracing.TraceInLog;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,8 +92,10 @@ class OrderRowsFeed {
 		int i = 0;
 		for (Received<OrderPlaced> record : fresh.values()) {
 			RecordMetadata row = rows.get(i++).join().getRecordMetadata();
-			log.info("[{}] {} order={} shop='{}' row -> {}-{}@{}", instance, record.where(), record.value().orderId(),
-					record.value().shop(), row.topic(), row.partition(), row.offset());
+			try (TraceInLog trace = TraceInLog.of(record.record().headers())) {
+				log.info("[{}] {} order={} shop='{}' row -> {}-{}@{}", instance, record.where(),
+						record.value().orderId(), record.value().shop(), row.topic(), row.partition(), row.offset());
+			}
 		}
 	}
 

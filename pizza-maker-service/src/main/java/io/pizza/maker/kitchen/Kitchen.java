@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.micrometer.observation.Observation;
 import io.pizza.maker.config.PizzaMakerProperties;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -124,7 +125,10 @@ class Kitchen implements DisposableBean {
 		record.headers()
 			.add(ORDER_PARTITION, Integer.toString(ticket.partition().partition()).getBytes(StandardCharsets.UTF_8))
 			.add(ORDER_OFFSET, Long.toString(ticket.offset()).getBytes(StandardCharsets.UTF_8));
-		this.kafka.send(record);
+		// the status continues the order's trace
+		try (Observation.Scope scope = ticket.span().openScope()) {
+			this.kafka.send(record);
+		}
 	}
 
 	long baked() {
@@ -146,8 +150,9 @@ class Kitchen implements DisposableBean {
 	 * @param order the order
 	 * @param partition its record's partition
 	 * @param offset its record's offset
+	 * @param span the span its record is handled in
 	 */
-	record Ticket(OrderPlaced order, TopicPartition partition, long offset) {
+	record Ticket(OrderPlaced order, TopicPartition partition, long offset, Observation span) {
 	}
 
 	/**

@@ -8,11 +8,13 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.stream.Collectors;
 
+import io.micrometer.observation.Observation;
 import io.pizza.maker.config.PizzaMakerProperties;
 import io.pizza.maker.config.QueueConfiguration;
 import io.pizza.support.Failures;
 import io.pizza.support.records.Received;
 import io.pizza.support.records.ReceivingConverter;
+import io.pizza.support.tracing.RecordSpans;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
@@ -60,11 +62,13 @@ class QueuedOrderListener {
 
 	private final PizzaMakerProperties properties;
 
+	private final RecordSpans spans;
+
 	private final Clock clock = Clock.systemUTC();
 
 	QueuedOrderListener(Kitchen kitchen, OvenQueue queue, BakedBefore bakedBefore,
 			DeadLetterPublishingRecoverer deadLetters, ReceivingConverter converter,
-			KafkaTemplate<Object, Object> kafka, PizzaMakerProperties properties) {
+			KafkaTemplate<Object, Object> kafka, PizzaMakerProperties properties, RecordSpans spans) {
 		this.kitchen = kitchen;
 		this.queue = queue;
 		this.bakedBefore = bakedBefore;
@@ -72,14 +76,25 @@ class QueuedOrderListener {
 		this.converter = converter;
 		this.kafka = kafka;
 		this.properties = properties;
+		this.spans = spans;
 	}
 
 	@KafkaListener(id = ID, containerFactory = QueueConfiguration.CONTAINER_FACTORY,
 			groupId = "${pizza-maker-service.queue.group}", topics = "${pizza-maker-service.orders-topic}")
 	void on(ConsumerRecord<String, byte[]> record, ShareAcknowledgment acknowledgment) {
+		Received<OrderPlaced> received = this.converter.receive(record, OrderPlaced.class);
+		try (RecordSpans.Batch spans = this.spans.batch(ID)) {
+			Observation span = spans.start(record, (received.value() != null) ? received.value().orderId() : null);
+			try (Observation.Scope scope = span.openScope()) {
+				handle(received, acknowledgment, span);
+			}
+		}
+	}
+
+	private void handle(Received<OrderPlaced> received, ShareAcknowledgment acknowledgment, Observation span) {
+		ConsumerRecord<String, byte[]> record = received.record();
 		String maker = this.properties.instanceId() + " " + Thread.currentThread().getName();
 		int delivery = record.deliveryCount().map(Short::intValue).orElse(1);
-		Received<OrderPlaced> received = this.converter.receive(record, OrderPlaced.class);
 		OrderPlaced order = received.value();
 		if (order == null) {
 			this.deadLetters.accept(record, null, fromTheQueue(received.failure()));
@@ -108,7 +123,7 @@ class QueuedOrderListener {
 		}
 		this.queue.took(maker, received.where(), order.orderId(), delivery);
 		try {
-			bake(maker, received, order, delivery);
+			bake(maker, received, order, delivery, span);
 			acknowledgment.acknowledge();
 		}
 		finally {
@@ -116,9 +131,9 @@ class QueuedOrderListener {
 		}
 	}
 
-	private void bake(String maker, Received<OrderPlaced> received, OrderPlaced order, int delivery) {
+	private void bake(String maker, Received<OrderPlaced> received, OrderPlaced order, int delivery, Observation span) {
 		Instant started = this.clock.instant();
-		Kitchen.Ticket ticket = new Kitchen.Ticket(order, received.partition(), received.offset());
+		Kitchen.Ticket ticket = new Kitchen.Ticket(order, received.partition(), received.offset(), span);
 		List<Kitchen.Baked> baked = this.kafka
 			.executeInTransaction((operations) -> bakeInterruptibly(Map.of(received.partition(), List.of(ticket))));
 		OptionalLong later = this.queue.baked(maker, received.partition(), received.offset(), order.shop());

@@ -3,12 +3,19 @@ package io.pizza.maker.kitchen;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
+import brave.handler.MutableSpan;
+import brave.handler.SpanHandler;
+import brave.propagation.TraceContext;
 import io.pizza.support.records.Replayed;
 import io.pizza.testing.RealKafka;
 import io.pizza.testing.TopicContents;
@@ -33,7 +40,9 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.listener.MessageListenerContainer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -41,7 +50,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * A maker reads the order-service's contract from a real broker and logs one line per
  * order, with its instance, topic, partition and offset; a dead letter sent back is baked
- * only when it is sent back for the kitchen and was never baked.
+ * only when it is sent back for the kitchen and was never baked. Each order of a poll is
+ * handled in a span of the trace that sent it.
  */
 @SpringBootTest(properties = { "pizza-maker-service.instance-id=maker-under-test",
 		"pizza-maker-service.status-topic.replicas=1", "pizza-maker-service.dead-letter-topic.replicas=1" })
@@ -56,6 +66,12 @@ class OrderPlacedListenerTests {
 
 	@Autowired
 	BakedBefore bakedBefore;
+
+	@Autowired
+	KafkaListenerEndpointRegistry listeners;
+
+	@Autowired
+	FinishedSpans spans;
 
 	@Test
 	void logsEachOrderWithItsPartitionAndOffset(CapturedOutput output) throws Exception {
@@ -188,6 +204,73 @@ class OrderPlacedListenerTests {
 		return (header != null) ? new String(header.value(), StandardCharsets.UTF_8) : null;
 	}
 
+	@Test
+	void eachOrderOfABatchContinuesTheTraceThatSentIt() throws Exception {
+		// ten orders of one shop, each sent from a trace of its own while the kitchen is
+		// stopped: it takes them in one poll, one transaction
+		String template = Files.readString(Path.of("../contracts/pizza-orders/order-placed.json"));
+		Map<String, String> traceOf = new HashMap<>();
+		Map<String, String> sentFrom = new HashMap<>();
+		MessageListenerContainer kitchen = this.listeners.getListenerContainer(OrderPlacedListener.ID);
+		kitchen.stop();
+		try (Producer<String, String> producer = producer()) {
+			for (int i = 0; i < 10; i++) {
+				String orderId = UUID.randomUUID().toString();
+				traceOf.put(orderId, hex(16));
+				sentFrom.put(orderId, hex(8));
+				ProducerRecord<String, String> record = new ProducerRecord<>("pizza-orders", "Marios Pizza",
+						template.replace("0b6f3c9e-5f1d-4a8e-9a57-3c2f7d9b1e42", orderId));
+				record.headers()
+					.add("traceparent", ("00-" + traceOf.get(orderId) + "-" + sentFrom.get(orderId) + "-01")
+						.getBytes(StandardCharsets.US_ASCII));
+				producer.send(record);
+			}
+		}
+		finally {
+			kitchen.start();
+		}
+		// each order's statuses carry its own trace, not a neighbour's
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			List<ConsumerRecord<String, String>> statuses = TopicContents
+				.readAll(String.join(",", this.kafka.getBootstrapServers()), "pizza-order-status")
+				.stream()
+				.filter((status) -> traceOf.containsKey(status.key()))
+				.toList();
+			assertThat(statuses).hasSize(20);
+			assertThat(statuses).allSatisfy((status) -> assertThat(
+					new String(status.headers().lastHeader("traceparent").value(), StandardCharsets.US_ASCII))
+				.startsWith("00-" + traceOf.get(status.key()) + "-"));
+		});
+		// and each its own span, a child of the one that sent it, saying where its record
+		// was
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(traceOf.keySet()).allSatisfy((orderId) -> {
+				List<MutableSpan> received = this.spans.finished.stream()
+					.filter((span) -> orderId.equals(span.tag("order.id")))
+					.toList();
+				assertThat(received).singleElement().satisfies((span) -> {
+					assertThat(span.traceId()).isEqualTo(traceOf.get(orderId));
+					assertThat(span.parentId()).isEqualTo(sentFrom.get(orderId));
+					assertThat(span.kind()).isEqualTo(brave.Span.Kind.CONSUMER);
+					assertThat(span.tag("messaging.source.name")).isEqualTo("pizza-orders");
+					assertThat(span.tag("messaging.kafka.source.partition")).isNotNull();
+					assertThat(span.tag("messaging.kafka.message.offset")).isNotNull();
+				});
+				assertThat(this.spans.finished.stream()
+					.filter((span) -> span.kind() == brave.Span.Kind.PRODUCER
+							&& traceOf.get(orderId).equals(span.traceId())
+							&& received.get(0).id().equals(span.parentId())))
+					.as("BAKING and BAKED sent within the order's span")
+					.hasSize(2);
+			}));
+	}
+
+	private static String hex(int bytes) {
+		byte[] random = new byte[bytes];
+		new SecureRandom().nextBytes(random);
+		return HexFormat.of().formatHex(random);
+	}
+
 	private Producer<String, String> producer() {
 		return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
 				String.join(",", this.kafka.getBootstrapServers()), ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
@@ -200,6 +283,26 @@ class OrderPlacedListenerTests {
 		@Bean
 		NewTopic orders() {
 			return TopicBuilder.name("pizza-orders").partitions(6).replicas(1).build();
+		}
+
+		@Bean
+		FinishedSpans finishedSpans() {
+			return new FinishedSpans();
+		}
+
+	}
+
+	/**
+	 * The spans the maker finished, as Zipkin would get them.
+	 */
+	static class FinishedSpans extends SpanHandler {
+
+		final List<MutableSpan> finished = new CopyOnWriteArrayList<>();
+
+		@Override
+		public boolean end(TraceContext context, MutableSpan span, Cause cause) {
+			this.finished.add(span);
+			return true;
 		}
 
 	}

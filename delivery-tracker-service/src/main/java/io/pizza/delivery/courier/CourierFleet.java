@@ -43,6 +43,8 @@ public class CourierFleet implements DisposableBean {
 
 	private final Publishing publishing;
 
+	private final DeliverySpans spans;
+
 	private final DeliveryTrackerProperties properties;
 
 	private final Clock clock = Clock.systemUTC();
@@ -61,8 +63,9 @@ public class CourierFleet implements DisposableBean {
 
 	private final ShopQueues shops;
 
-	CourierFleet(Couriers couriers, DeliveryTrackerProperties properties) {
-		this.publishing = new Publishing(couriers, properties.instanceId());
+	CourierFleet(Couriers couriers, DeliverySpans spans, DeliveryTrackerProperties properties) {
+		this.spans = spans;
+		this.publishing = new Publishing(couriers, spans, properties.instanceId());
 		this.properties = properties;
 		this.shops = new ShopQueues(properties.courier().perShop());
 		long interval = properties.courier().interval().toMillis();
@@ -115,7 +118,8 @@ public class CourierFleet implements DisposableBean {
 		if (earlier != null) {
 			return earlier;
 		}
-		start.run();
+		this.spans.start(orderId);
+		this.spans.within(orderId, start);
 		return done;
 	}
 
@@ -136,6 +140,7 @@ public class CourierFleet implements DisposableBean {
 			}
 			this.delivered.remove(orderId);
 			this.onTheRoad.remove(orderId);
+			this.spans.end(orderId);
 			if (trip != null) {
 				back(trip.destination().shop());
 			}
@@ -153,9 +158,10 @@ public class CourierFleet implements DisposableBean {
 		String courierId = "courier-" + destination.orderId().toString().substring(0, 4);
 		Trip trip = new Trip(this, destination, courierId, steps(), 0);
 		this.onTheRoad.put(destination.orderId(), trip);
-		log.info("[{}] order={} shop='{}' {} dispatched ({} m, {} positions)", this.properties.instanceId(),
-				destination.orderId(), destination.shop(), courierId,
-				Math.round(destination.from().metersTo(destination.to())), trip.positionsLeft());
+		this.spans.within(destination.orderId(),
+				() -> log.info("[{}] order={} shop='{}' {} dispatched ({} m, {} positions)",
+						this.properties.instanceId(), destination.orderId(), destination.shop(), courierId,
+						Math.round(destination.from().metersTo(destination.to())), trip.positionsLeft()));
 		this.publishing.status(destination.orderId(), "OUT_FOR_DELIVERY", courierId, now());
 		trip.step();
 	}
@@ -179,12 +185,14 @@ public class CourierFleet implements DisposableBean {
 	}
 
 	void arrived(Trip trip) {
-		log.info("[{}] order={} {} delivered", this.properties.instanceId(), trip.orderId(), trip.courierId());
+		this.spans.within(trip.orderId(), () -> log.info("[{}] order={} {} delivered", this.properties.instanceId(),
+				trip.orderId(), trip.courierId()));
 	}
 
 	// the order is done with; what follows may send more, off the producer's thread
 	void deliveredSaid(Trip trip) {
 		this.onTheRoad.remove(trip.orderId(), trip);
+		this.spans.end(trip.orderId());
 		CompletableFuture<Void> done = this.delivered.remove(trip.orderId());
 		if (done != null) {
 			this.scheduler.execute(() -> done.complete(null));

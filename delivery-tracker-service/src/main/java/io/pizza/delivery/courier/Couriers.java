@@ -1,11 +1,15 @@
 package io.pizza.delivery.courier;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import io.pizza.delivery.config.DeliveryTrackerProperties;
 import io.pizza.delivery.tracking.CourierMoved;
+import io.pizza.support.tracing.TraceInLog;
+import org.apache.kafka.clients.producer.ProducerRecord;
 
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
@@ -20,15 +24,27 @@ class Couriers {
 
 	private final KafkaTemplate<String, Object> kafka;
 
+	/** The same producer, unobserved: positions do not flood an order's trace. */
+	private final KafkaTemplate<String, Object> positions;
+
 	private final DeliveryTrackerProperties properties;
 
 	Couriers(KafkaTemplate<String, Object> kafka, DeliveryTrackerProperties properties) {
 		this.kafka = kafka;
+		this.positions = new KafkaTemplate<>(kafka.getProducerFactory());
 		this.properties = properties;
 	}
 
 	CompletableFuture<SendResult<String, Object>> position(CourierMoved position) {
-		return this.kafka.send(this.properties.positionsTopic().name(), position.orderId().toString(), position);
+		return position(position, Optional.empty());
+	}
+
+	CompletableFuture<SendResult<String, Object>> position(CourierMoved position, Optional<String> trace) {
+		ProducerRecord<String, Object> record = new ProducerRecord<>(this.properties.positionsTopic().name(),
+				position.orderId().toString(), position);
+		trace.ifPresent((traceparent) -> record.headers()
+			.add(TraceInLog.TRACEPARENT, traceparent.getBytes(StandardCharsets.US_ASCII)));
+		return this.positions.send(record);
 	}
 
 	CompletableFuture<SendResult<String, Object>> status(UUID orderId, String status, String courierId, Instant at) {

@@ -19,19 +19,25 @@ final class Publishing {
 
 	private final Couriers couriers;
 
+	private final DeliverySpans spans;
+
 	private final String instance;
 
-	Publishing(Couriers couriers, String instance) {
+	Publishing(Couriers couriers, DeliverySpans spans, String instance) {
 		this.couriers = couriers;
+		this.spans = spans;
 		this.instance = instance;
 	}
 
+	// within the delivery's span: the status continues the order's trace
 	CompletableFuture<?> status(UUID orderId, String status, String courierId, Instant at) {
-		return publish(() -> this.couriers.status(orderId, status, courierId, at), orderId, status);
+		return this.spans.sentWithin(orderId,
+				() -> publish(() -> this.couriers.status(orderId, status, courierId, at), orderId, status));
 	}
 
 	CompletableFuture<?> position(CourierMoved position) {
-		return publish(() -> this.couriers.position(position), position.orderId(), "a position");
+		return publish(() -> this.couriers.position(position, this.spans.traceparent(position.orderId())),
+				position.orderId(), "a position");
 	}
 
 	private CompletableFuture<?> publish(Supplier<CompletableFuture<?>> send, UUID orderId, String what) {

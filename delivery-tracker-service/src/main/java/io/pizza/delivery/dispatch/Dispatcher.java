@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import io.micrometer.observation.Observation;
 import io.pizza.delivery.config.DeliveryTrackerProperties;
 import io.pizza.delivery.courier.CourierFleet;
 import io.pizza.delivery.destination.Destinations;
@@ -13,6 +14,8 @@ import io.pizza.delivery.destination.OrderRecord;
 import io.pizza.delivery.tracking.Deliveries;
 import io.pizza.support.Failures;
 import io.pizza.support.records.Received;
+import io.pizza.support.tracing.RecordSpans;
+import io.pizza.support.tracing.TraceInLog;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
@@ -55,8 +58,10 @@ class Dispatcher {
 
 	private final String instance;
 
+	private final RecordSpans spans;
+
 	Dispatcher(OpenDeliveries open, SafeCommits commits, Destinations destinations, Deliveries deliveries,
-			CourierFleet fleet, ReadingPace pace, DeliveryTrackerProperties properties) {
+			CourierFleet fleet, ReadingPace pace, DeliveryTrackerProperties properties, RecordSpans spans) {
 		this.open = open;
 		this.pace = pace;
 		this.commits = commits;
@@ -64,6 +69,7 @@ class Dispatcher {
 		this.deliveries = deliveries;
 		this.fleet = fleet;
 		this.instance = properties.instanceId();
+		this.spans = spans;
 	}
 
 	@KafkaListener(id = ID, idIsGroup = false, topics = "${delivery-tracker-service.status-topic}", batch = "true",
@@ -71,18 +77,32 @@ class Dispatcher {
 	void on(List<Received<OrderStatusChanged>> records, Consumer<?, ?> consumer) {
 		Set<TopicPartition> read = new HashSet<>();
 		Set<TopicPartition> replaying = new HashSet<>();
-		for (Received<OrderStatusChanged> record : records) {
-			TopicPartition partition = record.partition();
-			read.add(partition);
-			takeUp(this.open.caughtUp(partition, record.offset()));
-			if (this.open.replaying(partition)) {
-				replaying.add(partition);
+		try (RecordSpans.Batch spans = this.spans.batch(ID)) {
+			for (Received<OrderStatusChanged> record : records) {
+				TopicPartition partition = record.partition();
+				read.add(partition);
+				takeUp(this.open.caughtUp(partition, record.offset()));
+				if (this.open.replaying(partition)) {
+					replaying.add(partition);
+				}
+				try (Observation.Scope scope = spanOfDispatch(spans, record);
+						TraceInLog trace = TraceInLog.of(record.record().headers())) {
+					read(partition, record);
+				}
 			}
-			read(partition, record);
 		}
 		replaying.forEach((partition) -> takeUp(this.open.caughtUp(partition, consumer.position(partition))));
 		read.forEach(this.pace::adjust);
 		this.commits.commit(consumer);
+	}
+
+	// a span for what the tracker acts on, an order baked, not for each status it passes
+	private Observation.Scope spanOfDispatch(RecordSpans.Batch spans, Received<OrderStatusChanged> record) {
+		OrderStatusChanged change = record.value();
+		if (change == null || change.orderId() == null || !"BAKED".equals(change.status())) {
+			return Observation.Scope.NOOP;
+		}
+		return spans.start(record.record(), change.orderId()).openScope();
 	}
 
 	private void read(TopicPartition partition, Received<OrderStatusChanged> record) {

@@ -3,13 +3,19 @@ package io.pizza.delivery.tracking;
 import java.util.Map;
 
 import io.pizza.delivery.config.DeliveryTrackerProperties;
+import io.pizza.support.tracing.TraceInLog;
 import org.apache.kafka.common.TopicPartition;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.config.ContainerPostProcessor;
+import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.kafka.listener.adapter.ConsumerRecordMetadata;
+import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.messaging.handler.annotation.Payload;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -23,6 +29,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class PositionsListener implements ConsumerSeekAware {
+
+	/** The container post-processor that leaves positions out of the traces. */
+	static final String UNTRACED = "untracedPositions";
 
 	private static final Logger log = LoggerFactory.getLogger(PositionsListener.class);
 
@@ -42,8 +51,15 @@ class PositionsListener implements ConsumerSeekAware {
 	// back with the first record, not after the service's usual wait for a fuller one
 	@KafkaListener(id = "positions", topics = "${delivery-tracker-service.positions-topic.name}",
 			groupId = "delivery-tracker-positions-${delivery-tracker-service.instance-id}",
-			properties = "fetch.min.bytes=1")
-	void on(@Payload CourierMoved position, ConsumerRecordMetadata record) {
+			properties = "fetch.min.bytes=1", containerPostProcessor = UNTRACED)
+	void on(@Payload CourierMoved position, ConsumerRecordMetadata record,
+			@Header(name = TraceInLog.TRACEPARENT, required = false) @Nullable String trace) {
+		try (TraceInLog named = TraceInLog.of(trace)) {
+			show(position, record);
+		}
+	}
+
+	private void show(CourierMoved position, ConsumerRecordMetadata record) {
 		this.deliveries.record(position).map(this.deliveries::view).ifPresent((view) -> {
 			this.feed.publish(view);
 			// the last hour read back at each start would be a flood: what is stale
@@ -62,6 +78,16 @@ class PositionsListener implements ConsumerSeekAware {
 				}
 			}
 		});
+	}
+
+	/**
+	 * A position carries its order's trace for the log lines written for it, and makes no
+	 * span: a delivery has a span of its own, and a span per position would bury it.
+	 * @return the post-processor
+	 */
+	@Bean(UNTRACED)
+	static ContainerPostProcessor<Object, Object, AbstractMessageListenerContainer<Object, Object>> untracedPositions() {
+		return (container) -> container.getContainerProperties().setObservationEnabled(false);
 	}
 
 	@Override

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.micrometer.observation.ObservationRegistry;
 import io.pizza.delivery.city.GeoPoint;
 import io.pizza.delivery.config.DeliveryTrackerProperties;
 import io.pizza.delivery.destination.Destination;
@@ -47,8 +48,8 @@ class CourierFleetTests {
 			this.statuses.add(call.getArgument(1) + " " + name(call.getArgument(0)));
 			return CompletableFuture.completedFuture(null);
 		});
-		given(this.couriers.position(any())).willReturn(CompletableFuture.completedFuture(null));
-		this.fleet = new CourierFleet(this.couriers,
+		given(this.couriers.position(any(), any())).willReturn(CompletableFuture.completedFuture(null));
+		this.fleet = new CourierFleet(this.couriers, new DeliverySpans(ObservationRegistry.NOOP),
 				new DeliveryTrackerProperties("tracker-1", "pizza-order-status", "pizza-orders", null,
 						Duration.ofHours(2), 1000, Duration.ofSeconds(30), 100, Duration.ofSeconds(10),
 						DataSize.ofKilobytes(4), null,
@@ -89,7 +90,7 @@ class CourierFleetTests {
 	@Test
 	void aCourierWhosePositionsFailRidesOnAndDelivers() {
 		AtomicInteger positions = new AtomicInteger();
-		given(this.couriers.position(any())).willAnswer((call) -> {
+		given(this.couriers.position(any(), any())).willAnswer((call) -> {
 			int n = positions.incrementAndGet();
 			if (n == 3) {
 				throw new KafkaException("buffer exhausted");
@@ -106,7 +107,7 @@ class CourierFleetTests {
 	@Test
 	void aCourierTakenOverRidesOnFromWhereItIsWithoutLeavingAgain() {
 		List<CourierMoved> positions = new CopyOnWriteArrayList<>();
-		given(this.couriers.position(any())).willAnswer((call) -> {
+		given(this.couriers.position(any(), any())).willAnswer((call) -> {
 			positions.add(call.getArgument(0));
 			return CompletableFuture.completedFuture(null);
 		});

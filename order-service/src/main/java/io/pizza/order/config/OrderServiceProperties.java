@@ -1,6 +1,7 @@
 package io.pizza.order.config;
 
 import java.math.BigDecimal;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
@@ -43,6 +44,7 @@ import org.springframework.validation.annotation.Validated;
  * @param menu what can be ordered, and at what price
  * @param listenerRetry how the read model's and the row feed's listeners take a failed
  * poll again
+ * @param traces Zipkin's pages: staff reading an order get a link to its traces there
  */
 @Validated
 @ConfigurationProperties("order-service")
@@ -50,8 +52,8 @@ public record OrderServiceProperties(@NotBlank String instanceId, @Valid @NotNul
 		@Valid @NotNull TopicSettings rowsTopic, @NotBlank String statusTopic,
 		@Valid @NotNull TopicSettings placementsTopic, @NotNull @Size(min = 32) String orderIdKey,
 		@NotNull Duration answerDeadline, @NotNull Duration noteDeadline, @NotNull Duration placementsKept,
-		@NotNull DataSize maxRequestSize, @Valid @NotNull Menu menu,
-		@Valid @NotNull Retry listenerRetry) implements TakesRequestBodies {
+		@NotNull DataSize maxRequestSize, @Valid @NotNull Menu menu, @Valid @NotNull Retry listenerRetry,
+		@NotNull URI traces) implements TakesRequestBodies {
 
 	// the key is a secret: never in a log line
 	@Override

@@ -3,6 +3,10 @@ package io.pizza.order.orders;
 import java.net.URI;
 import java.util.UUID;
 
+import io.pizza.order.config.OrderServiceProperties;
+import io.pizza.support.security.Roles;
+import io.pizza.support.tracing.RecordSpans;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -11,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.web.PagedModel;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * {@code /orders}: place an order, read one with its timeline, page through a shop's.
@@ -38,11 +44,18 @@ class OrderController {
 
 	private final ReadModel readModel;
 
-	OrderController(OrderRules rules, OrderIntake intake, KnownOrders known, ReadModel readModel) {
+	private final RecordSpans spans;
+
+	private final URI traces;
+
+	OrderController(OrderRules rules, OrderIntake intake, KnownOrders known, ReadModel readModel, RecordSpans spans,
+			OrderServiceProperties properties) {
 		this.rules = rules;
 		this.intake = intake;
 		this.known = known;
 		this.readModel = readModel;
+		this.spans = spans;
+		this.traces = properties.traces();
 	}
 
 	/**
@@ -57,6 +70,7 @@ class OrderController {
 			throws InterruptedException {
 		this.rules.check(order);
 		OrderIntake.Answer answer = this.intake.place(order, idempotencyKey);
+		this.spans.tagOrder(answer.order().orderId());
 		HttpStatus status = (answer.order().status() == Status.PENDING) ? HttpStatus.ACCEPTED : HttpStatus.CREATED;
 		return ResponseEntity.status(status)
 			.location(URI.create("/orders/" + answer.order().orderId()))
@@ -69,8 +83,20 @@ class OrderController {
 	 * database is away), as its instance sent it or any instance's notes tell it.
 	 */
 	@GetMapping("/orders/{orderId}")
-	OrderView order(@PathVariable UUID orderId) throws InterruptedException {
-		return this.known.view(orderId).orElseThrow(() -> new OrderNotFound(orderId));
+	ResponseEntity<OrderView> order(@PathVariable UUID orderId, HttpServletRequest request)
+			throws InterruptedException {
+		OrderView order = this.known.view(orderId).orElseThrow(() -> new OrderNotFound(orderId));
+		if (!request.isUserInRole(Roles.STAFF) && !request.isUserInRole(Roles.ADMIN)) {
+			return ResponseEntity.ok(order);
+		}
+		// the search by the order's tag: its trace, and a retry's of the same key if any
+		URI traces = UriComponentsBuilder.fromUri(this.traces)
+			.queryParam("annotationQuery", RecordSpans.ORDER_ID + "=" + orderId)
+			.queryParam("lookback", "7d")
+			.encode()
+			.build()
+			.toUri();
+		return ResponseEntity.ok().header(HttpHeaders.LINK, "<" + traces + ">; rel=\"trace\"").body(order);
 	}
 
 	@GetMapping("/orders")

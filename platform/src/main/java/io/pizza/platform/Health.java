@@ -19,6 +19,7 @@ import io.pizza.platform.settings.Instance;
 import io.pizza.platform.settings.PlatformSettings;
 import io.pizza.platform.system.PlatformException;
 import io.pizza.platform.system.Polling;
+import io.pizza.platform.traces.ZipkinServer;
 
 /**
  * How each instance is: its process, and whether it answers (a service's health, the
@@ -84,6 +85,7 @@ final class Health {
 			case CONNECT -> new InstanceStatus(instance, pid, this.connectors.health(instance), "");
 			case DATABASE -> new InstanceStatus(instance, pid, listening(instance) ? "UP" : "-", "");
 			case GATEWAY -> new InstanceStatus(instance, pid, "UP", "");
+			case TRACES -> new InstanceStatus(instance, pid, ZipkinServer.health(instance), "");
 			case BROKER -> new InstanceStatus(instance, pid, listening(instance) ? "UP" : "-",
 					quorum.join()
 						.map((id) -> (id == instance.nodeId()) ? "controller (quorum leader)" : "voter")

@@ -24,6 +24,7 @@ import io.pizza.platform.services.Services;
 import io.pizza.platform.settings.Instance;
 import io.pizza.platform.settings.PlatformSettings;
 import io.pizza.platform.system.PlatformException;
+import io.pizza.platform.traces.ZipkinServer;
 import org.apache.kafka.clients.admin.Admin;
 
 /**
@@ -50,6 +51,8 @@ public final class Platform {
 
 	private final Connectors connectors;
 
+	private final ZipkinServer zipkin;
+
 	private final Consumer<String> progress;
 
 	private final Health health;
@@ -68,6 +71,7 @@ public final class Platform {
 		this.services = new Services(settings, this.processes);
 		this.connect = new ConnectWorker(settings, this.processes);
 		this.connectors = new Connectors(settings);
+		this.zipkin = new ZipkinServer(settings, this.processes);
 		this.progress = progress;
 		this.health = new Health(settings, this.processes, this.kafka, this.connectors, progress);
 		this.preflight = new Preflight(settings, this.processes);
@@ -91,6 +95,7 @@ public final class Platform {
 		this.preflight.checkMode();
 		this.preflight.checkNetwork();
 		this.preflight.checkPorts(this.settings.instances());
+		switchTracing();
 		String kitchen = this.settings.queueKitchen() ? PlatformSettings.QUEUE : PlatformSettings.GROUP;
 		boolean newKitchen = !this.settings.recordedKitchen().orElse(PlatformSettings.GROUP).equals(kitchen);
 		if (newKitchen) {
@@ -147,6 +152,12 @@ public final class Platform {
 			this.progress.accept("Kafka: TLS with client certificates on every listener, " + Acls.all().size()
 					+ " ACLs in place, the rest denied (certificates in " + this.settings.tls().folder() + ")");
 		}
+		Instance zipkin = this.settings.zipkin();
+		if (this.settings.tracing() && this.processes.running(zipkin).isEmpty()) {
+			this.zipkin.start(zipkin);
+			this.progress
+				.accept("Zipkin: started, every order's trace at http://localhost:" + zipkin.port() + "/zipkin/");
+		}
 		List<Instance> services = notRunning(this.settings.services());
 		List<String> notExtracted = this.services.prepare(services);
 		if (!notExtracted.isEmpty()) {
@@ -164,8 +175,28 @@ public final class Platform {
 		}
 		List<Instance> all = new ArrayList<>(this.settings.services());
 		all.add(worker);
+		if (this.settings.tracing()) {
+			all.add(zipkin);
+		}
 		awaitHealthy(all, this.settings.startupTimeout());
 		applyConnectors(worker);
+	}
+
+	// services started with tracing on are started again with it off, and the other way
+	private void switchTracing() {
+		boolean tracing = this.settings.tracing();
+		if (this.settings.recordedTracing().orElse(tracing) == tracing) {
+			return;
+		}
+		this.progress.accept("Tracing: now " + (tracing ? PlatformSettings.TRACING_ON : PlatformSettings.TRACING_OFF)
+				+ ", the services started again");
+		this.settings.services()
+			.stream()
+			.filter((service) -> this.processes.running(service).isPresent())
+			.forEach((service) -> kill(service, false));
+		if (!tracing) {
+			kill(this.settings.zipkin(), false);
+		}
 	}
 
 	/**
@@ -237,6 +268,10 @@ public final class Platform {
 				this.connect.start(instance);
 				awaitHealthy(List.of(instance), this.settings.startupTimeout());
 				applyConnectors(instance);
+			}
+			case TRACES -> {
+				this.zipkin.start(instance);
+				awaitHealthy(List.of(instance), this.settings.startupTimeout());
 			}
 			case GATEWAY -> throw new PlatformException(instance + " starts with the platform's network (up)");
 		}

@@ -90,12 +90,14 @@ final class Stopping {
 	}
 
 	/**
-	 * Stops everything: the services and the Connect worker first, then PostgreSQL, then
-	 * the brokers together, so that the KRaft quorum lives while they shut down.
+	 * Stops everything: the services, the Connect worker and Zipkin first, then
+	 * PostgreSQL, then the brokers together, so that the KRaft quorum lives while they
+	 * shut down.
 	 */
 	void down() {
 		List<Instance> services = new ArrayList<>(this.settings.services());
 		services.add(this.settings.connect());
+		services.add(this.settings.zipkin());
 		stopAll(services, false);
 		List<Instance> extraMakers = new ArrayList<>();
 		for (int n = 3; n < 10; n++) {

@@ -221,6 +221,27 @@ class DockerComposeTests {
 	}
 
 	@Test
+	void tracesToAZipkinServerAsThePlatformRunsIt() throws IOException {
+		Matcher version = Pattern.compile("<zipkin-server.version>(.+)</zipkin-server.version>")
+			.matcher(Files.readString(ROOT.resolve("pom.xml")));
+		assertThat(version.find()).isTrue();
+		assertThat(services.get("zipkin").get("image")).isEqualTo("openzipkin/zipkin:" + version.group(1));
+		assertThat(environment("zipkin")).containsEntry("STORAGE_TYPE", "mem")
+			.containsEntry("MEM_MAX_SPANS", String.valueOf(settings.zipkinMaxSpans()));
+		for (Instance service : settings.services()) {
+			if (service.module().equals("dashboard")) {
+				assertThat(environment(service.name())).containsEntry("DASHBOARD_TRACES",
+						"http://localhost:" + settings.zipkin().port() + "/zipkin/");
+			}
+			else {
+				assertThat(environment(service.name())).as(service.name())
+					.containsEntry("MANAGEMENT_TRACING_EXPORT_ZIPKIN_ENDPOINT",
+							"http://zipkin:" + settings.zipkin().port() + "/api/v2/spans");
+			}
+		}
+	}
+
+	@Test
 	@SuppressWarnings("unchecked")
 	void startsInOrderOnHealthchecks() {
 		for (Instance broker : settings.brokers()) {

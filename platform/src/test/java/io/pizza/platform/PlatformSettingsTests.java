@@ -39,9 +39,20 @@ class PlatformSettingsTests {
 			.containsExactly(tuple("kafka-1", 9092), tuple("kafka-2", 9093), tuple("kafka-3", 9094),
 					tuple("postgres", 5432), tuple("order-service", 8080), tuple("pizza-maker-1", 8081),
 					tuple("pizza-maker-2", 8082), tuple("billing-service", 8083),
-					tuple("delivery-tracker-service", 8084), tuple("dashboard", 8085), tuple("kafka-connect", 8086));
+					tuple("delivery-tracker-service", 8084), tuple("dashboard", 8085), tuple("kafka-connect", 8086),
+					tuple("zipkin", 9411));
 		assertThat(settings.bootstrapServers()).isEqualTo("localhost:9092,localhost:9093,localhost:9094");
 		assertThat(settings.stateDir()).isEqualTo(this.root.toAbsolutePath().resolve(".pizza"));
+	}
+
+	@Test
+	void withTracingOffNoZipkinServerRuns() {
+		Properties off = new Properties();
+		off.setProperty("tracing", PlatformSettings.TRACING_OFF);
+		PlatformSettings settings = PlatformSettings.load(this.root, off);
+		assertThat(settings.tracing()).isFalse();
+		assertThat(settings.instances()).extracting(Instance::name).doesNotContain("zipkin").contains("kafka-connect");
+		assertThat(settings.instance("zipkin")).isPresent();
 	}
 
 	@Test

@@ -54,6 +54,9 @@ final class StatusTable {
 		if (status.instance().kind() == Kind.DATABASE) {
 			return "jdbc:postgresql://localhost:" + status.instance().port() + "/";
 		}
+		if (status.instance().kind() == Kind.TRACES) {
+			return "http://localhost:" + status.instance().port() + "/zipkin/";
+		}
 		if (status.instance().kind() == Kind.CONNECT) {
 			return "http://localhost:" + status.instance().port() + "/connectors?expand=status";
 		}

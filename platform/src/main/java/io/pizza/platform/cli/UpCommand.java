@@ -33,6 +33,12 @@ class UpCommand implements Callable<Integer> {
 					+ "a switch hands the orders over. " + "Kept for later commands until changed.")
 	String kitchen;
 
+	@Option(names = "--tracing", paramLabel = "on|off",
+			description = "Every order traced across the services, to a Zipkin server the platform starts (on, the "
+					+ "default), or no span and no trace id (off): a switch starts the services again. "
+					+ "Kept for later commands until changed.")
+	String tracing;
+
 	@Override
 	public Integer call() {
 		long started = System.nanoTime();
@@ -46,6 +52,9 @@ class UpCommand implements Callable<Integer> {
 		}
 		if (this.kitchen != null) {
 			overrides.setProperty("kitchen", this.kitchen);
+		}
+		if (this.tracing != null) {
+			overrides.setProperty("tracing", this.tracing);
 		}
 		Platform platform = this.cli.platform(overrides);
 		platform.up();

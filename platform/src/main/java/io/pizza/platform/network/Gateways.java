@@ -75,7 +75,8 @@ public final class Gateways {
 		for (Instance broker : this.settings.brokers()) {
 			routes.add(broker.port() + "=" + network.address(broker) + ":" + NetworkTopology.hostListenerPort(broker));
 		}
-		List<Instance> parts = new ArrayList<>(List.of(this.settings.postgres(), this.settings.connect()));
+		List<Instance> parts = new ArrayList<>(
+				List.of(this.settings.postgres(), this.settings.connect(), this.settings.zipkin()));
 		parts.addAll(this.settings.services());
 		for (int n = 3; n < 3 + FURTHER_MAKERS; n++) {
 			this.settings.instance("pizza-maker-" + n).ifPresent(parts::add);

@@ -31,7 +31,7 @@ public final class NetworkTopology {
 
 	private static final Map<String, Integer> HOSTS = Map.of("postgres", 20, "order-service", 21, "pizza-maker-1", 22,
 			"pizza-maker-2", 23, "billing-service", 24, "delivery-tracker-service", 25, "dashboard", 26,
-			"kafka-connect", 30);
+			"kafka-connect", 30, "zipkin", 31);
 
 	private final String prefix;
 
@@ -108,7 +108,8 @@ public final class NetworkTopology {
 
 	/**
 	 * The address of a part: a broker's ends in 10 and its node id, a service's in 21 to
-	 * 26 (a further maker's in 40 and its number), PostgreSQL's in 20, Connect's in 30.
+	 * 26 (a further maker's in 40 and its number), PostgreSQL's in 20, Connect's in 30,
+	 * Zipkin's in 31.
 	 * @param instance the part
 	 * @return its address
 	 */

@@ -49,6 +49,11 @@ final class InstanceCatalog {
 				this.properties.getProperty("kafka-connect.heap"));
 	}
 
+	Instance zipkin() {
+		return new Instance("zipkin", Kind.TRACES, port("zipkin.port"), null, 0,
+				this.properties.getProperty("zipkin.heap"));
+	}
+
 	List<Instance> services() {
 		return SERVICES.stream().map((name) -> service(name).orElseThrow()).toList();
 	}
@@ -59,6 +64,7 @@ final class InstanceCatalog {
 		all.add(postgres());
 		all.addAll(services());
 		all.add(connect());
+		all.add(zipkin());
 		return all;
 	}
 

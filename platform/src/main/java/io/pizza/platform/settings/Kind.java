@@ -17,6 +17,9 @@ public enum Kind {
 	/** The Kafka Connect worker. */
 	CONNECT,
 
+	/** The Zipkin server, which keeps the services' spans. */
+	TRACES,
+
 	/** A half of the gateway to the platform's own network. */
 	GATEWAY
 

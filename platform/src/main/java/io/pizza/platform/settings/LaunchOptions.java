@@ -32,7 +32,11 @@ final class LaunchOptions {
 	}
 
 	List<String> jvmOptions(Instance instance) {
-		String common = (instance.kind() == Kind.BROKER) ? "kafka.jvm-options" : "service.jvm-options";
+		String common = switch (instance.kind()) {
+			case BROKER -> "kafka.jvm-options";
+			case TRACES -> "zipkin.jvm-options";
+			default -> "service.jvm-options";
+		};
 		String options = this.properties.getProperty(instance.name() + ".jvm-options",
 				this.properties.getProperty(common));
 		return List.of(options.trim().split("\\s+"));

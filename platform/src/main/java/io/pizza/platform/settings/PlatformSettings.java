@@ -45,6 +45,12 @@ public final class PlatformSettings {
 	/** The makers as a consumer group, the usual kitchen. */
 	public static final String GROUP = RecordedChoice.KITCHEN.usual();
 
+	/** Every order traced, to the platform's Zipkin server: the usual. */
+	public static final String TRACING_ON = RecordedChoice.TRACING.usual();
+
+	/** No span, no trace id, no Zipkin server ({@code up --tracing=off}). */
+	public static final String TRACING_OFF = RecordedChoice.TRACING.other();
+
 	private final Path root;
 
 	private final Properties properties;
@@ -119,6 +125,23 @@ public final class PlatformSettings {
 	}
 
 	/**
+	 * Whether the services trace orders to the platform's Zipkin server: as the
+	 * {@code tracing} setting says, else as {@code up} last recorded, else they do.
+	 * @return whether they do
+	 */
+	public boolean tracing() {
+		return !RecordedChoice.TRACING.isOther(this.properties.getProperty("tracing"), stateDir());
+	}
+
+	/**
+	 * Whether {@code up} last started the services tracing, if it did start them.
+	 * @return whether they trace
+	 */
+	public Optional<Boolean> recordedTracing() {
+		return RecordedChoice.TRACING.recorded(stateDir()).map(TRACING_ON::equals);
+	}
+
+	/**
 	 * The kitchen {@code up} last started the makers as.
 	 * @return {@code queue} or {@code group}, if it ever ran
 	 */
@@ -165,6 +188,7 @@ public final class PlatformSettings {
 	public void recordMode() {
 		RecordedChoice.MODE.record(stateDir(), secure());
 		RecordedChoice.NETWORK.record(stateDir(), ownNetwork());
+		RecordedChoice.TRACING.record(stateDir(), !tracing());
 	}
 
 	/**
@@ -295,6 +319,22 @@ public final class PlatformSettings {
 	}
 
 	/**
+	 * The Zipkin server, which {@code up} starts while the services trace.
+	 * @return its instance
+	 */
+	public Instance zipkin() {
+		return this.catalog.zipkin();
+	}
+
+	/**
+	 * How many spans the Zipkin server keeps in memory: the oldest traces go first.
+	 * @return the number
+	 */
+	public int zipkinMaxSpans() {
+		return Integer.parseInt(this.properties.getProperty("zipkin.max-spans").trim());
+	}
+
+	/**
 	 * The service instances that {@code up} starts.
 	 * @return the services
 	 */
@@ -304,10 +344,11 @@ public final class PlatformSettings {
 
 	/**
 	 * Every instance that {@code up} starts, in start order.
-	 * @return brokers, database, services, then the Connect worker
+	 * @return brokers, database, services, the Connect worker, then the Zipkin server
+	 * while the services trace
 	 */
 	public List<Instance> instances() {
-		return this.catalog.all();
+		return this.catalog.all().stream().filter((instance) -> instance.kind() != Kind.TRACES || tracing()).toList();
 	}
 
 	/**

@@ -11,8 +11,9 @@ import io.pizza.platform.system.PlatformException;
 /**
  * A choice of two that {@code up} remembers in a file of the state folder named as its
  * setting: as the setting says, else as {@code up} last recorded, else the usual one. The
- * mode (plaintext or secure), the network (this machine's loopback or the platform's own)
- * and the kitchen (the makers as a consumer group or a share group) are such choices.
+ * mode (plaintext or secure), the network (this machine's loopback or the platform's
+ * own), the kitchen (the makers as a consumer group or a share group) and tracing (on or
+ * off) are such choices.
  *
  * @param name the setting, and the file
  * @param usual the value when nothing says otherwise
@@ -25,6 +26,8 @@ record RecordedChoice(String name, String usual, String other) {
 	static final RecordedChoice NETWORK = new RecordedChoice("network", "loopback", "own");
 
 	static final RecordedChoice KITCHEN = new RecordedChoice("kitchen", "group", "queue");
+
+	static final RecordedChoice TRACING = new RecordedChoice("tracing", "on", "off");
 
 	/**
 	 * Whether the other value is chosen.

@@ -22,7 +22,7 @@ import picocli.CommandLine;
 		description = "Runs the pizza system locally: a 3-node Kafka cluster, PostgreSQL and the services.",
 		subcommands = { UpCommand.class, DownCommand.class, StatusCommand.class, LogsCommand.class, KillCommand.class,
 				StartCommand.class, OrderCommand.class, RebuildCommand.class, ConnectCommand.class, DltCommand.class,
-				CertsCommand.class })
+				CertsCommand.class, TraceCommand.class })
 public class PizzaCli {
 
 	@Option(names = "--root", hidden = true, defaultValue = "${sys:pizza.root:-.}",

@@ -152,8 +152,13 @@
       row.append(el('td', {}, shop.shop), el('td', {}, `pizza-orders-${shop.partition}`), el('td', {}, shop.orders));
       return row;
     }));
-    $('recent').replaceChildren(...view.recentOrders.map((order) =>
-      el('li', {}, `${new Date(order.at).toLocaleTimeString()} ${order.shop} → pizza-orders-${order.partition}@${order.offset}`)));
+    $('recent').replaceChildren(...view.recentOrders.map((order) => {
+      const item = el('li', {}, `${new Date(order.at).toLocaleTimeString()} ${order.shop} → pizza-orders-${order.partition}@${order.offset} `);
+      if (order.traceId) {
+        item.append(el('a', { href: view.traces + order.traceId, target: '_blank', class: 'trace' }, 'trace'));
+      }
+      return item;
+    }));
   }
 
   const money = (currency, amount) => `${currency} ${Number(amount).toFixed(2)}`;

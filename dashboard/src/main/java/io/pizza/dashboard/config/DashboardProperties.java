@@ -20,6 +20,7 @@ import org.springframework.validation.annotation.Validated;
  * @param billingService where billing-service answers (its totals)
  * @param makers where the pizza makers answer (what each holds as a share group's member)
  * @param deliveryMap the delivery tracker's map page, linked from the dashboard
+ * @param traces Zipkin's pages, where each order's trace is linked to
  * @param streamTimeout how long a page's stream lasts at most: browsers open a new one by
  * themselves, this bounds one forgotten
  * @param clusterTimeout the longest a look at the cluster waits for an answer of the
@@ -31,6 +32,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("dashboard")
 public record DashboardProperties(@NotBlank String instanceId, @NotNull Duration refresh, @NotBlank String ordersTopic,
 		@NotNull URI orderService, @NotNull URI billingService, @NotNull List<URI> makers, @NotNull URI deliveryMap,
-		@NotNull Duration streamTimeout, @NotNull Duration clusterTimeout, @NotNull Duration servicesTimeout) {
+		@NotNull URI traces, @NotNull Duration streamTimeout, @NotNull Duration clusterTimeout,
+		@NotNull Duration servicesTimeout) {
 
 }

@@ -1,5 +1,6 @@
 package io.pizza.dashboard.flow;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -9,6 +10,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -33,10 +36,19 @@ public class OrderFlow {
 		Instant at = Instant.ofEpochMilli(record.timestamp());
 		this.shops.merge(shop, new Shop(shop, record.partition(), 1, record.offset(), at),
 				(before, now) -> new Shop(shop, record.partition(), before.orders() + 1, record.offset(), at));
-		this.recent.addFirst(new Order(shop, record.partition(), record.offset(), at));
+		this.recent.addFirst(new Order(shop, record.partition(), record.offset(), at, traceId(record)));
 		if (this.recent.size() > RECENT) {
 			this.recent.removeLast();
 		}
+	}
+
+	// the trace the order's record carries: W3C's traceparent, 00-<trace id>-<span
+	// id>-<flags>
+	private static @Nullable String traceId(ConsumerRecord<String, byte[]> record) {
+		Header traceparent = record.headers().lastHeader("traceparent");
+		String[] parts = (traceparent != null) ? new String(traceparent.value(), StandardCharsets.US_ASCII).split("-")
+				: new String[0];
+		return (parts.length > 2) ? parts[1] : null;
 	}
 
 	/**
@@ -74,8 +86,10 @@ public class OrderFlow {
 	 * @param partition the partition
 	 * @param offset its offset there
 	 * @param at when it was written
+	 * @param traceId the trace its placing began, {@code null} when the services do not
+	 * trace
 	 */
-	public record Order(String shop, int partition, long offset, Instant at) {
+	public record Order(String shop, int partition, long offset, Instant at, @Nullable String traceId) {
 	}
 
 }

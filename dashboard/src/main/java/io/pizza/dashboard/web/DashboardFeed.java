@@ -103,7 +103,7 @@ class DashboardFeed implements SmartLifecycle {
 			.forEach((shop) -> shops.put(shop.shop(),
 					new DashboardView.ShopPartition(shop.shop(), shop.partition(), shop.orders())));
 		return new DashboardView(snapshot, List.copyOf(shops.values()), this.flow.recent(), this.billing, this.inFlight,
-				this.properties.deliveryMap().toString());
+				this.properties.deliveryMap().toString(), this.properties.traces().resolve("traces/").toString());
 	}
 
 	/**

@@ -17,9 +17,11 @@ import org.jspecify.annotations.Nullable;
  * @param billing billing's totals, none when billing does not answer
  * @param inFlight the orders the makers of a share group hold now, as they tell
  * @param deliveryMap where the delivery map is
+ * @param traces where an order's trace is, its id appended
  */
 record DashboardView(Snapshot cluster, List<ShopPartition> shops, List<OrderFlow.Order> recentOrders,
-		@Nullable Map<String, Object> billing, List<ServiceEndpoints.InHand> inFlight, String deliveryMap) {
+		@Nullable Map<String, Object> billing, List<ServiceEndpoints.InHand> inFlight, String deliveryMap,
+		String traces) {
 
 	/**
 	 * A shop and its partition.

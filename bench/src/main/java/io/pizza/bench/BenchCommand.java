@@ -93,12 +93,31 @@ class BenchCommand implements Callable<Integer> {
 					+ "left as it was.")
 	boolean bothModes;
 
+	@Option(names = "--tracing-warm-up", defaultValue = "2m",
+			description = "Warm-up of the intake measured with tracing off and then on, each just after a restart "
+					+ "of the services, side by side; 0 leaves that out (default: ${DEFAULT-VALUE}).")
+	Duration tracingWarmUp;
+
+	@Option(names = "--only-tracing",
+			description = "Measure the intake with tracing off and on alone, nothing else; the platform is left "
+					+ "tracing.")
+	boolean onlyTracing;
+
 	@Override
 	public Integer call() {
-		Benchmark.Result result = new Benchmark(this.cli.platform(), Console::progress)
-			.run(new BenchOptions(this.ceilingRecords, this.intakeFrom, this.intakeMax, this.intakeStep, this.rate,
-					this.duration, this.connections, this.closedLoop, this.warmUp, this.backlog, this.sse, this.seed,
-					this.kitchens, this.bothModes));
+		BenchOptions options = new BenchOptions(this.ceilingRecords, this.intakeFrom, this.intakeMax, this.intakeStep,
+				this.rate, this.duration, this.connections, this.closedLoop, this.warmUp, this.backlog, this.sse,
+				this.seed, this.kitchens, this.bothModes, this.tracingWarmUp, this.onlyTracing);
+		Benchmark benchmark = new Benchmark(this.cli.platform(), Console::progress);
+		if (this.onlyTracing) {
+			Benchmark.TracingResult tracing = benchmark.tracingAlone(options);
+			System.out.println();
+			tracing.rows().forEach(System.out::println);
+			System.out.println();
+			System.out.println("Report: " + tracing.file());
+			return 0;
+		}
+		Benchmark.Result result = benchmark.run(options);
 		System.out.println();
 		System.out.println(result.report().table());
 		System.out.println();

@@ -21,8 +21,12 @@ import java.time.Duration;
  * @param kitchens the orders of the backlog the two kitchens bake, 0 to leave them out
  * @param bothModes whether to measure the intake and end to end again in both modes, each
  * just after a restart of the platform
+ * @param tracingWarmUp the warm-up of the intake with tracing off and then on, each just
+ * after a restart of the services; zero to leave that comparison out
+ * @param onlyTracing whether to measure that comparison alone
  */
 public record BenchOptions(long ceilingRecords, double firstIntakeRate, double maxIntakeRate, Duration intakeStep,
 		double endToEndRate, Duration endToEndDuration, int connections, Duration closedLoop, Duration warmUp,
-		int backlog, Duration sseListen, long seed, int kitchens, boolean bothModes) {
+		int backlog, Duration sseListen, long seed, int kitchens, boolean bothModes, Duration tracingWarmUp,
+		boolean onlyTracing) {
 }

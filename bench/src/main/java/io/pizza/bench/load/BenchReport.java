@@ -23,6 +23,8 @@ import java.util.stream.Collectors;
  * @param takeovers the makers' takeovers
  * @param kitchens the makers as a consumer group beside the makers as a share group, or
  * {@code null} when not measured
+ * @param tracing the intake with tracing off and on, each just after a restart of the
+ * services, or {@code null} when not measured
  * @param sse position to SSE client
  * @param mode the mode the platform ran in: {@code plaintext} or {@code secure}
  * @param modes the intake and end to end in both modes, each just after a restart of the
@@ -33,7 +35,7 @@ import java.util.stream.Collectors;
  */
 public record BenchReport(Instant startedAt, String machine, ProducerCeiling.Result ceiling, Benchmark.Intake intake,
 		List<Backlog.Result> backlogs, LoadReport endToEnd, List<TakeoverTime> takeovers,
-		KitchenFigures.Result kitchens, Latencies sse, String mode, Modes modes) {
+		KitchenFigures.Result kitchens, TracingComparison.Result tracing, Latencies sse, String mode, Modes modes) {
 
 	static final String ROW = "| %-58s | %s |";
 
@@ -99,6 +101,9 @@ public record BenchReport(Instant startedAt, String machine, ProducerCeiling.Res
 		}
 		if (this.kitchens != null) {
 			rows.addAll(KitchenRows.of(this.kitchens));
+		}
+		if (this.tracing != null) {
+			rows.addAll(this.tracing.rows());
 		}
 		rows.add(ROW.formatted("Courier position -> SSE client", percentiles(this.sse, 0)));
 		if (this.modes != null) {

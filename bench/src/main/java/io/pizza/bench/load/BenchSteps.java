@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 
@@ -44,6 +45,17 @@ final class BenchSteps {
 	// and POST /orders side by side in a closed loop, then the open-loop ramp
 	Benchmark.Intake intake(Platform platform, URI orderService, FakeOrders orders, IntakeRamp ramp,
 			BenchOptions options) throws InterruptedException {
+		Benchmark.Intake closed = closedLoop(platform, orderService, orders, options.warmUp(), options);
+		List<IntakeRamp.Step> steps = ramp.run(options.firstIntakeRate(), options.maxIntakeRate(), options.intakeStep(),
+				this.progress);
+		return new Benchmark.Intake(closed.warmUp(), closed.menu(), closed.orders(), closed.cpu(), closed.cost(),
+				steps);
+	}
+
+	// GET /menu and POST /orders side by side in a closed loop after a warm-up, and what
+	// each order cost every part; no open-loop steps
+	Benchmark.Intake closedLoop(Platform platform, URI orderService, FakeOrders orders, Duration warmUpFor,
+			BenchOptions options) throws InterruptedException {
 		ClosedLoop.Result menu = null;
 		ClosedLoop.Result posts = null;
 		CpuUse cpu = null;
@@ -51,8 +63,8 @@ final class BenchSteps {
 		List<WarmUp.Round> warmUp = List.of();
 		if (ClosedLoop.available()) {
 			ClosedLoop closedLoop = new ClosedLoop(options.connections(), options.closedLoop());
-			warmUp = new WarmUp(options.connections(), options.warmUp(), platform.running().values()).run(orderService,
-					orders, this.progress);
+			warmUp = new WarmUp(options.connections(), warmUpFor, platform.running().values()).run(orderService, orders,
+					this.progress);
 			menu = closedLoop.get(orderService.resolve("/menu"), this.progress);
 			this.progress.accept(menu.toString());
 			CpuUse.Meter meter = CpuUse.start(platform.running());
@@ -67,9 +79,7 @@ final class BenchSteps {
 		else {
 			this.progress.accept("closed loop: wrk is not installed (apt-get install wrk): left out");
 		}
-		List<IntakeRamp.Step> steps = ramp.run(options.firstIntakeRate(), options.maxIntakeRate(), options.intakeStep(),
-				this.progress);
-		return new Benchmark.Intake(warmUp, menu, posts, cpu, cost, steps);
+		return new Benchmark.Intake(warmUp, menu, posts, cpu, cost, List.of());
 	}
 
 	// after the intake's warm-up: the JIT compilers' work done, not measured again
@@ -79,6 +89,15 @@ final class BenchSteps {
 		return new LoadTest(platform.settings(), this.progress)
 			.run(rate, options.endToEndDuration(), options.seed() + 1, false)
 			.report();
+	}
+
+	// settings that start both makers baking in no time
+	static Properties fastMakers() {
+		Properties settings = new Properties();
+		for (String maker : List.of("pizza-maker-1", "pizza-maker-2")) {
+			NO_BAKING_TIME.forEach((name, value) -> settings.setProperty(maker + ".env." + name, value));
+		}
+		return settings;
 	}
 
 	// one maker after the other, so that the group always has one

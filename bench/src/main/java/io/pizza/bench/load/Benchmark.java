@@ -79,6 +79,7 @@ public final class Benchmark {
 			this.steps.restartMakers(this.platform, Map.of());
 		}
 		KitchenFigures.Result kitchens = (options.kitchens() > 0) ? kitchens(options) : null;
+		TracingComparison.Result tracing = options.tracingWarmUp().isZero() ? null : tracing(orderService, options);
 		URI tracker = URI.create("http://localhost:" + instance("delivery-tracker-service").port());
 		Latencies sse = new SseLatency(tracker, this.platform.settings().httpLogins().authorization(HttpLogins.ADMIN),
 				this.http)
@@ -88,8 +89,8 @@ public final class Benchmark {
 						options, measured.endToEnd().rate())
 				: null;
 		BenchReport report = new BenchReport(startedAt, ReportFiles.thisMachine(), measured.ceiling(),
-				measured.intake(), measured.backlogs(), measured.endToEnd(), measured.takeovers(), kitchens, sse, mode,
-				modes);
+				measured.intake(), measured.backlogs(), measured.endToEnd(), measured.takeovers(), kitchens, tracing,
+				sse, mode, modes);
 		return new Result(report, report.write(this.platform.settings().root().resolve("bench").resolve("results")));
 	}
 
@@ -151,6 +152,26 @@ public final class Benchmark {
 		}
 	}
 
+	/**
+	 * The intake with tracing off and then on, alone: each just after a restart of the
+	 * services, side by side.
+	 * @param options the warm-up, the closed loop's length and connections
+	 * @return the comparison, also written as JSON under {@code bench/results/}
+	 */
+	public TracingResult tracingAlone(BenchOptions options) {
+		Instant startedAt = Clock.systemUTC().instant();
+		TracingComparison.Result tracing = tracing(URI.create("http://localhost:" + instance("order-service").port()),
+				options);
+		Path file = ReportFiles.write(this.platform.settings().root().resolve("bench").resolve("results"), "tracing",
+				startedAt, tracing);
+		return new TracingResult(tracing.rows(), file);
+	}
+
+	private TracingComparison.Result tracing(URI orderService, BenchOptions options) {
+		return new TracingComparison(this.platform, this.steps, this.http, this.progress).measure(orderService,
+				options);
+	}
+
 	private ProducerCeiling.Result ceiling(Admin admin, BenchOptions options) {
 		ProducerCeiling producer = new ProducerCeiling(admin, this.platform.settings().kafkaClient(),
 				this.platform.settings().kafkaClasspath());
@@ -194,6 +215,15 @@ public final class Benchmark {
 	 */
 	public record Intake(List<WarmUp.Round> warmUp, ClosedLoop.Result menu, ClosedLoop.Result orders, CpuUse cpu,
 			OrderCost cost, List<IntakeRamp.Step> steps) {
+	}
+
+	/**
+	 * The tracing comparison's table rows and where it was written.
+	 *
+	 * @param rows the rows, in Markdown
+	 * @param file its JSON
+	 */
+	public record TracingResult(List<String> rows, Path file) {
 	}
 
 	/**

@@ -38,12 +38,8 @@ final class ModesComparison {
 
 	BenchReport.Modes measure(URI orderService, BenchOptions options, double endToEndRate) {
 		boolean secure = this.platform.settings().secure();
-		Map<String, String> fastMakers = new HashMap<>();
-		for (String maker : List.of("pizza-maker-1", "pizza-maker-2")) {
-			BenchSteps.NO_BAKING_TIME.forEach((name, value) -> fastMakers.put(maker + ".env." + name, value));
-		}
-		Platform first = new Platform(this.platform.settings().with(mode(secure, fastMakers)), this.progress);
-		Platform other = new Platform(this.platform.settings().with(mode(!secure, fastMakers)), this.progress);
+		Platform first = new Platform(this.platform.settings().with(settingsIn(secure)), this.progress);
+		Platform other = new Platform(this.platform.settings().with(settingsIn(!secure)), this.progress);
 		this.progress.accept("modes: the platform down, then up in " + mode(!secure) + " mode");
 		this.platform.down();
 		try {
@@ -89,10 +85,9 @@ final class ModesComparison {
 		return secure ? PlatformSettings.SECURE : PlatformSettings.PLAINTEXT;
 	}
 
-	private static Properties mode(boolean secure, Map<String, String> more) {
-		Properties settings = new Properties();
+	private static Properties settingsIn(boolean secure) {
+		Properties settings = BenchSteps.fastMakers();
 		settings.setProperty("mode", mode(secure));
-		settings.putAll(more);
 		return settings;
 	}
 

@@ -75,11 +75,21 @@ class BenchReportTests {
 	}
 
 	@Test
+	void tellsTracingsCostAsARatioOfTheIntakeWithItOff() {
+		assertThat(report(List.of(), List.of()).table())
+			.contains("| REST intake, tracing off: POST /orders, closed loop, 64 connections",
+					"| 2000 orders/s, p50 20.0 ms, p99 80.0 ms; CPU per order 2.00 ms")
+			.contains("| REST intake, tracing on (every order, to Zipkin): POST /orders, closed loop",
+					"| 1700 orders/s, p50 20.0 ms")
+			.contains("| 0.85x the intake (target: at least 0.80x); GET /menu 1.00x |");
+	}
+
+	@Test
 	void saysWhenTheClosedLoopCouldNotBeMeasured() {
 		BenchReport measured = report(List.of(), List.of());
 		BenchReport notMeasured = new BenchReport(measured.startedAt(), measured.machine(), measured.ceiling(),
 				new Benchmark.Intake(List.of(), null, null, null, null, measured.intake().steps()), List.of(),
-				measured.endToEnd(), List.of(), null, FAST, "plaintext", null);
+				measured.endToEnd(), List.of(), null, null, FAST, "plaintext", null);
 		assertThat(notMeasured.table()).contains("not measured (wrk is not installed)").doesNotContain("GET /menu");
 	}
 
@@ -146,7 +156,9 @@ class BenchReportTests {
 				6, 6, Map.of(201, 120L), Map.of(), FAST, FAST, FAST, 0, 0, "a machine");
 		return new BenchReport(Instant.parse("2026-11-25T15:49:00Z"), "a machine",
 				new ProducerCeiling.Result(100000, 574, 10000, 5.5, 2924, 3676), intake(steps, 2400), backlogs,
-				endToEnd, takeovers, KITCHENS, FAST, "plaintext", modes);
+				endToEnd, takeovers, KITCHENS,
+				new TracingComparison.Result(Duration.ofMinutes(2), intake(List.of(), 2000), intake(List.of(), 1700)),
+				FAST, "plaintext", modes);
 	}
 
 	private static final KitchenFigures.Result KITCHENS = new KitchenFigures.Result(

@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
@@ -45,6 +46,9 @@ import io.pizza.platform.services.BillingRebuild;
 import io.pizza.platform.settings.Instance;
 import io.pizza.platform.settings.Kind;
 import io.pizza.platform.system.PlatformException;
+import io.pizza.platform.traces.OrderTraces;
+import io.pizza.platform.traces.Span;
+import io.pizza.platform.traces.TraceTree;
 import io.pizza.testing.Chromium;
 import io.pizza.testing.TopicContents;
 import org.apache.kafka.clients.admin.Admin;
@@ -117,7 +121,8 @@ class PlatformLifecycleTests {
 		List<InstanceStatus> statuses = platform.status();
 		assertThat(statuses).extracting((status) -> status.instance().name())
 			.containsExactly("kafka-1", "kafka-2", "kafka-3", "postgres", "order-service", "pizza-maker-1",
-					"pizza-maker-2", "billing-service", "delivery-tracker-service", "dashboard", "kafka-connect");
+					"pizza-maker-2", "billing-service", "delivery-tracker-service", "dashboard", "kafka-connect",
+					"zipkin");
 		assertThat(statuses).allSatisfy((status) -> assertThat(status.health()).isEqualTo("UP"));
 		assertThat(statuses).filteredOn((status) -> status.instance().kind() == Kind.BROKER)
 			.extracting(InstanceStatus::role)
@@ -187,6 +192,77 @@ class PlatformLifecycleTests {
 				.contains("\"status\":\"DELIVERED\"")
 				.contains("\"status\":\"BAKED\"")
 				.contains("\"status\":\"OUT_FOR_DELIVERY\""));
+	}
+
+	@Test
+	@Order(2)
+	void anOrdersTraceFollowsItThroughEveryServiceAndEveryKafkaHop() throws Exception {
+		OrderTraces traces = new OrderTraces(platform.settings().zipkin());
+		String placed = SystemUnderTest.get(port("order-service"), "/orders/" + firstOrderId);
+		String where = "pizza-orders-" + field(placed, "partition") + "@" + field(placed, "offset");
+		// spans reach Zipkin a moment after they end; the courier's last
+		Journey journey = await().atMost(Duration.ofSeconds(30))
+			.until(() -> traces.find(UUID.fromString(firstOrderId)).map(Journey::new), (found) -> found.isPresent()
+					&& found.get().all("delivery-tracker-service", "PRODUCER", "pizza-order-status").size() == 2)
+			.orElseThrow();
+		TraceTree.lines(journey.spans()).forEach((line) -> System.out.println("[trace] " + line));
+		Span post = journey.one("order-service", "SERVER", null);
+		assertThat(post.parentId()).isNull();
+		assertThat(post.tags()).containsEntry("order.id", firstOrderId);
+		Span sent = journey.one("order-service", "PRODUCER", "pizza-orders");
+		journey.childOf(sent, post);
+		// each reader of the order's record, a child of its send, says where it read it
+		for (String reader : List.of("pizza-maker-service", "billing-service", "delivery-tracker-service",
+				"order-service")) {
+			Span read = journey.one(reader, "CONSUMER", "pizza-orders");
+			journey.childOf(read, sent);
+			assertThat(read.record()).as(reader).isEqualTo(where);
+		}
+		// the kitchen's statuses within the maker's span; the tracker dispatches on BAKED
+		Span baking = journey.one("pizza-maker-service", "CONSUMER", "pizza-orders");
+		List<Span> statuses = journey.all("pizza-maker-service", "PRODUCER", "pizza-order-status");
+		assertThat(statuses).hasSize(2).allSatisfy((status) -> journey.childOf(status, baking));
+		Span dispatch = journey.one("delivery-tracker-service", "CONSUMER", "pizza-order-status");
+		assertThat(statuses).extracting(Span::id).contains(dispatch.parentId());
+		Span delivery = journey.spans()
+			.stream()
+			.filter((span) -> span.name().equals("deliver"))
+			.findFirst()
+			.orElseThrow();
+		journey.childOf(delivery, dispatch);
+		assertThat(journey.all("delivery-tracker-service", "PRODUCER", "pizza-order-status"))
+			.allSatisfy((status) -> journey.childOf(status, delivery));
+		// every status back in order-service's timeline, each read in the order's trace
+		assertThat(journey.all("order-service", "CONSUMER", "pizza-order-status")).hasSize(4)
+			.allSatisfy((step) -> assertThat(step.record()).startsWith("pizza-order-status-"));
+		// its log lines name the trace
+		assertThat(makerLogs()).containsPattern("order=" + firstOrderId + " .* trace=" + post.traceId());
+	}
+
+	@Test
+	@Order(2)
+	void ordersPlacedTogetherHaveATraceEachHoldingNoOtherOrder() throws Exception {
+		List<String> orderIds = new ArrayList<>();
+		for (int i = 0; i < 20; i++) {
+			HttpResponse<String> answer = SystemUnderTest.post(port("order-service"), "/orders", ORDER);
+			assertThat(answer.statusCode()).isEqualTo(201);
+			orderIds.add(orderId(answer.body()));
+		}
+		OrderTraces traces = new OrderTraces(platform.settings().zipkin());
+		Set<String> traceIds = new HashSet<>();
+		for (String orderId : orderIds) {
+			Journey journey = await().atMost(Duration.ofSeconds(60))
+				.until(() -> traces.find(UUID.fromString(orderId)).map(Journey::new),
+						(found) -> found.isPresent()
+								&& found.get().all("billing-service", "CONSUMER", "pizza-orders").size() == 1
+								&& found.get().all("pizza-maker-service", "PRODUCER", "pizza-order-status").size() == 2)
+				.orElseThrow();
+			assertThat(journey.spans()).extracting((span) -> span.tags().get("order.id"))
+				.filteredOn(Objects::nonNull)
+				.containsOnly(orderId);
+			traceIds.add(journey.spans().get(0).traceId());
+		}
+		assertThat(traceIds).hasSize(orderIds.size());
 	}
 
 	@Test
@@ -654,6 +730,12 @@ class PlatformLifecycleTests {
 
 	private static int port(String name) {
 		return platform.settings().instance(name).orElseThrow().port();
+	}
+
+	private static String field(String json, String name) {
+		Matcher matcher = Pattern.compile("\"" + name + "\":(\\d+)").matcher(json);
+		assertThat(matcher.find()).as(json).isTrue();
+		return matcher.group(1);
 	}
 
 	private static String orderId(String body) {

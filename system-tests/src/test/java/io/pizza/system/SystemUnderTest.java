@@ -87,6 +87,7 @@ final class SystemUnderTest {
 		ports.setProperty("delivery-tracker-service.port", "28084");
 		ports.setProperty("dashboard.port", "28085");
 		ports.setProperty("kafka-connect.port", "28086");
+		ports.setProperty("zipkin.port", "29411");
 		ports.setProperty("startup-timeout", "PT3M");
 		// couriers ride for 4 s instead of a minute, so that an order is delivered soon
 		ports.setProperty("delivery-tracker-service.env.DELIVERY_TRACKER_SERVICE_COURIER_TRIP", "4s");

@@ -134,8 +134,8 @@ public class CourierFleet implements DisposableBean {
 			Trip trip = this.onTheRoad.get(orderId);
 			if (trip != null && trip.arrived()) {
 				// delivered, its DELIVERED on the way to the brokers: said until they
-				// have
-				// it, and not carried a second time should its partition come back here
+				// have it, and not carried a second time should its partition come back
+				// here
 				continue;
 			}
 			this.delivered.remove(orderId);
@@ -152,8 +152,8 @@ public class CourierFleet implements DisposableBean {
 				/ Math.max(1, this.properties.courier().interval().toMillis()));
 	}
 
-	// on the road first, then said: a courier that could not say it left still rides,
-	// and comes back
+	// on the road first, then said: a courier that could not say it left still rides, and
+	// comes back
 	private void send(Destination destination) {
 		String courierId = "courier-" + destination.orderId().toString().substring(0, 4);
 		Trip trip = new Trip(this, destination, courierId, steps(), 0);

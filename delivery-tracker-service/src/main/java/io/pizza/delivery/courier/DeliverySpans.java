@@ -1,5 +1,6 @@
 package io.pizza.delivery.courier;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,6 +14,7 @@ import io.micrometer.tracing.handler.TracingObservationHandler;
 import io.pizza.support.tracing.RecordSpans;
 import io.pizza.support.tracing.TraceInLog;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,7 +26,7 @@ import org.springframework.stereotype.Component;
  * outside any order's span and has none.
  */
 @Component
-class DeliverySpans {
+class DeliverySpans implements DisposableBean {
 
 	private static final String NAME = "pizza.delivery";
 
@@ -87,6 +89,12 @@ class DeliverySpans {
 		if (delivery != null) {
 			delivery.stop();
 		}
+	}
+
+	// the deliveries under way end here: the partitions' next owner carries them on
+	@Override
+	public void destroy() {
+		List.copyOf(this.open.keySet()).forEach(this::end);
 	}
 
 }

@@ -85,9 +85,14 @@ class Dispatcher {
 				if (this.open.replaying(partition)) {
 					replaying.add(partition);
 				}
+				boolean deliveredAlready;
 				try (Observation.Scope scope = spanOfDispatch(spans, record);
 						TraceInLog trace = TraceInLog.of(record.record().headers())) {
-					read(partition, record);
+					deliveredAlready = read(partition, record);
+				}
+				// outside the order's span: the order it makes room for is another's
+				if (deliveredAlready) {
+					delivered(partition, record.value().orderId());
 				}
 			}
 		}
@@ -96,23 +101,26 @@ class Dispatcher {
 		this.commits.commit(consumer);
 	}
 
-	// a span for what the tracker acts on, an order baked, not for each status it passes
+	// a span for what the tracker acts on, an order baked, not for each status it passes,
+	// nor for one read again after a takeover, whose trace was done with
 	private Observation.Scope spanOfDispatch(RecordSpans.Batch spans, Received<OrderStatusChanged> record) {
 		OrderStatusChanged change = record.value();
-		if (change == null || change.orderId() == null || !"BAKED".equals(change.status())) {
+		if (change == null || change.orderId() == null || !"BAKED".equals(change.status())
+				|| this.open.replaying(record.partition())) {
 			return Observation.Scope.NOOP;
 		}
 		return spans.start(record.record(), change.orderId()).openScope();
 	}
 
-	private void read(TopicPartition partition, Received<OrderStatusChanged> record) {
+	// whether the order has a courier already, its delivery over for this partition
+	private boolean read(TopicPartition partition, Received<OrderStatusChanged> record) {
 		String where = record.where();
 		OrderStatusChanged change = record.value();
 		if (change == null || change.orderId() == null || change.status() == null) {
 			log.warn("[{}] {} skipped: not a status change of an order ({})", this.instance, where,
 					(change == null) ? Failures.describe(record.failure()) : "no order id or status");
 			this.open.passed(partition, record.offset());
-			return;
+			return false;
 		}
 		boolean replayed = this.open.replaying(partition);
 		OrderRecord order = OrderRecord.of(record.record().headers()).orElse(null);
@@ -121,7 +129,7 @@ class Dispatcher {
 		if (replayed) {
 			log.debug("[{}] {} order={} {} by {} (replayed)", this.instance, where, change.orderId(), change.status(),
 					change.by());
-			return;
+			return false;
 		}
 		log.info("[{}] {} order={} {} by {}", this.instance, where, change.orderId(), change.status(), change.by());
 		switch (reading) {
@@ -133,16 +141,15 @@ class Dispatcher {
 				if (this.deliveries.find(change.orderId()).isPresent()) {
 					log.info("[{}] {} order={} has a courier already: not dispatched again", this.instance, where,
 							change.orderId());
-					delivered(partition, change.orderId());
+					return true;
 				}
-				else {
-					send(new OpenDelivery(partition, change.orderId(), record.offset(), null, null, order));
-				}
+				send(new OpenDelivery(partition, change.orderId(), record.offset(), null, null, order));
 			}
 			case NOTHING_TO_DO -> {
 				// a kitchen's step, or a courier's
 			}
 		}
+		return false;
 	}
 
 	// a partition's replay is over: its couriers on the road ride on, its orders waiting
@@ -157,8 +164,8 @@ class Dispatcher {
 		left.forEach(this::send);
 	}
 
-	// the order was published before it was baked, yet an instance that just started
-	// may not have read it: it is sent once it has
+	// the order was published before it was baked, yet an instance that just started may
+	// not have read it: it is sent once it has
 	private void send(OpenDelivery order) {
 		boolean known = this.destinations.whenKnown(order.orderId(), order.order(), (destination) -> {
 			if (!this.open.owns(order.partition(), order.orderId())) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.pizza.support.tracing.TraceInLog;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.jspecify.annotations.Nullable;
@@ -42,13 +43,10 @@ public class OrderFlow {
 		}
 	}
 
-	// the trace the order's record carries: W3C's traceparent, 00-<trace id>-<span
-	// id>-<flags>
 	private static @Nullable String traceId(ConsumerRecord<String, byte[]> record) {
-		Header traceparent = record.headers().lastHeader("traceparent");
-		String[] parts = (traceparent != null) ? new String(traceparent.value(), StandardCharsets.US_ASCII).split("-")
-				: new String[0];
-		return (parts.length > 2) ? parts[1] : null;
+		Header traceparent = record.headers().lastHeader(TraceInLog.TRACEPARENT);
+		return (traceparent != null) ? TraceInLog.traceId(new String(traceparent.value(), StandardCharsets.US_ASCII))
+				: null;
 	}
 
 	/**

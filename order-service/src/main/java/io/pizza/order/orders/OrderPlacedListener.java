@@ -86,8 +86,7 @@ class OrderPlacedListener {
 		}
 		else if (!OrderRules.customerFits(order)) {
 			// written by something else than order-service: it would fail the poll's
-			// inserts
-			// again and again
+			// inserts again and again
 			log.warn("[{}] {} order={} skipped: its customer breaks the order rules", instance, record.where(),
 					order.orderId());
 		}

@@ -8,6 +8,7 @@ import io.micrometer.observation.Observation;
 import io.pizza.order.config.OrderServiceProperties;
 import io.pizza.support.records.Received;
 import io.pizza.support.tracing.RecordSpans;
+import io.pizza.support.tracing.TraceInLog;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,7 +58,9 @@ class OrderStatusListener {
 			OrderStatusChanged change = record.value();
 			Status status = (change != null) ? status(change.status()) : null;
 			if (change == null || status == null) {
-				log.warn("[{}] {} skipped: not a status change of an order", instance, record.where());
+				try (TraceInLog trace = TraceInLog.of(record.record().headers())) {
+					log.warn("[{}] {} skipped: not a status change of an order", instance, record.where());
+				}
 				continue;
 			}
 			changes.add(new StatusChange(change.orderId(), status, change.at(), change.by()));

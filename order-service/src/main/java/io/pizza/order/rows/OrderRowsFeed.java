@@ -77,7 +77,9 @@ class OrderRowsFeed {
 						Failures.describe(record.failure()));
 			}
 			else if (before.contains(order.orderId()) || fresh.putIfAbsent(order.orderId(), record) != null) {
-				log.info("[{}] {} order={} row sent before: skipped", instance, record.where(), order.orderId());
+				try (TraceInLog trace = TraceInLog.of(record.record().headers())) {
+					log.info("[{}] {} order={} row sent before: skipped", instance, record.where(), order.orderId());
+				}
 			}
 		}
 		List<CompletableFuture<SendResult<String, Object>>> rows = new ArrayList<>();

@@ -83,7 +83,7 @@ class QueuedOrderListener {
 			groupId = "${pizza-maker-service.queue.group}", topics = "${pizza-maker-service.orders-topic}")
 	void on(ConsumerRecord<String, byte[]> record, ShareAcknowledgment acknowledgment) {
 		Received<OrderPlaced> received = this.converter.receive(record, OrderPlaced.class);
-		try (RecordSpans.Batch spans = this.spans.batch(ID)) {
+		try (RecordSpans.Batch spans = this.spans.batch(ID, this.properties.queue().group())) {
 			Observation span = spans.start(record, (received.value() != null) ? received.value().orderId() : null);
 			try (Observation.Scope scope = span.openScope()) {
 				handle(received, acknowledgment, span);

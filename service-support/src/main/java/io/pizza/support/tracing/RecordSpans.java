@@ -10,7 +10,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.kafka.support.KafkaUtils;
-import org.springframework.kafka.support.micrometer.KafkaListenerObservation.DefaultKafkaListenerObservationConvention;
 import org.springframework.kafka.support.micrometer.KafkaListenerObservation;
 import org.springframework.kafka.support.micrometer.KafkaRecordReceiverContext;
 
@@ -65,7 +64,18 @@ public class RecordSpans {
 	 * @return the batch's spans, each ended when the batch is closed
 	 */
 	public Batch batch(String listenerId) {
-		return new Batch(listenerId, KafkaUtils.getConsumerGroupId());
+		return batch(listenerId, KafkaUtils.getConsumerGroupId());
+	}
+
+	/**
+	 * The spans of one batch of a group the container does not name to its listener (a
+	 * share group's).
+	 * @param listenerId the listener's id
+	 * @param groupId its group
+	 * @return the batch's spans, each ended when the batch is closed
+	 */
+	public Batch batch(String listenerId, @Nullable String groupId) {
+		return new Batch(listenerId, groupId);
 	}
 
 	/**
@@ -93,8 +103,9 @@ public class RecordSpans {
 		 */
 		public Observation start(ConsumerRecord<?, ?> record, @Nullable UUID orderId) {
 			Observation observation = KafkaListenerObservation.LISTENER_OBSERVATION.observation(null,
-					DefaultKafkaListenerObservationConvention.INSTANCE, () -> new KafkaRecordReceiverContext(record,
-							this.listenerId, RecordSpans.this.clientId, this.groupId, () -> null),
+					KafkaListenerObservation.DefaultKafkaListenerObservationConvention.INSTANCE,
+					() -> new KafkaRecordReceiverContext(record, this.listenerId, RecordSpans.this.clientId,
+							this.groupId, () -> null),
 					RecordSpans.this.registry);
 			if (orderId != null) {
 				observation.highCardinalityKeyValue(ORDER_ID, orderId.toString());

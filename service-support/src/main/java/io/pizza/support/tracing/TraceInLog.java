@@ -28,7 +28,7 @@ public final class TraceInLog implements AutoCloseable {
 	}
 
 	/**
-	 * Names the record's trace in the log lines that follow, on this thread.
+	 * Names a record's trace in the log lines that follow, on this thread.
 	 * @param headers the record's headers
 	 * @return what takes the name away again
 	 */
@@ -44,15 +44,22 @@ public final class TraceInLog implements AutoCloseable {
 	 * @return what takes the name away again
 	 */
 	public static TraceInLog of(@Nullable String traceparent) {
-		if (traceparent == null || MDC.get(TRACE_ID) != null) {
+		String traceId = traceId(traceparent);
+		if (traceId == null || MDC.get(TRACE_ID) != null) {
 			return new TraceInLog(false);
 		}
-		String[] parts = traceparent.split("-");
-		if (parts.length < 3) {
-			return new TraceInLog(false);
-		}
-		MDC.put(TRACE_ID, parts[1]);
+		MDC.put(TRACE_ID, traceId);
 		return new TraceInLog(true);
+	}
+
+	/**
+	 * The trace a {@code traceparent} header names.
+	 * @param traceparent the header's value, if there is one
+	 * @return the trace's id, {@code null} without one
+	 */
+	public static @Nullable String traceId(@Nullable String traceparent) {
+		String[] parts = (traceparent != null) ? traceparent.split("-") : new String[0];
+		return (parts.length > 2) ? parts[1] : null;
 	}
 
 	/**

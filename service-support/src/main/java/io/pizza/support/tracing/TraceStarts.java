@@ -27,10 +27,13 @@ class TraceStarts implements ObservationPredicate {
 
 	private static final String ACTUATOR = "/actuator";
 
-	private final ObjectProvider<ObservationRegistry> registry;
+	private final ObjectProvider<ObservationRegistry> registries;
 
-	TraceStarts(ObjectProvider<ObservationRegistry> registry) {
-		this.registry = registry;
+	// asked for once, when a send is first observed: the registry is made after this
+	private volatile ObservationRegistry registry;
+
+	TraceStarts(ObjectProvider<ObservationRegistry> registries) {
+		this.registries = registries;
 	}
 
 	@Override
@@ -42,7 +45,10 @@ class TraceStarts implements ObservationPredicate {
 			return !request.getCarrier().getRequestURI().startsWith(ACTUATOR);
 		}
 		if (SEND.equals(name)) {
-			return RecordSpans.inAnObservation(this.registry.getObject());
+			if (this.registry == null) {
+				this.registry = this.registries.getObject();
+			}
+			return RecordSpans.inAnObservation(this.registry);
 		}
 		return true;
 	}

@@ -13,8 +13,8 @@ import org.springframework.kafka.core.KafkaTemplate;
 /**
  * Every service traces orders the same way: requests start traces, records carry them
  * ({@link TraceStarts}), and batch listeners give each record its span
- * ({@link RecordSpans}). Without a tracer (the dashboard, or tracing switched off) the
- * same observations are timed, and no span is made.
+ * ({@link RecordSpans}). Without a tracer (the dashboard) the same observations are
+ * timed, and no span is made; what may start no trace is not timed either.
  */
 @AutoConfiguration
 @ConditionalOnClass(KafkaTemplate.class)

@@ -3,11 +3,9 @@ package io.pizza.order.orders;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import io.pizza.order.config.OrderServiceSettings;
-import io.pizza.testing.TestUser;
 import io.pizza.order.menu.Menu;
 import org.junit.jupiter.api.Test;
 
@@ -243,21 +241,6 @@ class OrderControllerTests {
 		MvcTestResult result = this.mvc.get().uri("/orders/" + orderId).exchange();
 		assertProblem(result, 503, "Order not known yet");
 		assertThat(result).hasHeader("Retry-After", "5");
-	}
-
-	@Test
-	void staffReadingAnOrderAreLinkedToItsTracesAndNoOneElseIs() throws Exception {
-		OrderView view = view(Status.PLACED);
-		given(this.known.view(view.orderId())).willReturn(Optional.of(view));
-		MvcTestResult staff = this.mvc.get()
-			.uri("/orders/" + view.orderId())
-			.header("Authorization", TestUser.STAFF.basic())
-			.exchange();
-		assertThat(staff).hasStatusOk()
-			.hasHeader("Link", "<http://localhost:9411/zipkin/?annotationQuery=order.id%3D" + view.orderId()
-					+ "&lookback=7d>; rel=\"trace\"");
-		MvcTestResult customer = this.mvc.get().uri("/orders/" + view.orderId()).exchange();
-		assertThat(customer).hasStatusOk().doesNotContainHeader("Link");
 	}
 
 	@Test

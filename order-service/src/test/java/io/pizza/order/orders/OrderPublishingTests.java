@@ -317,6 +317,15 @@ class OrderPublishingTests {
 			.header(HttpHeaders.AUTHORIZATION, TestUser.STAFF.basic())
 			.exchange();
 		assertThat(page).bodyJson().extractingPath("$.content[0].orderId").isEqualTo(orderId);
+		// staff reading it are linked to its traces; a customer is not
+		MvcTestResult staff = this.mvc.get()
+			.uri("/orders/" + orderId)
+			.header(HttpHeaders.AUTHORIZATION, TestUser.STAFF.basic())
+			.exchange();
+		assertThat(staff).hasStatusOk()
+			.hasHeader(HttpHeaders.LINK, "<http://localhost:9411/zipkin/?annotationQuery=order.id%3D" + orderId
+					+ "&lookback=7d>; rel=\"trace\"");
+		assertThat(read).doesNotContainHeader(HttpHeaders.LINK);
 	}
 
 	private MvcTestResult placeOrder(String shop, String idempotencyKey) {

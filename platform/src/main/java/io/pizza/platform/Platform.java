@@ -289,8 +289,9 @@ public final class Platform {
 	}
 
 	/**
-	 * Stops everything: the services and the Connect worker first, then PostgreSQL, then
-	 * the brokers together, so that the KRaft quorum lives while they shut down.
+	 * Stops everything: the services, the Connect worker and Zipkin first, then
+	 * PostgreSQL, then the brokers together, so that the KRaft quorum lives while they
+	 * shut down.
 	 */
 	public void down() {
 		this.stopping.down();

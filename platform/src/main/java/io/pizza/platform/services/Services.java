@@ -145,18 +145,22 @@ public final class Services {
 		this.settings.serviceSecrets().prepare(service.module());
 		environment.put("PIZZA_SECRETS_DIR", this.settings.httpLogins().prepare(service.module()).toString());
 		Instance zipkin = this.settings.zipkin();
-		if (!this.settings.tracing()) {
-			environment.put("MANAGEMENT_TRACING_EXPORT_ENABLED", "false");
-		}
-		else if (!service.module().equals("dashboard")) {
+		if (this.settings.tracing()) {
 			environment.put("MANAGEMENT_TRACING_EXPORT_ZIPKIN_ENDPOINT",
 					"http://" + network.host(zipkin) + ":" + zipkin.port() + "/api/v2/spans");
 		}
 		else {
-			// links to an order's trace, as a browser on this machine reaches Zipkin
-			environment.put("DASHBOARD_TRACES", "http://localhost:" + zipkin.port() + "/zipkin/");
+			// no span sampled, none sent, no trace id
+			environment.put("MANAGEMENT_TRACING_SAMPLING_PROBABILITY", "0");
+			environment.put("MANAGEMENT_TRACING_EXPORT_ENABLED", "false");
+		}
+		// links to an order's traces, as a browser on this machine reaches Zipkin
+		String traces = "http://localhost:" + zipkin.port() + "/zipkin/";
+		if (service.module().equals("order-service")) {
+			environment.put("ORDER_SERVICE_TRACES", traces);
 		}
 		if (service.module().equals("dashboard")) {
+			environment.put("DASHBOARD_TRACES", traces);
 			// the dashboard asks the services themselves, wherever this platform put
 			// them, and links to the map as a browser on this machine reaches it
 			environment.put("DASHBOARD_ORDER_SERVICE", url(network, "order-service"));

@@ -2,8 +2,6 @@ package io.pizza.bench.load;
 
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Consumer;

@@ -18,7 +18,7 @@ import io.pizza.platform.system.PlatformException;
  * warm-up for each, then {@code GET /menu} and {@code POST /orders} in the same closed
  * loop with the CPU each order cost every part; then the same with every order traced to
  * the platform's Zipkin server, whose CPU counts too. The makers bake in no time, as for
- * the intake; the platform is left tracing, its makers as they were.
+ * the intake; then they are started again as they were, tracing.
  */
 final class TracingComparison {
 
@@ -65,6 +65,7 @@ final class TracingComparison {
 		settings.setProperty("tracing", tracing ? PlatformSettings.TRACING_ON : PlatformSettings.TRACING_OFF);
 		Platform platform = new Platform(this.platform.settings().with(settings), this.progress);
 		this.progress.accept("tracing: the services started again with tracing " + settings.getProperty("tracing"));
+		platform.settings().services().forEach((service) -> platform.kill(service, false));
 		platform.up();
 		FakeOrders orders = new FakeOrders(Menu.of(orderService, this.http), options.seed());
 		return this.steps.closedLoop(platform, orderService, orders, options.tracingWarmUp(), options);

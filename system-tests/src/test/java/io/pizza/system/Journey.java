@@ -1,7 +1,6 @@
 package io.pizza.system;
 
 import java.util.List;
-import java.util.Optional;
 
 import io.pizza.platform.traces.Span;
 
@@ -9,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An order's trace as the tests read it: the spans of a service, of a kind, on a topic,
- * and each one's parent.
+ * and whose child each one is.
  *
  * @param spans the trace's spans
  */
@@ -37,10 +36,6 @@ record Journey(List<Span> spans) {
 			.filter((span) -> topic == null || topic.equals(span.tags().get("messaging.source.name"))
 					|| topic.equals(span.tags().get(DESTINATION)))
 			.toList();
-	}
-
-	Optional<Span> parent(Span span) {
-		return this.spans.stream().filter((other) -> other.id().equals(span.parentId())).findFirst();
 	}
 
 	/**

@@ -556,8 +556,8 @@ class PlatformLifecycleTests {
 	@Order(7)
 	void deadLettersAreListedWithTheirSourceAndReasonAndAReplayIsHandled() throws Exception {
 		DeadLetters deadLetters = new DeadLetters(platform.settings().kafkaClient());
-		// an order billing gave up on, as Spring Kafka dead-letters it: billing kept
-		// its books in another currency then, since fixed
+		// an order billing gave up on, as Spring Kafka dead-letters it: billing kept its
+		// books in another currency then, since fixed
 		String orderId = UUID.randomUUID().toString();
 		String order = """
 				{"orderId":"%s","shop":"Marios Pizza","customer":{"name":"Dora","phone":"+39 02 7654321",\

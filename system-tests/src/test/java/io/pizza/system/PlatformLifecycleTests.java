@@ -200,10 +200,14 @@ class PlatformLifecycleTests {
 		OrderTraces traces = new OrderTraces(platform.settings().zipkin());
 		String placed = SystemUnderTest.get(port("order-service"), "/orders/" + firstOrderId);
 		String where = "pizza-orders-" + field(placed, "partition") + "@" + field(placed, "offset");
-		// spans reach Zipkin a moment after they end; the courier's last
+		// spans reach Zipkin a moment after they end, each service's in its own time: the
+		// last are the delivery's and order-service's reading of its DELIVERED
 		Journey journey = await().atMost(Duration.ofSeconds(30))
-			.until(() -> traces.find(UUID.fromString(firstOrderId)).map(Journey::new), (found) -> found.isPresent()
-					&& found.get().all("delivery-tracker-service", "PRODUCER", "pizza-order-status").size() == 2)
+			.until(() -> traces.find(UUID.fromString(firstOrderId)).map(Journey::new),
+					(found) -> found.isPresent()
+							&& found.get().all("order-service", "CONSUMER", "pizza-order-status").size() == 4
+							&& found.get().all("delivery-tracker-service", "PRODUCER", "pizza-order-status").size() == 2
+							&& found.get().spans().stream().anyMatch((span) -> span.name().equals("deliver")))
 			.orElseThrow();
 		TraceTree.lines(journey.spans()).forEach((line) -> System.out.println("[trace] " + line));
 		Span post = journey.one("order-service", "SERVER", null);

@@ -19,7 +19,6 @@ import io.pizza.platform.settings.Instance;
 import io.pizza.platform.settings.PlatformSettings;
 import io.pizza.platform.system.PlatformException;
 import io.pizza.platform.system.Polling;
-import io.pizza.platform.traces.ZipkinServer;
 
 /**
  * How each instance is: its process, and whether it answers (a service's health, the
@@ -85,7 +84,8 @@ final class Health {
 			case CONNECT -> new InstanceStatus(instance, pid, this.connectors.health(instance), "");
 			case DATABASE -> new InstanceStatus(instance, pid, listening(instance) ? "UP" : "-", "");
 			case GATEWAY -> new InstanceStatus(instance, pid, "UP", "");
-			case TRACES -> new InstanceStatus(instance, pid, ZipkinServer.health(instance), "");
+			// Zipkin is a Spring Boot application too, with the same health endpoint
+			case TRACES -> new InstanceStatus(instance, pid, Services.health(instance), "");
 			case BROKER -> new InstanceStatus(instance, pid, listening(instance) ? "UP" : "-",
 					quorum.join()
 						.map((id) -> (id == instance.nodeId()) ? "controller (quorum leader)" : "voter")

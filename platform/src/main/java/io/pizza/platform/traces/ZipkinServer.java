@@ -1,20 +1,15 @@
 package io.pizza.platform.traces;
 
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import io.pizza.platform.network.NetworkTopology;
 import io.pizza.platform.process.Processes;
 import io.pizza.platform.settings.Instance;
 import io.pizza.platform.settings.PlatformSettings;
-import io.pizza.platform.system.LocalHttp;
 import io.pizza.platform.system.PlatformException;
 
 /**
@@ -25,8 +20,6 @@ import io.pizza.platform.system.PlatformException;
  * spans name its id, its shop and where its records are, not who ordered.
  */
 public final class ZipkinServer {
-
-	private static final Pattern STATUS = Pattern.compile("\"status\"\\s*:\\s*\"(\\w+)\"");
 
 	private final PlatformSettings settings;
 
@@ -56,21 +49,6 @@ public final class ZipkinServer {
 		Map<String, String> environment = Map.of("STORAGE_TYPE", "mem", "MEM_MAX_SPANS",
 				String.valueOf(this.settings.zipkinMaxSpans()), "SELF_TRACING_ENABLED", "false");
 		this.processes.start(zipkin, network.wrap(zipkin, command), environment);
-	}
-
-	/**
-	 * How the server says it is.
-	 * @param zipkin its instance
-	 * @return {@code UP}, another status, or {@code -} when it does not answer
-	 */
-	public static String health(Instance zipkin) {
-		return LocalHttp
-			.get(URI.create("http://localhost:" + zipkin.port() + "/health"), Map.of(), Duration.ofSeconds(2))
-			.map((answer) -> {
-				Matcher status = STATUS.matcher(answer.body());
-				return status.find() ? status.group(1) : "?";
-			})
-			.orElse("-");
 	}
 
 }

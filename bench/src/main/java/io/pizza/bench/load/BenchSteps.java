@@ -100,6 +100,12 @@ final class BenchSteps {
 		return settings;
 	}
 
+	// after a measure that changed them
+	void restoreMakers(Platform platform) {
+		this.progress.accept("makers: back to their own settings");
+		restartMakers(platform, Map.of());
+	}
+
 	// one maker after the other, so that the group always has one
 	void restartMakers(Platform platform, Map<String, String> environment) {
 		for (String maker : List.of("pizza-maker-1", "pizza-maker-2")) {

@@ -75,8 +75,7 @@ public final class Benchmark {
 			measured = measureWithFastMakers(admin, orderService, options);
 		}
 		finally {
-			this.progress.accept("makers: back to their own settings");
-			this.steps.restartMakers(this.platform, Map.of());
+			this.steps.restoreMakers(this.platform);
 		}
 		KitchenFigures.Result kitchens = (options.kitchens() > 0) ? kitchens(options) : null;
 		TracingComparison.Result tracing = options.tracingWarmUp().isZero() ? null : tracing(orderService, options);
@@ -147,8 +146,7 @@ public final class Benchmark {
 			throw new PlatformException("Interrupted", ex);
 		}
 		finally {
-			this.progress.accept("makers: back to their own settings");
-			this.steps.restartMakers(this.platform, Map.of());
+			this.steps.restoreMakers(this.platform);
 		}
 	}
 

@@ -2,7 +2,6 @@ package io.pizza.bench.load;
 
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.util.Map;
 import java.util.Properties;
 import java.util.function.Consumer;
 
@@ -53,8 +52,7 @@ final class ModesComparison {
 			return new BenchReport.Modes(measureAfterStart(first, orderService, options, endToEndRate), otherRun);
 		}
 		finally {
-			this.progress.accept("makers: back to their own settings");
-			this.steps.restartMakers(this.platform, Map.of());
+			this.steps.restoreMakers(this.platform);
 		}
 	}
 

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.function.Consumer;
 
@@ -54,8 +53,7 @@ final class TracingComparison {
 			throw new PlatformException("Interrupted", ex);
 		}
 		finally {
-			this.progress.accept("makers: back to their own settings");
-			this.steps.restartMakers(this.platform, Map.of());
+			this.steps.restoreMakers(this.platform);
 		}
 	}
 

@@ -107,6 +107,11 @@ class LiveFeed implements SmartLifecycle {
 		return this.byOrder.size();
 	}
 
+	/** Whether an order has a stream open. */
+	synchronized boolean follows(UUID orderId) {
+		return this.byOrder.containsKey(orderId);
+	}
+
 	/** How many streams are open. */
 	synchronized int streamsOpen() {
 		return this.open;

@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 
 import io.pizza.bench.load.BenchOptions;
 import io.pizza.bench.load.Benchmark;
+import io.pizza.bench.load.TracingComparison;
 import io.pizza.platform.cli.Console;
 import io.pizza.platform.cli.PizzaCli;
 import picocli.CommandLine.Command;
@@ -108,16 +109,15 @@ class BenchCommand implements Callable<Integer> {
 		BenchOptions options = new BenchOptions(this.ceilingRecords, this.intakeFrom, this.intakeMax, this.intakeStep,
 				this.rate, this.duration, this.connections, this.closedLoop, this.warmUp, this.backlog, this.sse,
 				this.seed, this.kitchens, this.bothModes, this.tracingWarmUp, this.onlyTracing);
-		Benchmark benchmark = new Benchmark(this.cli.platform(), Console::progress);
 		if (this.onlyTracing) {
-			Benchmark.TracingResult tracing = benchmark.tracingAlone(options);
+			TracingComparison.Alone tracing = TracingComparison.alone(this.cli.platform(), options, Console::progress);
 			System.out.println();
 			tracing.rows().forEach(System.out::println);
 			System.out.println();
 			System.out.println("Report: " + tracing.file());
 			return 0;
 		}
-		Benchmark.Result result = benchmark.run(options);
+		Benchmark.Result result = new Benchmark(this.cli.platform(), Console::progress).run(options);
 		System.out.println();
 		System.out.println(result.report().table());
 		System.out.println();

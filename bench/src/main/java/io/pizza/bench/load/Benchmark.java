@@ -150,21 +150,6 @@ public final class Benchmark {
 		}
 	}
 
-	/**
-	 * The intake with tracing off and then on, alone: each just after a restart of the
-	 * services, side by side.
-	 * @param options the warm-up, the closed loop's length and connections
-	 * @return the comparison, also written as JSON under {@code bench/results/}
-	 */
-	public TracingResult tracingAlone(BenchOptions options) {
-		Instant startedAt = Clock.systemUTC().instant();
-		TracingComparison.Result tracing = tracing(URI.create("http://localhost:" + instance("order-service").port()),
-				options);
-		Path file = ReportFiles.write(this.platform.settings().root().resolve("bench").resolve("results"), "tracing",
-				startedAt, tracing);
-		return new TracingResult(tracing.rows(), file);
-	}
-
 	private TracingComparison.Result tracing(URI orderService, BenchOptions options) {
 		return new TracingComparison(this.platform, this.steps, this.http, this.progress).measure(orderService,
 				options);
@@ -213,15 +198,6 @@ public final class Benchmark {
 	 */
 	public record Intake(List<WarmUp.Round> warmUp, ClosedLoop.Result menu, ClosedLoop.Result orders, CpuUse cpu,
 			OrderCost cost, List<IntakeRamp.Step> steps) {
-	}
-
-	/**
-	 * The tracing comparison's table rows and where it was written.
-	 *
-	 * @param rows the rows, in Markdown
-	 * @param file its JSON
-	 */
-	public record TracingResult(List<String> rows, Path file) {
 	}
 
 	/**

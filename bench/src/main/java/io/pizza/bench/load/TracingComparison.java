@@ -2,7 +2,10 @@ package io.pizza.bench.load;
 
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
 import java.util.function.Consumer;
@@ -19,7 +22,7 @@ import io.pizza.platform.system.PlatformException;
  * the platform's Zipkin server, whose CPU counts too. The makers bake in no time, as for
  * the intake; then they are started again as they were, tracing.
  */
-final class TracingComparison {
+public final class TracingComparison {
 
 	private final Platform platform;
 
@@ -34,6 +37,27 @@ final class TracingComparison {
 		this.steps = steps;
 		this.http = http;
 		this.progress = progress;
+	}
+
+	/**
+	 * The comparison alone, on the running platform
+	 * ({@code ./pizza bench --only-tracing}).
+	 * @param platform the platform
+	 * @param options the warm-up, the closed loop's length and connections
+	 * @param progress where each step is said
+	 * @return the table's rows and where its JSON was written, under
+	 * {@code bench/results/}
+	 */
+	public static Alone alone(Platform platform, BenchOptions options, Consumer<String> progress) {
+		Instant startedAt = Clock.systemUTC().instant();
+		URI orderService = URI
+			.create("http://localhost:" + platform.settings().instance("order-service").orElseThrow().port());
+		Result tracing = new TracingComparison(platform, new BenchSteps(progress),
+				HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build(), progress)
+			.measure(orderService, options);
+		Path file = ReportFiles.write(platform.settings().root().resolve("bench").resolve("results"), "tracing",
+				startedAt, tracing);
+		return new Alone(tracing.rows(), file);
 	}
 
 	Result measure(URI orderService, BenchOptions options) {
@@ -107,6 +131,15 @@ final class TracingComparison {
 							(intake.cost() != null) ? intake.cost().summary() : "-", this.warmUp.toSeconds()));
 		}
 
+	}
+
+	/**
+	 * The comparison measured alone: its table's rows and where it was written.
+	 *
+	 * @param rows the rows, in Markdown
+	 * @param file its JSON
+	 */
+	public record Alone(List<String> rows, Path file) {
 	}
 
 }

@@ -102,11 +102,6 @@ class LiveFeed implements SmartLifecycle {
 		return stream.emitter();
 	}
 
-	/** How many orders have a stream open. */
-	synchronized int ordersFollowed() {
-		return this.byOrder.size();
-	}
-
 	/** Whether an order has a stream open. */
 	synchronized boolean follows(UUID orderId) {
 		return this.byOrder.containsKey(orderId);

@@ -6,7 +6,7 @@ package io.pizza.order.orders;
  * @param partition its partition
  * @param offset its offset in that partition
  */
-record LogPosition(int partition, long offset) {
+public record LogPosition(int partition, long offset) {
 
 	@Override
 	public String toString() {

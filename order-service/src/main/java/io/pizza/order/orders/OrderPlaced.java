@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import io.pizza.order.menu.Menu;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,18 +24,6 @@ import org.jspecify.annotations.Nullable;
  */
 public record OrderPlaced(UUID orderId, String shop, Customer customer, List<Pizza> pizzas, String currency,
 		BigDecimal total, Instant placedAt) {
-
-	static OrderPlaced of(UUID orderId, PlaceOrder request, Menu menu, Instant placedAt) {
-		List<Pizza> pizzas = request.pizzas()
-			.stream()
-			.map((pizza) -> new Pizza(pizza.name(), menu.pizzaPrice(pizza.name()),
-					pizza.toppings().stream().map((name) -> new Topping(name, menu.toppingPrice(name))).toList()))
-			.toList();
-		return new OrderPlaced(orderId, request.shop(),
-				new Customer(request.customer().name(), request.customer().phone(), request.customer().address()),
-				pizzas, Menu.CURRENCY, pizzas.stream().map(Pizza::total).reduce(BigDecimal.ZERO, BigDecimal::add),
-				placedAt);
-	}
 
 	/**
 	 * The customer of an order.
@@ -61,11 +48,15 @@ public record OrderPlaced(UUID orderId, String shop, Customer customer, List<Piz
 		 * The extra toppings' names, in the order they were asked for.
 		 * @return the names
 		 */
-		List<String> toppingNames() {
+		public List<String> toppingNames() {
 			return this.toppings.stream().map(Topping::name).toList();
 		}
 
-		BigDecimal total() {
+		/**
+		 * What the pizza costs with its extra toppings.
+		 * @return the sum of their prices
+		 */
+		public BigDecimal total() {
 			return this.toppings.stream().map(Topping::price).reduce(this.price, BigDecimal::add);
 		}
 

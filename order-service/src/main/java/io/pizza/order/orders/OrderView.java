@@ -1,10 +1,7 @@
 package io.pizza.order.orders;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -24,49 +21,17 @@ import org.jspecify.annotations.Nullable;
  * @param pizzas what was ordered
  * @param timeline each status reached, when and by which instance
  */
-record OrderView(UUID orderId, String shop, Status status, @Nullable Integer partition, @Nullable Long offset,
+public record OrderView(UUID orderId, String shop, Status status, @Nullable Integer partition, @Nullable Long offset,
 		Instant placedAt, Customer customer, List<Pizza> pizzas, List<Step> timeline) {
 
 	/**
-	 * An order of the read model.
-	 * @param order the order
-	 * @param steps the steps of its timeline after {@code PLACED}
-	 * @return the view
-	 */
-	static OrderView of(PizzaOrder order, List<StatusChange> steps) {
-		List<Step> timeline = new ArrayList<>();
-		timeline.add(new Step(Status.PLACED, order.getPlacedAt(), order.getPlacedBy()));
-		steps.stream()
-			.sorted(Comparator.comparing(StatusChange::getStatus).thenComparing(StatusChange::getAt))
-			.forEach((change) -> timeline.add(new Step(change.getStatus(), change.getAt(), change.getBy())));
-		return new OrderView(order.getOrderId(), order.getShop(), timeline.get(timeline.size() - 1).status(),
-				order.getKafkaPartition(), order.getKafkaOffset(), order.getPlacedAt(),
-				new Customer(order.getCustomerName(), order.getCustomerPhone(), order.getCustomerAddress()),
-				order.getPizzas().stream().map((pizza) -> new Pizza(pizza.getName(), pizza.getToppings())).toList(),
-				timeline);
-	}
-
-	/**
-	 * An order this instance sent, before the read model has it.
-	 * @param placement the order and what came of its send
+	 * An order before the read model has it: as the instance that sent it, or the notes
+	 * on the placements topic, tell it.
+	 * @param stored where the brokers put it, if they did
+	 * @param by the instance that placed it
 	 * @return the view: {@code PENDING}, {@code PLACED} or {@code NOT_PLACED}
 	 */
-	static OrderView of(Placement placement) {
-		return of(placement.order(), placement.status(), placement.stored().orElse(null), placement.by());
-	}
-
-	/**
-	 * An order as an instance's notes on the placements topic tell it.
-	 * @param note the claim that counts and how it stands, with its order
-	 * @return the view: {@code PENDING}, {@code PLACED} or {@code NOT_PLACED}
-	 */
-	static OrderView of(PlacementChanged note) {
-		OrderPlaced order = Objects.requireNonNull(note.order(), "a note with its order");
-		LogPosition stored = note.placed() ? new LogPosition(note.partition(), note.offset()) : null;
-		return of(order, note.status(), stored, note.by());
-	}
-
-	private static OrderView of(OrderPlaced order, Status status, @Nullable LogPosition stored, String by) {
+	public static OrderView of(OrderPlaced order, Status status, @Nullable LogPosition stored, String by) {
 		return new OrderView(order.orderId(), order.shop(), status, (stored != null) ? stored.partition() : null,
 				(stored != null) ? stored.offset() : null, order.placedAt(),
 				new Customer(order.customer().name(), order.customer().phone(), order.customer().address()),
@@ -81,7 +46,7 @@ record OrderView(UUID orderId, String shop, Status status, @Nullable Integer par
 	 * @param phone the phone number
 	 * @param address the delivery address
 	 */
-	record Customer(String name, String phone, String address) {
+	public record Customer(String name, String phone, String address) {
 	}
 
 	/**
@@ -90,7 +55,7 @@ record OrderView(UUID orderId, String shop, Status status, @Nullable Integer par
 	 * @param name the pizza
 	 * @param toppings its extra toppings
 	 */
-	record Pizza(String name, List<String> toppings) {
+	public record Pizza(String name, List<String> toppings) {
 	}
 
 	/**
@@ -100,7 +65,7 @@ record OrderView(UUID orderId, String shop, Status status, @Nullable Integer par
 	 * @param at when
 	 * @param by the instance that reported it
 	 */
-	record Step(Status status, Instant at, String by) {
+	public record Step(Status status, Instant at, String by) {
 	}
 
 }

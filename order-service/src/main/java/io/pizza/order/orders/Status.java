@@ -5,7 +5,7 @@ package io.pizza.order.orders;
  * are known only to the instance that sent the order: the brokers have not acknowledged
  * it yet, or the producer gave up on it.
  */
-enum Status {
+public enum Status {
 
 	PENDING, NOT_PLACED, PLACED, BAKING, BAKED, OUT_FOR_DELIVERY, DELIVERED
 

@@ -1,5 +1,5 @@
 /**
- * Orders: placed over HTTP and published to Kafka keyed by shop, kept in PostgreSQL with
- * the timeline of their status as the kitchen and the delivery report it.
+ * What every room of order-service speaks of: an order as published ({@link OrderPlaced},
+ * with its headers), its statuses, where it lies in the log and how clients read it.
  */
 package io.pizza.order.orders;

@@ -42,10 +42,14 @@ class ServiceNamesTests {
 				.anySatisfy((source) -> assertThat(source).contains("@ConfigurationProperties(\"" + module + "\")"));
 			assertThat(TlsMaterial.CLIENTS).as("%s's principal", module).contains(module);
 			if (spring.get("datasource") instanceof Map<?, ?> datasource) {
-				assertThat(datasource.get("username")).as(module).isEqualTo("${spring.application.name}");
+				// the role named as the service, by every service's defaults
+				assertThat(datasource.get("username")).as(module).isNull();
 				assertThat(DatabaseLogins.databaseOf(module)).as("%s's database, its role", module).isPresent();
 			}
 		}
+		Map<?, ?> defaults = ServiceSettingsTests.defaults();
+		assertThat(((Map<?, ?>) ((Map<?, ?>) defaults.get("spring")).get("datasource")).get("username"))
+			.isEqualTo("${spring.application.name}");
 		Set<String> roles = new TreeSet<>(DatabaseLogins.owners().values());
 		roles.remove("kafka-connect");
 		assertThat(modules).as("the services' database roles").containsAll(roles);

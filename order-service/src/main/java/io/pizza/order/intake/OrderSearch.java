@@ -60,7 +60,6 @@ class OrderSearch implements DisposableBean {
 
 	/**
 	 * Looks for an order in the log.
-	 * @param order the order
 	 * @return where it lies, or empty when it is not there
 	 * @throws org.apache.kafka.common.KafkaException when the partition could not be read
 	 * to its end: nothing is known then

@@ -26,7 +26,6 @@ record PlaceOrder(@NotBlank String shop, @Valid @NotNull Customer customer,
 	/**
 	 * The order this request places, priced as the menu has it now.
 	 * @param orderId the id it is given
-	 * @param menu the menu
 	 * @param placedAt when it was taken
 	 * @return the order to publish
 	 */

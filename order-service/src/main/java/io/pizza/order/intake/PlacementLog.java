@@ -1,26 +1,17 @@
 package io.pizza.order.intake;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Predicate;
 
 import io.pizza.order.config.OrderServiceProperties;
-import org.apache.kafka.clients.consumer.CloseOptions;
-import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.InterruptException;
-import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,19 +47,13 @@ class PlacementLog implements SmartLifecycle, HealthIndicator {
 
 	private final OrderServiceProperties properties;
 
-	/** The next offset to read, by partition. Guarded by this. */
-	private final Map<Integer, Long> read = new HashMap<>();
-
-	/** Where the partitions ended at start-up. Guarded by this. */
-	private @Nullable Map<Integer, Long> endsAtStart;
-
-	private volatile boolean caughtUp;
+	private final ReadProgress progress = new ReadProgress();
 
 	private volatile boolean running;
 
 	private @Nullable Thread reader;
 
-	private @Nullable Consumer<String, byte[]> consumer;
+	private @Nullable PlacementsConsumer consumer;
 
 	PlacementLog(ConsumerFactory<?, ?> factory, RecordMessageConverter records, Notes notes,
 			OrderServiceProperties properties) {
@@ -80,14 +65,12 @@ class PlacementLog implements SmartLifecycle, HealthIndicator {
 
 	/**
 	 * Waits until this instance has read a partition past an offset.
-	 * @param partition the partition
-	 * @param offset the offset
 	 * @param atMost how long to wait
 	 * @return whether it has
 	 * @throws InterruptedException when interrupted while waiting
 	 */
-	synchronized boolean awaitRead(int partition, long offset, Duration atMost) throws InterruptedException {
-		return awaitUntil((log) -> log.read.getOrDefault(partition, 0L) > offset, atMost);
+	boolean awaitRead(int partition, long offset, Duration atMost) throws InterruptedException {
+		return this.progress.awaitRead(partition, offset, atMost);
 	}
 
 	/**
@@ -96,40 +79,19 @@ class PlacementLog implements SmartLifecycle, HealthIndicator {
 	 * @return whether it has
 	 * @throws InterruptedException when interrupted while waiting
 	 */
-	synchronized boolean awaitCaughtUp(Duration atMost) throws InterruptedException {
-		return awaitUntil((log) -> log.caughtUp, atMost);
-	}
-
-	private boolean awaitUntil(Predicate<PlacementLog> done, Duration atMost) throws InterruptedException {
-		long deadline = System.nanoTime() + atMost.toNanos();
-		while (!done.test(this)) {
-			long left = deadline - System.nanoTime();
-			if (left <= 0) {
-				return false;
-			}
-			wait(Math.max(1, left / 1_000_000));
-		}
-		return true;
+	boolean awaitCaughtUp(Duration atMost) throws InterruptedException {
+		return this.progress.awaitCaughtUp(atMost);
 	}
 
 	@Override
 	public Health health() {
-		return this.caughtUp ? Health.up().build()
+		return this.progress.caughtUp() ? Health.up().build()
 				: Health.down().withDetail("placements", "reading the notes written before start-up").build();
 	}
 
 	@Override
 	public void start() {
-		Map<String, Object> config = new HashMap<>(this.factory.getConfigurationProperties());
-		config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-		config.remove(ConsumerConfig.GROUP_PROTOCOL_CONFIG);
-		config.put(ConsumerConfig.CLIENT_ID_CONFIG, this.properties.instanceId() + "-placements");
-		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-		config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-		// a claim is read back as soon as it is on the brokers
-		config.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1);
-		config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
-		this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+		this.consumer = new PlacementsConsumer(this.factory, this.properties);
 		this.running = true;
 		Thread reader = new Thread(this::readAll, "placements");
 		reader.setDaemon(true);
@@ -140,12 +102,12 @@ class PlacementLog implements SmartLifecycle, HealthIndicator {
 	// reads on whatever a broker cut off or away does meanwhile: a poll that fails is
 	// polled again, a partition whose position cannot be had keeps the last one known
 	private void readAll() {
-		Consumer<String, byte[]> consumer = this.consumer;
-		try {
-			List<TopicPartition> partitions = partitions(consumer);
-			consumer.assign(partitions);
-			consumer.seekToBeginning(partitions);
-			awaitEnds(consumer, partitions);
+		try (PlacementsConsumer consumer = this.consumer) {
+			List<TopicPartition> partitions = consumer.assignAll();
+			Map<Integer, Long> ends = consumer.ends(partitions, () -> this.running);
+			if (ends != null) {
+				this.progress.endsAtStart(ends);
+			}
 			while (this.running) {
 				try {
 					poll(consumer, partitions);
@@ -161,66 +123,17 @@ class PlacementLog implements SmartLifecycle, HealthIndicator {
 		catch (WakeupException | InterruptException ex) {
 			// stopping
 		}
-		finally {
-			consumer.close(CloseOptions.timeout(Duration.ofSeconds(1)));
-		}
 	}
 
-	private void awaitEnds(Consumer<String, byte[]> consumer, List<TopicPartition> partitions) {
-		while (this.running) {
-			try {
-				Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(10));
-				synchronized (this) {
-					this.endsAtStart = new HashMap<>();
-					ends.forEach((partition, end) -> this.endsAtStart.put(partition.partition(), end));
-				}
-				return;
-			}
-			catch (TimeoutException ex) {
-				log.warn("[{}] placements' ends not known yet: {}", this.properties.instanceId(), ex.getMessage());
-			}
-		}
-	}
-
-	private List<TopicPartition> partitions(Consumer<String, byte[]> consumer) {
-		String topic = this.properties.placementsTopic().name();
-		while (true) {
-			try {
-				return consumer.partitionsFor(topic, Duration.ofSeconds(10))
-					.stream()
-					.map((info) -> new TopicPartition(topic, info.partition()))
-					.toList();
-			}
-			catch (TimeoutException ex) {
-				log.warn("[{}] {} not found yet: {}", this.properties.instanceId(), topic, ex.getMessage());
-			}
-		}
-	}
-
-	private void poll(Consumer<String, byte[]> consumer, List<TopicPartition> partitions) {
+	private void poll(PlacementsConsumer consumer, List<TopicPartition> partitions) {
 		for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
 			PlacementChanged note = read(record);
 			if (note != null) {
 				this.notes.apply(note);
 			}
 		}
-		synchronized (this) {
-			for (TopicPartition partition : partitions) {
-				try {
-					this.read.put(partition.partition(), consumer.position(partition, Duration.ZERO));
-				}
-				catch (TimeoutException ex) {
-					// its leader has not said yet: the last position known stands
-				}
-			}
-			if (!this.caughtUp && this.endsAtStart != null
-					&& this.endsAtStart.entrySet()
-						.stream()
-						.allMatch((end) -> this.read.getOrDefault(end.getKey(), 0L) >= end.getValue())) {
-				this.caughtUp = true;
-				log.info("[{}] placements read: {} order(s) noted", this.properties.instanceId(), this.notes.size());
-			}
-			notifyAll();
+		if (this.progress.polled(consumer.positions(partitions))) {
+			log.info("[{}] placements read: {} order(s) noted", this.properties.instanceId(), this.notes.size());
 		}
 	}
 
@@ -244,7 +157,7 @@ class PlacementLog implements SmartLifecycle, HealthIndicator {
 	@Override
 	public void stop() {
 		this.running = false;
-		Consumer<String, byte[]> consumer = this.consumer;
+		PlacementsConsumer consumer = this.consumer;
 		if (consumer != null) {
 			consumer.wakeup();
 		}

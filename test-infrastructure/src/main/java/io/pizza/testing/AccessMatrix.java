@@ -35,7 +35,6 @@ public final class AccessMatrix {
 
 		/**
 		 * The same endpoint, asked at another path (a pattern's variables filled in).
-		 * @param path the path
 		 * @return the endpoint
 		 */
 		public Endpoint at(String path) {

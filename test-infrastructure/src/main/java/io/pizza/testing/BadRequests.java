@@ -22,9 +22,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * short at every few characters, or not JSON at all, or not UTF-8, or too large; the
  * wrong media type, the wrong method, paths the server must refuse. A service's test
  * sends them all and expects a {@code 4xx} problem detail for each, and nothing done.
- * <p>
- * Longer than most classes here: the kinds of bad request every service is checked with
- * are one list, read best in one place.
  */
 public final class BadRequests {
 
@@ -39,7 +36,6 @@ public final class BadRequests {
 	 *
 	 * @param name what is wrong with it
 	 * @param method the HTTP method
-	 * @param path the path
 	 * @param contentType its {@code Content-Type}, or {@code null} for none
 	 * @param body its body
 	 */

@@ -37,7 +37,6 @@ public final class Chromium {
 	/**
 	 * Logs in with the service's login form, as a person would, and stays logged in (a
 	 * session cookie) for the pages that follow.
-	 * @param browser the browser
 	 * @param service the service's address, such as {@code http://localhost:8085}
 	 * @param username who logs in
 	 * @param password its password

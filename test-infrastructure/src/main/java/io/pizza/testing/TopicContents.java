@@ -35,7 +35,6 @@ public final class TopicContents {
 	 * How far a topic has been written: the sum of its partitions' end offsets, which
 	 * grows with every record (and transaction marker) written to it.
 	 * @param bootstrapServers the brokers
-	 * @param topic the topic
 	 * @return the sum of its end offsets
 	 */
 	public static long written(String bootstrapServers, String topic) {
@@ -54,7 +53,6 @@ public final class TopicContents {
 	/**
 	 * Every committed record of a topic, as strings.
 	 * @param bootstrapServers the brokers
-	 * @param topic the topic
 	 * @return its records, partition by partition
 	 */
 	public static List<ConsumerRecord<String, String>> readAll(String bootstrapServers, String topic) {
@@ -85,7 +83,6 @@ public final class TopicContents {
 	 * partition where the group committed nothing).
 	 * @param bootstrapServers the brokers
 	 * @param group the consumer group
-	 * @param topic the topic
 	 * @return the group's lag on the topic
 	 */
 	public static long lag(String bootstrapServers, String group, String topic) {

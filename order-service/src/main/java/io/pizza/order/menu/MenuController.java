@@ -28,7 +28,6 @@ class MenuController {
 	 * The menu as clients read it.
 	 *
 	 * @param currency the currency of the prices
-	 * @param shops the shops
 	 * @param pizzas the pizzas and their prices
 	 * @param toppings the extra toppings and their prices per pizza
 	 */

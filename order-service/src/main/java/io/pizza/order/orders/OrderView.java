@@ -42,7 +42,6 @@ public record OrderView(UUID orderId, String shop, Status status, @Nullable Inte
 	/**
 	 * Who ordered.
 	 *
-	 * @param name the name
 	 * @param phone the phone number
 	 * @param address the delivery address
 	 */
@@ -61,7 +60,6 @@ public record OrderView(UUID orderId, String shop, Status status, @Nullable Inte
 	/**
 	 * A status the order reached.
 	 *
-	 * @param status the status
 	 * @param at when
 	 * @param by the instance that reported it
 	 */

@@ -37,9 +37,6 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * {@link ResponseEntityExceptionHandler}, unreadable and invalid bodies and parameters,
  * the database away as a 503, and anything unexpected as a plain 500. A service answers
  * its own exceptions in advice of a higher precedence.
- * <p>
- * Longer than most classes here: it is the one place every service's errors take their
- * shape, one handler per kind of failure Spring MVC raises.
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)

@@ -26,7 +26,6 @@ public final class Replayed {
 
 	/**
 	 * Whether a record was sent back from a dead-letter topic.
-	 * @param record the record
 	 * @return whether it is a replay
 	 */
 	public static boolean isReplay(ConsumerRecord<?, ?> record) {
@@ -35,7 +34,6 @@ public final class Replayed {
 
 	/**
 	 * The group a replay is for, when it is a replay for another group than this one.
-	 * @param record the record
 	 * @param group this consumer's group
 	 * @return the other group: this one skips the record
 	 */

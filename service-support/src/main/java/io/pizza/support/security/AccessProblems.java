@@ -47,7 +47,6 @@ final class AccessProblems implements AuthenticationEntryPoint, AccessDeniedHand
 
 	/**
 	 * Whether a request is a person's browser asking for a page.
-	 * @param request the request
 	 * @return whether it accepts HTML
 	 */
 	static boolean wantsPage(HttpServletRequest request) {

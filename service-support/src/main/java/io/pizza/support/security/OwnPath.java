@@ -25,7 +25,6 @@ public final class OwnPath implements AuthorizationManager<RequestAuthorizationC
 
 	/**
 	 * A user of {@code role} whose name is the path's {@code variable}.
-	 * @param role the role
 	 * @param variable the path variable that names the user
 	 * @return the rule
 	 */

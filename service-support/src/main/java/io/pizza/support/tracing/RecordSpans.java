@@ -50,7 +50,6 @@ public class RecordSpans {
 	 * Whether this thread works within an observation: one that is observed, not one of
 	 * those Micrometer keeps in scope where an observation is switched off, so that what
 	 * follows joins no trace.
-	 * @param registry the registry
 	 * @return whether it does
 	 */
 	public static boolean inAnObservation(ObservationRegistry registry) {
@@ -97,7 +96,6 @@ public class RecordSpans {
 		/**
 		 * Starts a record's span: open it ({@link Observation#openScope()}) around what
 		 * is done for the record.
-		 * @param record the record
 		 * @param orderId the order it is about, {@code null} if it could not be read
 		 * @return the record's span
 		 */

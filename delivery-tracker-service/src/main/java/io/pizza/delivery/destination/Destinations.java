@@ -98,7 +98,7 @@ public class Destinations {
 	 * @param action what to do with its destination
 	 * @return whether it was known, and done
 	 */
-	public boolean whenKnown(UUID orderId, @Nullable OrderRecord record, Consumer<Destination> action) {
+	public boolean whenKnown(UUID orderId, @Nullable RecordPosition record, Consumer<Destination> action) {
 		Destination destination;
 		synchronized (this) {
 			destination = this.byOrder.get(orderId);
@@ -150,7 +150,7 @@ public class Destinations {
 	 * @param orderId the order
 	 * @param record where its record is, {@code null} when nobody said
 	 */
-	record Missing(UUID orderId, @Nullable OrderRecord record) {
+	record Missing(UUID orderId, @Nullable RecordPosition record) {
 	}
 
 	private static final class Waiting {
@@ -161,7 +161,7 @@ public class Destinations {
 
 		private boolean lookedFor;
 
-		private @Nullable OrderRecord record;
+		private @Nullable RecordPosition record;
 
 		private Waiting(Instant since) {
 			this.since = since;

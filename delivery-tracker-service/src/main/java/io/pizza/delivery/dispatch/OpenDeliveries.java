@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.pizza.delivery.config.DeliveryTrackerProperties;
-import io.pizza.delivery.destination.OrderRecord;
+import io.pizza.delivery.destination.RecordPosition;
 import org.apache.kafka.common.TopicPartition;
 import org.jspecify.annotations.Nullable;
 
@@ -98,19 +98,19 @@ class OpenDeliveries {
 	 * @param status the order's new status
 	 * @param by who moved it
 	 * @param at when
-	 * @param order where the order's own record is, if the status says
+	 * @param orderAt where the order's own record is, if the status says
 	 * @return what becomes of it
 	 */
 	synchronized Reading read(TopicPartition partition, long offset, UUID orderId, String status, String by, Instant at,
-			@Nullable OrderRecord order) {
+			@Nullable RecordPosition orderAt) {
 		StatusPartition state = this.partitions.computeIfAbsent(partition, (p) -> new StatusPartition(offset, offset));
 		state.next = offset + 1;
 		switch (status) {
 			case "BAKED" -> {
-				return state.baked(new OpenDelivery(partition, orderId, offset, null, null, order), this.perPartition);
+				return state.baked(new OpenDelivery(partition, orderId, offset, null, null, orderAt), this.perPartition);
 			}
 			case "OUT_FOR_DELIVERY" -> state.open.computeIfPresent(orderId,
-					(id, open) -> new OpenDelivery(partition, id, open.offset(), by, at, open.order()));
+					(id, open) -> new OpenDelivery(partition, id, open.offset(), by, at, open.orderAt()));
 			case "DELIVERED" -> state.delivered(orderId);
 			default -> {
 				// the kitchen's steps say nothing about a delivery

@@ -21,7 +21,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter.SseEvent
  * Longer than most classes here: its bounded queue, its sending off the consumer's thread
  * and its closing share a few atomic flags, and are read best together.
  */
-final class Stream {
+final class ClientStream {
 
 	private final SseEmitter emitter;
 
@@ -31,7 +31,7 @@ final class Stream {
 
 	private final Executor sender;
 
-	private final Consumer<Stream> gone;
+	private final Consumer<ClientStream> gone;
 
 	private final AtomicBoolean draining = new AtomicBoolean();
 
@@ -51,7 +51,7 @@ final class Stream {
 	 * @param sender the threads that send
 	 * @param gone told when the stream ended, whichever way, at least once
 	 */
-	Stream(SseEmitter emitter, Viewer client, int queued, Executor sender, Consumer<Stream> gone) {
+	ClientStream(SseEmitter emitter, Viewer client, int queued, Executor sender, Consumer<ClientStream> gone) {
 		this.emitter = emitter;
 		this.client = client;
 		this.queue = new ArrayBlockingQueue<>(queued);

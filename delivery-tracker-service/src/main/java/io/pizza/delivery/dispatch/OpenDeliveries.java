@@ -29,10 +29,8 @@ import org.springframework.stereotype.Component;
  * A partition hands at most {@code deliveries-per-partition} orders to the couriers at a
  * time; past that, its orders wait here, oldest first, for one of those to be delivered,
  * and its reading pauses (see {@link #full}): the orders behind wait in the log, not in
- * memory, however far the kitchen is ahead of the couriers. Thread-safe.
- * <p>
- * Longer than most classes here: most of its lines say why each rule holds, which is
- * where a reader needs them; the code is under 90 lines.
+ * memory, however far the kitchen is ahead of the couriers. Thread-safe: each partition's
+ * own rules are in {@link StatusPartition}.
  */
 @Component
 class OpenDeliveries {
@@ -59,7 +57,7 @@ class OpenDeliveries {
 	 * @param end its end offset at assignment
 	 */
 	synchronized void assigned(TopicPartition partition, long from, long end) {
-		this.partitions.put(partition, new StatusPartition(from, end));
+		this.partitions.put(partition, new StatusPartition(partition, from, end, this.perPartition));
 	}
 
 	/**
@@ -73,11 +71,7 @@ class OpenDeliveries {
 	 */
 	synchronized List<OpenDelivery> caughtUp(TopicPartition partition, long position) {
 		StatusPartition state = this.partitions.get(partition);
-		if (state == null || state.live || position < state.replayUntil) {
-			return List.of();
-		}
-		state.live = true;
-		return state.takeUp(this.perPartition);
+		return (state != null) ? state.caughtUp(position) : List.of();
 	}
 
 	/**
@@ -87,7 +81,7 @@ class OpenDeliveries {
 	 */
 	synchronized boolean replaying(TopicPartition partition) {
 		StatusPartition state = this.partitions.get(partition);
-		return state != null && !state.live;
+		return state != null && state.replaying();
 	}
 
 	/**
@@ -103,20 +97,9 @@ class OpenDeliveries {
 	 */
 	synchronized Reading read(TopicPartition partition, long offset, UUID orderId, String status, String by, Instant at,
 			@Nullable RecordPosition orderAt) {
-		StatusPartition state = this.partitions.computeIfAbsent(partition, (p) -> new StatusPartition(offset, offset));
-		state.next = offset + 1;
-		switch (status) {
-			case "BAKED" -> {
-				return state.baked(new OpenDelivery(partition, orderId, offset, null, null, orderAt), this.perPartition);
-			}
-			case "OUT_FOR_DELIVERY" -> state.open.computeIfPresent(orderId,
-					(id, open) -> new OpenDelivery(partition, id, open.offset(), by, at, open.orderAt()));
-			case "DELIVERED" -> state.delivered(orderId);
-			default -> {
-				// the kitchen's steps say nothing about a delivery
-			}
-		}
-		return Reading.NOTHING_TO_DO;
+		return this.partitions
+			.computeIfAbsent(partition, (p) -> new StatusPartition(p, offset, offset, this.perPartition))
+			.read(offset, orderId, status, by, at, orderAt);
 	}
 
 	/**
@@ -127,7 +110,7 @@ class OpenDeliveries {
 	synchronized void passed(TopicPartition partition, long offset) {
 		StatusPartition state = this.partitions.get(partition);
 		if (state != null) {
-			state.next = offset + 1;
+			state.passed(offset);
 		}
 	}
 
@@ -144,7 +127,7 @@ class OpenDeliveries {
 			return Optional.empty();
 		}
 		state.delivered(orderId);
-		return state.nextHeldBack(this.perPartition);
+		return state.nextHeldBack();
 	}
 
 	/**
@@ -156,7 +139,7 @@ class OpenDeliveries {
 	 */
 	synchronized boolean full(TopicPartition partition) {
 		StatusPartition state = this.partitions.get(partition);
-		return state != null && state.live && state.open.size() >= this.perPartition;
+		return state != null && state.full();
 	}
 
 	/**
@@ -167,7 +150,7 @@ class OpenDeliveries {
 	 */
 	synchronized boolean owns(TopicPartition partition, UUID orderId) {
 		StatusPartition state = this.partitions.get(partition);
-		return state != null && state.open.containsKey(orderId);
+		return state != null && state.owns(orderId);
 	}
 
 	/**
@@ -180,7 +163,7 @@ class OpenDeliveries {
 		for (TopicPartition partition : revoked) {
 			StatusPartition state = this.partitions.remove(partition);
 			if (state != null) {
-				orders.addAll(state.open.keySet());
+				orders.addAll(state.openOrders());
 			}
 		}
 		return orders;
@@ -193,13 +176,8 @@ class OpenDeliveries {
 	 */
 	synchronized Map<TopicPartition, Long> toCommit() {
 		Map<TopicPartition, Long> offsets = new HashMap<>();
-		this.partitions.forEach((partition, state) -> {
-			long safe = state.open.isEmpty() ? state.next : state.open.values().iterator().next().offset();
-			if (safe > state.committed) {
-				offsets.put(partition, safe);
-				state.committed = safe;
-			}
-		});
+		this.partitions
+			.forEach((partition, state) -> state.toCommit().ifPresent((safe) -> offsets.put(partition, safe)));
 		return offsets;
 	}
 

@@ -25,12 +25,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * instance reads it from Kafka; an order's stream ends when the order is delivered. Every
  * stream gets a comment line each {@code streams.heartbeat}, so that a client gone away
  * is noticed and forgotten even when no position comes for it. Streams are written off
- * the consumer's thread ({@link ClientStream}), and bounded: so many an instance, so many a
- * client (by its address).
- * <p>
- * Longer than most classes here: opening, feeding, beating and forgetting the streams all
- * go through its registry of streams by order and by client, the one place that bounds
- * them; each stream's own queue and sending are in ClientStream.
+ * the consumer's thread ({@link ClientStream}), and bounded ({@link StreamQuota}).
  */
 @Component
 class LiveFeed implements SmartLifecycle {
@@ -46,11 +41,7 @@ class LiveFeed implements SmartLifecycle {
 
 	private final Set<ClientStream> everything = new LinkedHashSet<>();
 
-	private final Map<String, Integer> perClient = new HashMap<>();
-
-	private int open;
-
-	private int anonymous;
+	private final StreamQuota quota;
 
 	private final String instance;
 
@@ -59,6 +50,7 @@ class LiveFeed implements SmartLifecycle {
 	LiveFeed(DeliveryTrackerProperties properties) {
 		this.limits = properties.streams();
 		this.instance = properties.instanceId();
+		this.quota = new StreamQuota(this.limits);
 		this.senders = Executors.newFixedThreadPool(this.limits.senders(), (task) -> {
 			Thread thread = new Thread(task, "sse-sender");
 			thread.setDaemon(true);
@@ -109,7 +101,7 @@ class LiveFeed implements SmartLifecycle {
 
 	/** How many streams are open. */
 	synchronized int streamsOpen() {
-		return this.open;
+		return this.quota.open();
 	}
 
 	/**
@@ -126,20 +118,10 @@ class LiveFeed implements SmartLifecycle {
 	}
 
 	private ClientStream open(Viewer client, Consumer<ClientStream> forget) {
-		int ofClient = this.perClient.getOrDefault(client.name(), 0);
-		boolean full = (this.open >= this.limits.max())
-				|| (!client.signedIn() && this.anonymous >= this.limits.max() - this.limits.reserved());
-		if (full || ofClient >= this.limits.perClient()) {
-			throw new TooManyStreams(full);
-		}
+		this.quota.take(client);
 		SseEmitter emitter = new SseEmitter(this.limits.timeout().toMillis());
 		ClientStream stream = new ClientStream(emitter, client, this.limits.queued(), this.senders,
 				(ended) -> closed(ended, forget));
-		this.open++;
-		if (!client.signedIn()) {
-			this.anonymous++;
-		}
-		this.perClient.put(client.name(), ofClient + 1);
 		Runnable gone = () -> closed(stream, forget);
 		emitter.onCompletion(gone);
 		emitter.onTimeout(gone);
@@ -160,11 +142,7 @@ class LiveFeed implements SmartLifecycle {
 			log.info("[{}] a stream of {} dropped: its client fell {} events behind", this.instance, stream.client(),
 					this.limits.queued());
 		}
-		this.open--;
-		if (!stream.client().signedIn()) {
-			this.anonymous--;
-		}
-		this.perClient.computeIfPresent(stream.client().name(), (client, count) -> (count > 1) ? count - 1 : null);
+		this.quota.giveBack(stream.client());
 	}
 
 	private synchronized void unfollow(UUID orderId, ClientStream stream) {

@@ -42,7 +42,6 @@ public record PizzaMakerProperties(@NotBlank String instanceId, @NotBlank String
 	/**
 	 * How many orders one oven surely bakes in a time: as many as it would if each were
 	 * of the largest size.
-	 * @param time the time
 	 * @param most the most to take whatever the time (when baking takes none)
 	 * @return at least one, at most {@code most}
 	 */

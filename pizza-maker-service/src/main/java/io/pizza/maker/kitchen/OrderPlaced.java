@@ -16,8 +16,6 @@ import io.pizza.maker.config.PizzaMakerProperties;
  * transaction's timeout: reading it fails, and the record goes to the dead-letter topic
  * as it came.
  *
- * @param orderId the order's id
- * @param shop the shop
  * @param pizzas what to bake
  * @param placedAt when the order was accepted
  */

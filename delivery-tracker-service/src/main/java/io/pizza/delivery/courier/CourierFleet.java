@@ -78,7 +78,6 @@ public class CourierFleet implements DisposableBean {
 	 * Takes over a courier another instance sent: it rides on from where it is by now,
 	 * without leaving the shop again.
 	 * @param destination where from and where to
-	 * @param courierId the courier
 	 * @param leftAt when it left the shop
 	 * @return completed once the order's {@code DELIVERED} is on the brokers
 	 */

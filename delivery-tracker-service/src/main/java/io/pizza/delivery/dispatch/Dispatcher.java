@@ -31,10 +31,6 @@ import org.springframework.stereotype.Component;
  * the instance that owns it next, after a rebalance, a restart or a {@code kill -9},
  * delivers what was left: it sends a courier for each order that still waits and lets
  * each courier on the road ride on from where it is.
- * <p>
- * Longer than most classes here: reading a poll, taking up what a partition left and
- * sending couriers all decide together when a partition's offset may move, the rule that
- * keeps every delivery in the log.
  */
 @Component
 class Dispatcher {

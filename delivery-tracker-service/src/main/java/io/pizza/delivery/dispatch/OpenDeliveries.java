@@ -52,7 +52,6 @@ class OpenDeliveries {
 	/**
 	 * A partition assigned: what lies between where its reading starts and where it ends
 	 * now is read again to rebuild its deliveries, nobody sent.
-	 * @param partition the partition
 	 * @param from the offset its reading starts at (the committed one)
 	 * @param end its end offset at assignment
 	 */
@@ -65,7 +64,6 @@ class OpenDeliveries {
 	 * first time it is, returns the deliveries it rebuilt to be taken up: every courier
 	 * on the road, then the orders waiting, oldest first, as many as the partition hands
 	 * to the couriers at a time (the others are taken as those are delivered).
-	 * @param partition the partition
 	 * @param position the offset of the next record to be read
 	 * @return the deliveries to take up: empty unless the replay just ended
 	 */
@@ -76,7 +74,6 @@ class OpenDeliveries {
 
 	/**
 	 * Whether a partition is still being replayed.
-	 * @param partition the partition
 	 * @return {@code true} until its replay is over
 	 */
 	synchronized boolean replaying(TopicPartition partition) {
@@ -87,8 +84,6 @@ class OpenDeliveries {
 	/**
 	 * A status change read.
 	 * @param partition where it was read
-	 * @param offset its offset
-	 * @param orderId its order
 	 * @param status the order's new status
 	 * @param by who moved it
 	 * @param at when
@@ -105,7 +100,6 @@ class OpenDeliveries {
 	/**
 	 * A record that is no status change, read and passed over.
 	 * @param partition where
-	 * @param offset its offset
 	 */
 	synchronized void passed(TopicPartition partition, long offset) {
 		StatusPartition state = this.partitions.get(partition);
@@ -118,7 +112,6 @@ class OpenDeliveries {
 	 * An order's {@code DELIVERED} is on the brokers: its partition may be committed past
 	 * it, and hands its oldest order held back, if any, to the couriers.
 	 * @param partition the order's partition
-	 * @param orderId the order
 	 * @return the order held back that is taken now
 	 */
 	synchronized Optional<OpenDelivery> delivered(TopicPartition partition, UUID orderId) {
@@ -134,7 +127,6 @@ class OpenDeliveries {
 	 * Whether a partition has as many orders open as it may: its reading should pause
 	 * until some are delivered. A partition being replayed is never full: its replay must
 	 * reach its end.
-	 * @param partition the partition
 	 * @return {@code true} when it is live and full
 	 */
 	synchronized boolean full(TopicPartition partition) {
@@ -145,7 +137,6 @@ class OpenDeliveries {
 	/**
 	 * Whether this instance still owns an order's delivery.
 	 * @param partition the order's partition
-	 * @param orderId the order
 	 * @return {@code false} once the partition was handed over, or the order delivered
 	 */
 	synchronized boolean owns(TopicPartition partition, UUID orderId) {

@@ -11,7 +11,6 @@ import org.jspecify.annotations.Nullable;
  * An order baked and not delivered yet.
  *
  * @param partition the status partition it is on
- * @param orderId the order
  * @param offset where it was baked on that partition
  * @param courierId the courier carrying it, {@code null} while none left with it
  * @param leftAt when that courier left the shop

@@ -17,9 +17,6 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter.SseEvent
  * sender thread, never by the thread that says it (the positions' consumer): a client
  * that stops reading blocks a sender at most, fills its own queue, and is dropped when
  * the queue is full, slowing nobody else. Thread-safe.
- * <p>
- * Longer than most classes here: its bounded queue, its sending off the consumer's thread
- * and its closing share a few atomic flags, and are read best together.
  */
 final class ClientStream {
 
@@ -44,7 +41,7 @@ final class ClientStream {
 	private volatile boolean tooSlow;
 
 	/**
-	 * A stream.
+	 * A stream, open until it is ended or its client goes away or falls behind.
 	 * @param emitter what writes it
 	 * @param client who reads it
 	 * @param queued how many events may wait to be sent before the client is dropped

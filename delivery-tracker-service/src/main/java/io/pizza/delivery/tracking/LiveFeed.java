@@ -60,7 +60,6 @@ class LiveFeed implements SmartLifecycle {
 
 	/**
 	 * A stream of one order's positions.
-	 * @param orderId the order
 	 * @param known its latest position, when there is one
 	 * @param client who asks
 	 * @return the stream
@@ -106,7 +105,6 @@ class LiveFeed implements SmartLifecycle {
 
 	/**
 	 * Sends a position to everyone following its order or everything.
-	 * @param position the position
 	 */
 	synchronized void publish(PositionView position) {
 		for (ClientStream stream : List.copyOf(this.byOrder.getOrDefault(position.orderId(), Set.of()))) {

@@ -9,7 +9,6 @@ import java.util.UUID;
  * A bill as the API shows it.
  *
  * @param orderId the order billed
- * @param shop its shop
  * @param lines a line per pizza and per extra topping
  * @param total what the order costs
  * @param currency the currency of every amount
@@ -37,7 +36,6 @@ record BillView(UUID orderId, String shop, List<Line> lines, BigDecimal total, S
 	 * @param pizza the number of the pizza it belongs to, from 1
 	 * @param kind a pizza, or an extra topping
 	 * @param item the pizza's or topping's name
-	 * @param price its price
 	 */
 	record Line(int pizza, BillLine.Kind kind, String item, BigDecimal price) {
 	}

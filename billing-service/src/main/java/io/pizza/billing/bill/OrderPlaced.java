@@ -18,8 +18,6 @@ import com.fasterxml.jackson.annotation.JsonCreator;
  * hold a million pizzas) cannot be billed: reading it fails, and the record goes to
  * billing's dead-letter topic as it came.
  *
- * @param orderId the order's id
- * @param shop the shop
  * @param pizzas what was ordered, priced
  * @param currency the ISO 4217 code of every price
  * @param total what the pizzas and their toppings add up to
@@ -27,10 +25,10 @@ import com.fasterxml.jackson.annotation.JsonCreator;
  */
 record OrderPlaced(UUID orderId, String shop, List<Pizza> pizzas, String currency, BigDecimal total, Instant placedAt) {
 
-	/** The most pizzas in an order, as the menu has it. */
+	/** The most pizzas in an order, as the contract's {@code order-limits.json} says. */
 	static final int MAX_PIZZAS = 10;
 
-	/** The most extra toppings on a pizza, as the menu has it. */
+	/** The most extra toppings on a pizza, as {@code order-limits.json} says. */
 	static final int MAX_TOPPINGS = 5;
 
 	OrderPlaced {

@@ -40,7 +40,6 @@ class RebuiltBills {
 
 	/**
 	 * Adds bills to the rebuild's table; an order met twice keeps its first bill.
-	 * @param bills the bills
 	 */
 	void add(List<Bill> bills) {
 		this.jdbc.batchUpdate("""

@@ -17,7 +17,6 @@ interface ShopAccounts extends Repository<ShopAccount, String> {
 
 	/**
 	 * Adds bills to a shop's totals, opening its account with the first.
-	 * @param shop the shop
 	 * @param bills how many bills are added
 	 * @param revenue their sum
 	 */

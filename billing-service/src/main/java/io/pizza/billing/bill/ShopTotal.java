@@ -5,7 +5,6 @@ import java.math.BigDecimal;
 /**
  * What one shop has billed.
  *
- * @param shop the shop
  * @param bills how many orders it billed
  * @param revenue the sum of their totals
  */

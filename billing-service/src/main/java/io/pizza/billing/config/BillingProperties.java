@@ -1,11 +1,8 @@
 package io.pizza.billing.config;
 
-import java.time.Duration;
-
 import io.pizza.support.Retry;
 import io.pizza.support.TopicSettings;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;

@@ -3,9 +3,11 @@ package io.pizza.billing.bill;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.exc.ValueInstantiationException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -14,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * An order is billed at the prices it carries, exact to the cent, and only when they add
- * up.
+ * An order is billed at the prices it carries, exact to the cent, only when they add up
+ * and only within the contract's limits.
  */
 class OrderPlacedTests {
 
@@ -32,6 +34,18 @@ class OrderPlacedTests {
 					tuple(1, BillLine.Kind.TOPPING, "olives", new BigDecimal("1.00")),
 					tuple(2, BillLine.Kind.PIZZA, "Diavola", new BigDecimal("9.00")));
 		assertThat(order.currency()).isEqualTo("EUR");
+	}
+
+	@Test
+	void billsTheContractsLargestOrderAndRefusesOneMorePizzaOrTopping() throws Exception {
+		JsonNode limits = json.readTree(Files.readString(Path.of("../contracts/pizza-orders/order-limits.json")));
+		int pizzas = limits.get("pizzas").asInt();
+		int toppings = limits.get("toppingsPerPizza").asInt();
+		assertThat(order(pizzas, toppings).lines()).hasSize(pizzas * (1 + toppings));
+		assertThatIllegalArgumentException().isThrownBy(() -> order(pizzas + 1, toppings))
+			.withMessage((pizzas + 1) + " pizzas: at most " + pizzas + " in an order");
+		assertThatIllegalArgumentException().isThrownBy(() -> order(pizzas, toppings + 1))
+			.withMessage((toppings + 1) + " extra toppings: at most " + toppings + " on a pizza");
 	}
 
 	@Test
@@ -66,6 +80,15 @@ class OrderPlacedTests {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> read("[{\"name\": \"Margherita\", \"price\": 7.50, \"toppings\": [\"olives\"]}]", "8.50"))
 			.withMessageContaining("no price for 'olives'");
+	}
+
+	// each pizza 7.00, each topping on it 1.00
+	private static OrderPlaced order(int pizzas, int toppingsEach) {
+		String toppings = String.join(", ",
+				Collections.nCopies(toppingsEach, "{\"name\": \"olives\", \"price\": 1.00}"));
+		String pizza = "{\"name\": \"Margherita\", \"price\": 7.00, \"toppings\": [" + toppings + "]}";
+		return read("[" + String.join(", ", Collections.nCopies(pizzas, pizza)) + "]",
+				String.valueOf(pizzas * (7 + toppingsEach)));
 	}
 
 	private static OrderPlaced read(String pizzas, String total) {

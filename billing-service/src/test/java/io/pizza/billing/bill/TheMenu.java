@@ -18,7 +18,6 @@ import org.springframework.core.io.FileSystemResource;
  * The menu customers see, read from order-service's own configuration: what bills must
  * agree with.
  *
- * @param shops the shops
  * @param pizzas each pizza's price, by name
  * @param toppings each extra topping's price, by name
  */

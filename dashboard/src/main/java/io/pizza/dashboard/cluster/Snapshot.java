@@ -35,9 +35,8 @@ public record Snapshot(Instant at, List<Broker> brokers, @Nullable Integer contr
 	}
 
 	/**
-	 * A topic.
+	 * A topic, as the Admin API describes it.
 	 *
-	 * @param name its name
 	 * @param partitions its partitions, in order
 	 */
 	public record Topic(String name, List<Partition> partitions) {
@@ -70,7 +69,6 @@ public record Snapshot(Instant at, List<Broker> brokers, @Nullable Integer contr
 	 * @param targetAssignmentEpoch on the new protocol: the group epoch the assignment
 	 * the members reconcile towards was computed for; behind the group epoch while it is
 	 * being computed
-	 * @param members its members
 	 * @param lag each partition it has committed offsets for, with its owner and lag
 	 */
 	public record Group(String id, String state, String protocol, @Nullable Integer groupEpoch,
@@ -99,10 +97,8 @@ public record Snapshot(Instant at, List<Broker> brokers, @Nullable Integer contr
 	 * records one by one, each locked for the member that took it.
 	 *
 	 * @param id its group id
-	 * @param state its state
 	 * @param groupEpoch one more at each change of its members
 	 * @param targetAssignmentEpoch the group epoch its assignment was computed for
-	 * @param members its members
 	 * @param partitions where each partition's records stand for the group
 	 */
 	public record ShareGroup(String id, String state, int groupEpoch, int targetAssignmentEpoch,
@@ -123,8 +119,6 @@ public record Snapshot(Instant at, List<Broker> brokers, @Nullable Integer contr
 	/**
 	 * A partition as a share group consumes it.
 	 *
-	 * @param topic the topic
-	 * @param partition the partition
 	 * @param startOffset the share-partition start offset: every record before it is done
 	 * with (acknowledged, or given up after its last delivery); none before the group
 	 * first fetched from it
@@ -140,8 +134,6 @@ public record Snapshot(Instant at, List<Broker> brokers, @Nullable Integer contr
 	/**
 	 * How far a group is behind on one partition.
 	 *
-	 * @param topic the topic
-	 * @param partition the partition
 	 * @param committed the group's committed offset, none before its first commit
 	 * @param end the partition's end offset
 	 * @param lag records not committed yet
@@ -154,7 +146,6 @@ public record Snapshot(Instant at, List<Broker> brokers, @Nullable Integer contr
 	/**
 	 * A change of a group's members, and how long its partitions went without an owner.
 	 *
-	 * @param group the group
 	 * @param at when the dashboard saw it
 	 * @param joined instances that joined
 	 * @param left instances that left

@@ -68,7 +68,6 @@ public class OrderFlow {
 	/**
 	 * A shop's orders.
 	 *
-	 * @param shop the shop
 	 * @param partition the partition its orders land on
 	 * @param orders how many the dashboard has seen
 	 * @param lastOffset the offset of the latest
@@ -81,7 +80,6 @@ public class OrderFlow {
 	 * An order landed on its partition.
 	 *
 	 * @param shop its shop (the key)
-	 * @param partition the partition
 	 * @param offset its offset there
 	 * @param at when it was written
 	 * @param traceId the trace its placing began, {@code null} when the services do not

@@ -124,7 +124,6 @@ public class ServiceEndpoints {
 	 *
 	 * @param maker who holds it: the instance and its thread
 	 * @param where its record, such as {@code pizza-orders-3@1042}
-	 * @param orderId its order's id
 	 * @param delivery how many times the brokers delivered it, this time included
 	 * @param since when the maker took it
 	 */

@@ -26,7 +26,6 @@ record DashboardView(Snapshot cluster, List<ShopPartition> shops, List<OrderFlow
 	/**
 	 * A shop and its partition.
 	 *
-	 * @param shop the shop
 	 * @param partition the partition of the orders topic its key goes to
 	 * @param orders its orders the dashboard has seen since it started
 	 */

@@ -36,7 +36,6 @@ public record City(String name, double south, double west, double north, double 
 
 	/**
 	 * Whether a point is on the map.
-	 * @param point the point
 	 * @return whether it lies inside the city's edges
 	 */
 	public boolean contains(GeoPoint point) {

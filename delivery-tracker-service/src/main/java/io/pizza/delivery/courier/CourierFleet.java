@@ -1,7 +1,5 @@
 package io.pizza.delivery.courier;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -10,9 +8,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import io.pizza.delivery.config.DeliveryTrackerProperties;
 import io.pizza.delivery.destination.Destination;
@@ -24,17 +19,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * Simulated couriers: each rides from the shop to the customer's address in
- * {@code courier.trip}, publishing where it is at each tick of the fleet's clock, every
- * {@code courier.interval}. One clock moves every courier on the road, so that a tick's
- * positions reach the brokers in one request per broker instead of one per courier. A
- * shop has {@code courier.per-shop} of them: an order baked while all are out waits, in
- * the order it came, for the first one back. A courier whose publishing fails rides on:
- * it always comes back, and its shop never runs out of couriers.
- * <p>
- * Longer than most classes here: dispatching, taking over, abandoning and the clock's
- * tick all change the same two maps (couriers on the road, orders not yet delivered),
- * kept in one class so that no other can change them out of step; the queues of the
- * shops, the trips and the publishing are classes of their own.
+ * {@code courier.trip}, publishing where it is at each tick of the fleet's clock
+ * ({@link FleetClock}). A shop has {@code courier.per-shop} of them: an order baked while
+ * all are out waits, in the order it came, for the first one back. A courier whose
+ * publishing fails rides on: it always comes back, and its shop never runs out of
+ * couriers. Dispatching, taking over, abandoning and the clock's tick change the same two
+ * maps (couriers on the road, orders not yet delivered), here alone, so that they never
+ * go out of step.
  */
 @Component
 public class CourierFleet implements DisposableBean {
@@ -47,13 +38,7 @@ public class CourierFleet implements DisposableBean {
 
 	private final DeliveryTrackerProperties properties;
 
-	private final Clock clock = Clock.systemUTC();
-
-	private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor((task) -> {
-		Thread thread = new Thread(task, "courier");
-		thread.setDaemon(true);
-		return thread;
-	});
+	private final FleetClock clock;
 
 	/** Couriers on the road, or back and still saying they delivered. */
 	private final Map<UUID, Trip> onTheRoad = new ConcurrentHashMap<>();
@@ -68,8 +53,7 @@ public class CourierFleet implements DisposableBean {
 		this.publishing = new Publishing(couriers, spans, properties.instanceId());
 		this.properties = properties;
 		this.shops = new ShopQueues(properties.courier().perShop());
-		long interval = properties.courier().interval().toMillis();
-		this.scheduler.scheduleAtFixedRate(this::tick, interval, interval, TimeUnit.MILLISECONDS);
+		this.clock = new FleetClock(properties.courier(), this::tick);
 	}
 
 	/**
@@ -94,16 +78,14 @@ public class CourierFleet implements DisposableBean {
 	 * Takes over a courier another instance sent: it rides on from where it is by now,
 	 * without leaving the shop again.
 	 * @param destination where from and where to
-	 * @param courierId the courier
 	 * @param leftAt when it left the shop
 	 * @return completed once the order's {@code DELIVERED} is on the brokers
 	 */
 	public CompletableFuture<Void> resume(Destination destination, String courierId, Instant leftAt) {
 		return carry(destination.orderId(), () -> {
 			this.shops.takeCourier(destination.shop());
-			long behind = Duration.between(leftAt, now()).toMillis()
-					/ Math.max(1, this.properties.courier().interval().toMillis());
-			Trip trip = new Trip(this, destination, courierId, steps(), (int) Math.min(Integer.MAX_VALUE, behind));
+			Trip trip = new Trip(this, destination, courierId, this.clock.stepsPerTrip(),
+					this.clock.stepsSince(leftAt));
 			this.onTheRoad.put(destination.orderId(), trip);
 			log.info("[{}] order={} shop='{}' {} taken over, rides on with {} position(s) to go",
 					this.properties.instanceId(), destination.orderId(), destination.shop(), courierId,
@@ -147,16 +129,11 @@ public class CourierFleet implements DisposableBean {
 		}
 	}
 
-	private int steps() {
-		return (int) Math.max(1, this.properties.courier().trip().toMillis()
-				/ Math.max(1, this.properties.courier().interval().toMillis()));
-	}
-
 	// on the road first, then said: a courier that could not say it left still rides, and
 	// comes back
 	private void send(Destination destination) {
 		String courierId = "courier-" + destination.orderId().toString().substring(0, 4);
-		Trip trip = new Trip(this, destination, courierId, steps(), 0);
+		Trip trip = new Trip(this, destination, courierId, this.clock.stepsPerTrip(), 0);
 		this.onTheRoad.put(destination.orderId(), trip);
 		this.spans.within(destination.orderId(),
 				() -> log.info("[{}] order={} shop='{}' {} dispatched ({} m, {} positions)",
@@ -195,7 +172,7 @@ public class CourierFleet implements DisposableBean {
 		this.spans.end(trip.orderId());
 		CompletableFuture<Void> done = this.delivered.remove(trip.orderId());
 		if (done != null) {
-			this.scheduler.execute(() -> done.complete(null));
+			this.clock.execute(() -> done.complete(null));
 		}
 	}
 
@@ -204,7 +181,7 @@ public class CourierFleet implements DisposableBean {
 	}
 
 	Instant now() {
-		return this.clock.instant();
+		return this.clock.now();
 	}
 
 	@Override
@@ -214,7 +191,7 @@ public class CourierFleet implements DisposableBean {
 			log.warn("[{}] stopping with {} couriers on the road and {} orders waiting: their partitions' next "
 					+ "owner delivers them", this.properties.instanceId(), this.onTheRoad.size(), waiting);
 		}
-		this.scheduler.shutdownNow();
+		this.clock.stop();
 	}
 
 }

@@ -2,11 +2,11 @@ package io.pizza.delivery.courier;
 
 import java.util.List;
 
+import io.pizza.support.Unavailable;
 import io.pizza.support.problems.FieldProblem;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -37,11 +37,8 @@ class CourierProblems {
 	}
 
 	@ExceptionHandler
-	ResponseEntity<ProblemDetail> onNotStored(PositionNotStored ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-				ex.getMessage() + "; try again shortly.");
-		problem.setTitle("Kafka unavailable");
-		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
+	ResponseEntity<Object> onNotStored(PositionNotStored ex) {
+		return Unavailable.answer("Kafka unavailable", ex.getMessage() + "; try again shortly.");
 	}
 
 }

@@ -55,7 +55,6 @@ class Couriers {
 	/**
 	 * An order's move, as the status topic's contract has it.
 	 *
-	 * @param orderId the order
 	 * @param status its new status
 	 * @param by who moved it: the courier
 	 * @param at when

@@ -70,7 +70,6 @@ class DeliverySpans implements DisposableBean {
 	/**
 	 * The delivery's trace, for its positions to name in the log without a span of their
 	 * own.
-	 * @param orderId the order
 	 * @return a {@code traceparent} header's value, empty without a delivery span
 	 */
 	Optional<String> traceparent(UUID orderId) {

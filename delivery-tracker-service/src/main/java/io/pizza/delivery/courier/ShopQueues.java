@@ -47,7 +47,6 @@ final class ShopQueues {
 	/**
 	 * Takes one of a shop's couriers whether one is free or not: a courier taken over
 	 * from another instance is on the road already.
-	 * @param shopName the shop
 	 */
 	void takeCourier(String shopName) {
 		synchronized (this.shops) {
@@ -68,7 +67,6 @@ final class ShopQueues {
 
 	/**
 	 * A courier back at its shop: it takes the order that waited longest, if any.
-	 * @param shopName the shop
 	 * @return the order it takes, empty when none waits and the courier stays
 	 */
 	Optional<Destination> courierBack(String shopName) {

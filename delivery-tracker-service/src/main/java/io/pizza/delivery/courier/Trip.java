@@ -31,7 +31,6 @@ final class Trip {
 	 * A trip from its first step, or from one further on for a courier taken over.
 	 * @param fleet the fleet it rides for
 	 * @param destination where from and where to
-	 * @param courierId the courier
 	 * @param steps how many steps the whole way takes
 	 * @param from the step it is at
 	 */

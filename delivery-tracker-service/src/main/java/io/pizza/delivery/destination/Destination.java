@@ -7,7 +7,6 @@ import io.pizza.delivery.city.GeoPoint;
 /**
  * Where an order is carried from and to.
  *
- * @param orderId the order
  * @param shop the shop it is baked in
  * @param address the customer's address
  * @param from the shop's point on the map

@@ -25,9 +25,6 @@ import org.springframework.stereotype.Component;
  * instance needs to send a courier and to tell how far one still has to go. Kept in
  * memory, the most recent {@code orders-kept} only; the orders topic is where it comes
  * from again after a restart, or when an order baked late was forgotten.
- * <p>
- * Longer than most classes here: what the instance knows of the orders and of the shops
- * is read, added to and bounded under one lock, its own.
  */
 @Component
 public class Destinations {
@@ -93,12 +90,11 @@ public class Destinations {
 	/**
 	 * Does something with an order's destination: now if it is known, else once the order
 	 * is read.
-	 * @param orderId the order
 	 * @param record where the order's own record is, if known
 	 * @param action what to do with its destination
 	 * @return whether it was known, and done
 	 */
-	public boolean whenKnown(UUID orderId, @Nullable OrderRecord record, Consumer<Destination> action) {
+	public boolean whenKnown(UUID orderId, @Nullable RecordPosition record, Consumer<Destination> action) {
 		Destination destination;
 		synchronized (this) {
 			destination = this.byOrder.get(orderId);
@@ -147,10 +143,9 @@ public class Destinations {
 	/**
 	 * An order whose destination is wanted and not known.
 	 *
-	 * @param orderId the order
 	 * @param record where its record is, {@code null} when nobody said
 	 */
-	record Missing(UUID orderId, @Nullable OrderRecord record) {
+	record Missing(UUID orderId, @Nullable RecordPosition record) {
 	}
 
 	private static final class Waiting {
@@ -161,7 +156,7 @@ public class Destinations {
 
 		private boolean lookedFor;
 
-		private @Nullable OrderRecord record;
+		private @Nullable RecordPosition record;
 
 		private Waiting(Instant since) {
 			this.since = since;

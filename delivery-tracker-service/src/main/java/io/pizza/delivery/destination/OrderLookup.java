@@ -78,7 +78,7 @@ class OrderLookup implements DisposableBean {
 	 * @param wanted where each order's record is
 	 * @return the orders found there
 	 */
-	synchronized List<UUID> read(Map<UUID, OrderRecord> wanted) {
+	synchronized List<UUID> read(Map<UUID, RecordPosition> wanted) {
 		Map<TopicPartition, TreeMap<Long, UUID>> pending = new HashMap<>();
 		wanted.forEach(
 				(orderId, record) -> pending

@@ -7,8 +7,6 @@ import java.util.UUID;
  * An order placed with a shop, as the tracker reads it from the orders topic: where it
  * comes from and where it goes.
  *
- * @param orderId the order's id
- * @param shop the shop
  * @param customer who ordered it
  */
 record OrderPlaced(UUID orderId, String shop, Customer customer) {

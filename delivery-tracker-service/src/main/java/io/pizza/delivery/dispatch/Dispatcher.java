@@ -10,7 +10,7 @@ import io.micrometer.observation.Observation;
 import io.pizza.delivery.config.DeliveryTrackerProperties;
 import io.pizza.delivery.courier.CourierFleet;
 import io.pizza.delivery.destination.Destinations;
-import io.pizza.delivery.destination.OrderRecord;
+import io.pizza.delivery.destination.RecordPosition;
 import io.pizza.delivery.tracking.Deliveries;
 import io.pizza.support.Failures;
 import io.pizza.support.records.Received;
@@ -31,10 +31,6 @@ import org.springframework.stereotype.Component;
  * the instance that owns it next, after a rebalance, a restart or a {@code kill -9},
  * delivers what was left: it sends a courier for each order that still waits and lets
  * each courier on the road ride on from where it is.
- * <p>
- * Longer than most classes here: reading a poll, taking up what a partition left and
- * sending couriers all decide together when a partition's offset may move, the rule that
- * keeps every delivery in the log.
  */
 @Component
 class Dispatcher {
@@ -123,9 +119,9 @@ class Dispatcher {
 			return false;
 		}
 		boolean replayed = this.open.replaying(partition);
-		OrderRecord order = OrderRecord.of(record.record().headers()).orElse(null);
+		RecordPosition orderAt = RecordPosition.of(record.record().headers()).orElse(null);
 		Reading reading = this.open.read(partition, record.offset(), change.orderId(), change.status(), change.by(),
-				change.at(), order);
+				change.at(), orderAt);
 		if (replayed) {
 			log.debug("[{}] {} order={} {} by {} (replayed)", this.instance, where, change.orderId(), change.status(),
 					change.by());
@@ -143,7 +139,7 @@ class Dispatcher {
 							change.orderId());
 					return true;
 				}
-				send(new OpenDelivery(partition, change.orderId(), record.offset(), null, null, order));
+				send(new OpenDelivery(partition, change.orderId(), record.offset(), null, null, orderAt));
 			}
 			case NOTHING_TO_DO -> {
 				// a kitchen's step, or a courier's
@@ -167,7 +163,7 @@ class Dispatcher {
 	// the order was published before it was baked, yet an instance that just started may
 	// not have read it: it is sent once it has
 	private void send(OpenDelivery order) {
-		boolean known = this.destinations.whenKnown(order.orderId(), order.order(), (destination) -> {
+		boolean known = this.destinations.whenKnown(order.orderId(), order.orderAt(), (destination) -> {
 			if (!this.open.owns(order.partition(), order.orderId())) {
 				return;
 			}

@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.pizza.delivery.config.DeliveryTrackerProperties;
-import io.pizza.delivery.destination.OrderRecord;
+import io.pizza.delivery.destination.RecordPosition;
 import org.apache.kafka.common.TopicPartition;
 import org.jspecify.annotations.Nullable;
 
@@ -29,10 +29,8 @@ import org.springframework.stereotype.Component;
  * A partition hands at most {@code deliveries-per-partition} orders to the couriers at a
  * time; past that, its orders wait here, oldest first, for one of those to be delivered,
  * and its reading pauses (see {@link #full}): the orders behind wait in the log, not in
- * memory, however far the kitchen is ahead of the couriers. Thread-safe.
- * <p>
- * Longer than most classes here: most of its lines say why each rule holds, which is
- * where a reader needs them; the code is under 90 lines.
+ * memory, however far the kitchen is ahead of the couriers. Thread-safe: each partition's
+ * own rules are in {@link StatusPartition}.
  */
 @Component
 class OpenDeliveries {
@@ -54,12 +52,11 @@ class OpenDeliveries {
 	/**
 	 * A partition assigned: what lies between where its reading starts and where it ends
 	 * now is read again to rebuild its deliveries, nobody sent.
-	 * @param partition the partition
 	 * @param from the offset its reading starts at (the committed one)
 	 * @param end its end offset at assignment
 	 */
 	synchronized void assigned(TopicPartition partition, long from, long end) {
-		this.partitions.put(partition, new StatusPartition(from, end));
+		this.partitions.put(partition, new StatusPartition(partition, from, end, this.perPartition));
 	}
 
 	/**
@@ -67,67 +64,47 @@ class OpenDeliveries {
 	 * first time it is, returns the deliveries it rebuilt to be taken up: every courier
 	 * on the road, then the orders waiting, oldest first, as many as the partition hands
 	 * to the couriers at a time (the others are taken as those are delivered).
-	 * @param partition the partition
 	 * @param position the offset of the next record to be read
 	 * @return the deliveries to take up: empty unless the replay just ended
 	 */
 	synchronized List<OpenDelivery> caughtUp(TopicPartition partition, long position) {
 		StatusPartition state = this.partitions.get(partition);
-		if (state == null || state.live || position < state.replayUntil) {
-			return List.of();
-		}
-		state.live = true;
-		return state.takeUp(this.perPartition);
+		return (state != null) ? state.caughtUp(position) : List.of();
 	}
 
 	/**
 	 * Whether a partition is still being replayed.
-	 * @param partition the partition
 	 * @return {@code true} until its replay is over
 	 */
 	synchronized boolean replaying(TopicPartition partition) {
 		StatusPartition state = this.partitions.get(partition);
-		return state != null && !state.live;
+		return state != null && state.replaying();
 	}
 
 	/**
 	 * A status change read.
 	 * @param partition where it was read
-	 * @param offset its offset
-	 * @param orderId its order
 	 * @param status the order's new status
 	 * @param by who moved it
 	 * @param at when
-	 * @param order where the order's own record is, if the status says
+	 * @param orderAt where the order's own record is, if the status says
 	 * @return what becomes of it
 	 */
 	synchronized Reading read(TopicPartition partition, long offset, UUID orderId, String status, String by, Instant at,
-			@Nullable OrderRecord order) {
-		StatusPartition state = this.partitions.computeIfAbsent(partition, (p) -> new StatusPartition(offset, offset));
-		state.next = offset + 1;
-		switch (status) {
-			case "BAKED" -> {
-				return state.baked(new OpenDelivery(partition, orderId, offset, null, null, order), this.perPartition);
-			}
-			case "OUT_FOR_DELIVERY" -> state.open.computeIfPresent(orderId,
-					(id, open) -> new OpenDelivery(partition, id, open.offset(), by, at, open.order()));
-			case "DELIVERED" -> state.delivered(orderId);
-			default -> {
-				// the kitchen's steps say nothing about a delivery
-			}
-		}
-		return Reading.NOTHING_TO_DO;
+			@Nullable RecordPosition orderAt) {
+		return this.partitions
+			.computeIfAbsent(partition, (p) -> new StatusPartition(p, offset, offset, this.perPartition))
+			.read(offset, orderId, status, by, at, orderAt);
 	}
 
 	/**
 	 * A record that is no status change, read and passed over.
 	 * @param partition where
-	 * @param offset its offset
 	 */
 	synchronized void passed(TopicPartition partition, long offset) {
 		StatusPartition state = this.partitions.get(partition);
 		if (state != null) {
-			state.next = offset + 1;
+			state.passed(offset);
 		}
 	}
 
@@ -135,7 +112,6 @@ class OpenDeliveries {
 	 * An order's {@code DELIVERED} is on the brokers: its partition may be committed past
 	 * it, and hands its oldest order held back, if any, to the couriers.
 	 * @param partition the order's partition
-	 * @param orderId the order
 	 * @return the order held back that is taken now
 	 */
 	synchronized Optional<OpenDelivery> delivered(TopicPartition partition, UUID orderId) {
@@ -144,30 +120,28 @@ class OpenDeliveries {
 			return Optional.empty();
 		}
 		state.delivered(orderId);
-		return state.nextHeldBack(this.perPartition);
+		return state.nextHeldBack();
 	}
 
 	/**
 	 * Whether a partition has as many orders open as it may: its reading should pause
 	 * until some are delivered. A partition being replayed is never full: its replay must
 	 * reach its end.
-	 * @param partition the partition
 	 * @return {@code true} when it is live and full
 	 */
 	synchronized boolean full(TopicPartition partition) {
 		StatusPartition state = this.partitions.get(partition);
-		return state != null && state.live && state.open.size() >= this.perPartition;
+		return state != null && state.full();
 	}
 
 	/**
 	 * Whether this instance still owns an order's delivery.
 	 * @param partition the order's partition
-	 * @param orderId the order
 	 * @return {@code false} once the partition was handed over, or the order delivered
 	 */
 	synchronized boolean owns(TopicPartition partition, UUID orderId) {
 		StatusPartition state = this.partitions.get(partition);
-		return state != null && state.open.containsKey(orderId);
+		return state != null && state.owns(orderId);
 	}
 
 	/**
@@ -180,7 +154,7 @@ class OpenDeliveries {
 		for (TopicPartition partition : revoked) {
 			StatusPartition state = this.partitions.remove(partition);
 			if (state != null) {
-				orders.addAll(state.open.keySet());
+				orders.addAll(state.openOrders());
 			}
 		}
 		return orders;
@@ -193,13 +167,8 @@ class OpenDeliveries {
 	 */
 	synchronized Map<TopicPartition, Long> toCommit() {
 		Map<TopicPartition, Long> offsets = new HashMap<>();
-		this.partitions.forEach((partition, state) -> {
-			long safe = state.open.isEmpty() ? state.next : state.open.values().iterator().next().offset();
-			if (safe > state.committed) {
-				offsets.put(partition, safe);
-				state.committed = safe;
-			}
-		});
+		this.partitions
+			.forEach((partition, state) -> state.toCommit().ifPresent((safe) -> offsets.put(partition, safe)));
 		return offsets;
 	}
 

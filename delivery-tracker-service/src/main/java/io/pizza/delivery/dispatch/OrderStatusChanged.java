@@ -6,7 +6,6 @@ import java.util.UUID;
 /**
  * An order moved on, as the tracker reads it from the status topic.
  *
- * @param orderId the order's id
  * @param status the new status, such as {@code BAKED}
  * @param by the instance that moved it
  * @param at when

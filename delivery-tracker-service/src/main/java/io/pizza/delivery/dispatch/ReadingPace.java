@@ -44,7 +44,6 @@ class ReadingPace {
 	/**
 	 * Pauses or resumes a partition's reading, as its deliveries open say; a partition
 	 * handed over is resumed, for its pause would outlive it.
-	 * @param partition the partition
 	 */
 	synchronized void adjust(TopicPartition partition) {
 		MessageListenerContainer container = this.registry.getListenerContainer(Dispatcher.ID);

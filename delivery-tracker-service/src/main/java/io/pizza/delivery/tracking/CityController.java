@@ -40,7 +40,6 @@ class CityController {
 	/**
 	 * The city as the map page draws it.
 	 *
-	 * @param name its name
 	 * @param south its southern edge
 	 * @param west its western edge
 	 * @param north its northern edge
@@ -54,7 +53,6 @@ class CityController {
 		/**
 		 * A shop on the map.
 		 *
-		 * @param name its name
 		 * @param lat latitude
 		 * @param lon longitude
 		 */

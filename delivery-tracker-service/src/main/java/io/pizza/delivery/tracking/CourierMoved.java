@@ -11,7 +11,6 @@ import io.pizza.delivery.city.GeoPoint;
  * by the order's id, so that one order's positions stay in order on one partition.
  *
  * @param orderId the order carried
- * @param courierId the courier
  * @param lat latitude
  * @param lon longitude
  * @param at when the courier was there (the event's time, not the time it was read)

@@ -51,7 +51,6 @@ public class Deliveries {
 
 	/**
 	 * Takes a position in.
-	 * @param position the position
 	 * @return the order's delivery when the position is its latest, empty for a position
 	 * that arrived after a newer one
 	 */

@@ -24,7 +24,6 @@ public final class Delivery {
 
 	/**
 	 * Takes a position in, unless it is older than the latest (a report arriving late).
-	 * @param position the position
 	 * @return whether it is now the latest
 	 */
 	synchronized boolean add(CourierMoved position) {

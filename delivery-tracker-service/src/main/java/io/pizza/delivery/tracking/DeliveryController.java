@@ -43,7 +43,6 @@ class DeliveryController {
 	 * One order's positions: the latest known first, then each new one, until it is
 	 * delivered. An order not on its way yet gets an open stream all the same: its
 	 * courier may leave any moment.
-	 * @param orderId the order
 	 * @return the stream of {@code position} events, ending with a {@code delivered} one
 	 */
 	@GetMapping(path = "/deliveries/{orderId}/positions", produces = MediaType.TEXT_EVENT_STREAM_VALUE)

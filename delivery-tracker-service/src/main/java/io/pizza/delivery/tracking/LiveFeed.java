@@ -25,12 +25,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * instance reads it from Kafka; an order's stream ends when the order is delivered. Every
  * stream gets a comment line each {@code streams.heartbeat}, so that a client gone away
  * is noticed and forgotten even when no position comes for it. Streams are written off
- * the consumer's thread ({@link Stream}), and bounded: so many an instance, so many a
- * client (by its address).
- * <p>
- * Longer than most classes here: opening, feeding, beating and forgetting the streams all
- * go through its registry of streams by order and by client, the one place that bounds
- * them; each stream's own queue and sending are in Stream.
+ * the consumer's thread ({@link ClientStream}), and bounded ({@link StreamQuota}).
  */
 @Component
 class LiveFeed implements SmartLifecycle {
@@ -42,15 +37,11 @@ class LiveFeed implements SmartLifecycle {
 	private final ExecutorService senders;
 
 	/** Guarded by this, as the rest. */
-	private final Map<UUID, Set<Stream>> byOrder = new HashMap<>();
+	private final Map<UUID, Set<ClientStream>> byOrder = new HashMap<>();
 
-	private final Set<Stream> everything = new LinkedHashSet<>();
+	private final Set<ClientStream> everything = new LinkedHashSet<>();
 
-	private final Map<String, Integer> perClient = new HashMap<>();
-
-	private int open;
-
-	private int anonymous;
+	private final StreamQuota quota;
 
 	private final String instance;
 
@@ -59,6 +50,7 @@ class LiveFeed implements SmartLifecycle {
 	LiveFeed(DeliveryTrackerProperties properties) {
 		this.limits = properties.streams();
 		this.instance = properties.instanceId();
+		this.quota = new StreamQuota(this.limits);
 		this.senders = Executors.newFixedThreadPool(this.limits.senders(), (task) -> {
 			Thread thread = new Thread(task, "sse-sender");
 			thread.setDaemon(true);
@@ -68,7 +60,6 @@ class LiveFeed implements SmartLifecycle {
 
 	/**
 	 * A stream of one order's positions.
-	 * @param orderId the order
 	 * @param known its latest position, when there is one
 	 * @param client who asks
 	 * @return the stream
@@ -77,7 +68,7 @@ class LiveFeed implements SmartLifecycle {
 	synchronized SseEmitter follow(UUID orderId, List<PositionView> known, Viewer client) {
 		// an order nobody follows any more is forgotten: asking for ids that never come
 		// must not grow the map
-		Stream stream = open(client, (gone) -> unfollow(orderId, gone));
+		ClientStream stream = open(client, (gone) -> unfollow(orderId, gone));
 		this.byOrder.computeIfAbsent(orderId, (id) -> new LinkedHashSet<>()).add(stream);
 		for (PositionView position : known) {
 			stream.position(position);
@@ -96,7 +87,7 @@ class LiveFeed implements SmartLifecycle {
 	 * @throws TooManyStreams past this instance's or this client's limit
 	 */
 	synchronized SseEmitter followAll(List<PositionView> known, Viewer client) {
-		Stream stream = open(client, this.everything::remove);
+		ClientStream stream = open(client, this.everything::remove);
 		this.everything.add(stream);
 		known.forEach(stream::position);
 		return stream.emitter();
@@ -109,15 +100,14 @@ class LiveFeed implements SmartLifecycle {
 
 	/** How many streams are open. */
 	synchronized int streamsOpen() {
-		return this.open;
+		return this.quota.open();
 	}
 
 	/**
 	 * Sends a position to everyone following its order or everything.
-	 * @param position the position
 	 */
 	synchronized void publish(PositionView position) {
-		for (Stream stream : List.copyOf(this.byOrder.getOrDefault(position.orderId(), Set.of()))) {
+		for (ClientStream stream : List.copyOf(this.byOrder.getOrDefault(position.orderId(), Set.of()))) {
 			if (stream.position(position) && position.delivered()) {
 				stream.end();
 			}
@@ -125,21 +115,11 @@ class LiveFeed implements SmartLifecycle {
 		List.copyOf(this.everything).forEach((stream) -> stream.position(position));
 	}
 
-	private Stream open(Viewer client, Consumer<Stream> forget) {
-		int ofClient = this.perClient.getOrDefault(client.name(), 0);
-		boolean full = (this.open >= this.limits.max())
-				|| (!client.signedIn() && this.anonymous >= this.limits.max() - this.limits.reserved());
-		if (full || ofClient >= this.limits.perClient()) {
-			throw new TooManyStreams(full);
-		}
+	private ClientStream open(Viewer client, Consumer<ClientStream> forget) {
+		this.quota.take(client);
 		SseEmitter emitter = new SseEmitter(this.limits.timeout().toMillis());
-		Stream stream = new Stream(emitter, client, this.limits.queued(), this.senders,
+		ClientStream stream = new ClientStream(emitter, client, this.limits.queued(), this.senders,
 				(ended) -> closed(ended, forget));
-		this.open++;
-		if (!client.signedIn()) {
-			this.anonymous++;
-		}
-		this.perClient.put(client.name(), ofClient + 1);
 		Runnable gone = () -> closed(stream, forget);
 		emitter.onCompletion(gone);
 		emitter.onTimeout(gone);
@@ -151,7 +131,7 @@ class LiveFeed implements SmartLifecycle {
 	}
 
 	// once per stream, whichever way it ends
-	private synchronized void closed(Stream stream, Consumer<Stream> forget) {
+	private synchronized void closed(ClientStream stream, Consumer<ClientStream> forget) {
 		if (!stream.forgetOnce()) {
 			return;
 		}
@@ -160,15 +140,11 @@ class LiveFeed implements SmartLifecycle {
 			log.info("[{}] a stream of {} dropped: its client fell {} events behind", this.instance, stream.client(),
 					this.limits.queued());
 		}
-		this.open--;
-		if (!stream.client().signedIn()) {
-			this.anonymous--;
-		}
-		this.perClient.computeIfPresent(stream.client().name(), (client, count) -> (count > 1) ? count - 1 : null);
+		this.quota.giveBack(stream.client());
 	}
 
-	private synchronized void unfollow(UUID orderId, Stream stream) {
-		Set<Stream> followers = this.byOrder.get(orderId);
+	private synchronized void unfollow(UUID orderId, ClientStream stream) {
+		Set<ClientStream> followers = this.byOrder.get(orderId);
 		if (followers != null && followers.remove(stream) && followers.isEmpty()) {
 			this.byOrder.remove(orderId);
 		}
@@ -188,8 +164,8 @@ class LiveFeed implements SmartLifecycle {
 	@Override
 	public synchronized void stop() {
 		this.running = false;
-		this.everything.forEach(Stream::end);
-		this.byOrder.values().forEach((followers) -> followers.forEach(Stream::end));
+		this.everything.forEach(ClientStream::end);
+		this.byOrder.values().forEach((followers) -> followers.forEach(ClientStream::end));
 		this.senders.shutdown();
 	}
 

@@ -9,8 +9,6 @@ import org.jspecify.annotations.Nullable;
 /**
  * An order's position as the API and the map show it, with how old it is.
  *
- * @param orderId the order
- * @param courierId its courier
  * @param shop the shop it comes from, when known
  * @param lat latitude
  * @param lon longitude

@@ -43,11 +43,11 @@ class DestinationsTests {
 		List<String> sentTo = new ArrayList<>();
 		assertThat(this.destinations.whenKnown(orderId, null, (destination) -> sentTo.add(destination.address())))
 			.isFalse();
-		assertThat(this.destinations.whenKnown(orderId, new OrderRecord(3, 42), (destination) -> {
+		assertThat(this.destinations.whenKnown(orderId, new RecordPosition(3, 42), (destination) -> {
 		})).isFalse();
 		assertThat(this.destinations.missingSince(Instant.now().minusSeconds(30))).as("not missing long").isEmpty();
 		assertThat(this.destinations.missingSince(Instant.now().plusSeconds(1)))
-			.containsExactly(new Destinations.Missing(orderId, new OrderRecord(3, 42)));
+			.containsExactly(new Destinations.Missing(orderId, new RecordPosition(3, 42)));
 		assertThat(this.destinations.missingSince(Instant.now().plusSeconds(1))).as("looked for already").isEmpty();
 
 		this.destinations.add(new OrderPlaced(orderId, "Marios Pizza", new OrderPlaced.Customer("Adele", "Via Roma 1")),

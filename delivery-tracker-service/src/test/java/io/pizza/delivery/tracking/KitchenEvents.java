@@ -47,7 +47,6 @@ final class KitchenEvents {
 
 	/**
 	 * The order baked, as the kitchen says it: with where the order's own record is.
-	 * @param orderId the order
 	 * @param placed where its record was written
 	 */
 	void baked(UUID orderId, RecordMetadata placed) {

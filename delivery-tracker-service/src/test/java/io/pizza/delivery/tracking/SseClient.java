@@ -94,7 +94,6 @@ final class SseClient implements AutoCloseable {
 	/**
 	 * An event received.
 	 *
-	 * @param name its name
 	 * @param data its data, as JSON
 	 * @param receivedAt when it was received
 	 */

@@ -31,17 +31,17 @@ public record PizzaMakerProperties(@NotBlank String instanceId, @NotBlank String
 		@NotNull Duration bakingTimePerPizza, @Valid @NotNull Retry pollRetry, @Valid @NotNull Queue queue) {
 
 	/**
-	 * The most pizzas an order may have (order-service's rule): a poll is sized by it.
+	 * The most pizzas an order may have, as the contract's {@code order-limits.json} says
+	 * (the kitchen's {@code OrderPlacedTests} check it): a poll is sized by it.
 	 */
 	public static final int MAX_PIZZAS = 10;
 
-	/** The most extra toppings a pizza may have (order-service's rule). */
+	/** The most extra toppings a pizza may have, as {@code order-limits.json} says. */
 	public static final int MAX_TOPPINGS = 5;
 
 	/**
 	 * How many orders one oven surely bakes in a time: as many as it would if each were
 	 * of the largest size.
-	 * @param time the time
 	 * @param most the most to take whatever the time (when baking takes none)
 	 * @return at least one, at most {@code most}
 	 */

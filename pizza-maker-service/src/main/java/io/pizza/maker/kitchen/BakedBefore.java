@@ -69,7 +69,6 @@ class BakedBefore {
 
 	/**
 	 * Why a record sent back from a dead-letter topic is not to be baked, if it is not.
-	 * @param record the record
 	 * @param order the order it holds
 	 * @return the reason to skip it; empty for a record that is no replay, or a replay to
 	 * bake
@@ -95,7 +94,6 @@ class BakedBefore {
 
 	/**
 	 * Whether any maker began baking an order, read from the status topic.
-	 * @param order the order
 	 * @return where its {@code BAKING} lies, if it does
 	 */
 	Optional<String> baked(OrderPlaced order) {

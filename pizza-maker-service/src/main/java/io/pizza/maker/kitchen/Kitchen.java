@@ -30,9 +30,6 @@ import org.springframework.stereotype.Component;
  * partitions in parallel: an oven per partition. Run inside the listener's Kafka
  * transaction, the reports and the poll's offsets are committed together or not at all;
  * the reports are sent from the listener's thread, which holds the transaction.
- * <p>
- * Longer than most classes here: baking each partition's orders in turn, reporting each
- * status and counting what is in the ovens are one loop, read best in one place.
  */
 @Component
 class Kitchen implements DisposableBean {
@@ -147,7 +144,6 @@ class Kitchen implements DisposableBean {
 	/**
 	 * An order to bake, and where it was read.
 	 *
-	 * @param order the order
 	 * @param partition its record's partition
 	 * @param offset its record's offset
 	 * @param span the span its record is handled in

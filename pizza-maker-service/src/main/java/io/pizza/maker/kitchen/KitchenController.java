@@ -76,7 +76,6 @@ class KitchenController {
 	 *
 	 * @param partition the partition it came from
 	 * @param orderId its id
-	 * @param shop its shop
 	 * @param pizzas how many pizzas
 	 */
 	record CurrentOrder(String partition, UUID orderId, String shop, int pizzas) {

@@ -10,12 +10,12 @@ import io.pizza.maker.config.PizzaMakerProperties;
 
 /**
  * An order placed with a shop, as the kitchen reads it from the orders topic. An order
- * without an id, a shop or pizzas cannot be baked, and one beyond the menu's limits (more
- * than 10 pizzas, or 5 extra toppings on one) would hold the oven past the transaction's
- * timeout: reading it fails, and the record goes to the dead-letter topic as it came.
+ * without an id, a shop or pizzas cannot be baked, and one larger than the contract's
+ * largest order ({@link PizzaMakerProperties#MAX_PIZZAS} pizzas, each with at most
+ * {@link PizzaMakerProperties#MAX_TOPPINGS} extra toppings) would hold the oven past the
+ * transaction's timeout: reading it fails, and the record goes to the dead-letter topic
+ * as it came.
  *
- * @param orderId the order's id
- * @param shop the shop
  * @param pizzas what to bake
  * @param placedAt when the order was accepted
  */

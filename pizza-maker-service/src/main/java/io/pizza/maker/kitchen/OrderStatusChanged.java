@@ -7,7 +7,6 @@ import java.util.UUID;
  * An order moved on in the kitchen: the value the maker publishes to the status topic,
  * keyed by order id.
  *
- * @param orderId the order's id
  * @param status {@code BAKING} or {@code BAKED}
  * @param by the maker instance
  * @param at when

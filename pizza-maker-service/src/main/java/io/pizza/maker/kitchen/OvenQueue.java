@@ -42,7 +42,6 @@ class OvenQueue {
 	 * @param maker who baked it
 	 * @param partition its record's partition
 	 * @param offset its record's offset
-	 * @param shop its shop
 	 * @return a later offset of the same shop baked here before it, if one was
 	 */
 	OptionalLong baked(String maker, TopicPartition partition, long offset, String shop) {
@@ -74,7 +73,6 @@ class OvenQueue {
 	 *
 	 * @param maker who holds it: the instance and its thread
 	 * @param where its record, such as {@code pizza-orders-3@1042}
-	 * @param orderId its order's id
 	 * @param delivery how many times the brokers delivered it, this time included
 	 * @param since when the maker took it
 	 */

@@ -71,7 +71,6 @@ class RecentOrders {
 	 * Where an order was met before on its partition, if it was.
 	 * @param partition the record's partition
 	 * @param offset the record's offset
-	 * @param orderId the order's id
 	 * @return the earlier offset of the same order id
 	 */
 	synchronized Optional<Long> seenBefore(TopicPartition partition, long offset, UUID orderId) {

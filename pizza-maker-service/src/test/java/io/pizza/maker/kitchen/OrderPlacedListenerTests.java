@@ -141,8 +141,8 @@ class OrderPlacedListenerTests {
 			.untilAsserted(() -> assertThat(statuses(orderId)).extracting(ConsumerRecord::value)
 				.anyMatch((value) -> value.contains("\"BAKED\"")));
 		assertThat(statuses(orderId)).hasSize(2).allSatisfy((status) -> {
-			assertThat(header(status, "order-partition")).isEqualTo(Integer.toString(sent.partition()));
-			assertThat(header(status, "order-offset")).isEqualTo(Long.toString(sent.offset()));
+			assertThat(header(status, Kitchen.ORDER_PARTITION)).isEqualTo(Integer.toString(sent.partition()));
+			assertThat(header(status, Kitchen.ORDER_OFFSET)).isEqualTo(Long.toString(sent.offset()));
 		});
 	}
 

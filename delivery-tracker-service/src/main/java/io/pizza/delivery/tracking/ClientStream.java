@@ -17,11 +17,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter.SseEvent
  * sender thread, never by the thread that says it (the positions' consumer): a client
  * that stops reading blocks a sender at most, fills its own queue, and is dropped when
  * the queue is full, slowing nobody else. Thread-safe.
- * <p>
- * Longer than most classes here: its bounded queue, its sending off the consumer's thread
- * and its closing share a few atomic flags, and are read best together.
  */
-final class Stream {
+final class ClientStream {
 
 	private final SseEmitter emitter;
 
@@ -31,7 +28,7 @@ final class Stream {
 
 	private final Executor sender;
 
-	private final Consumer<Stream> gone;
+	private final Consumer<ClientStream> gone;
 
 	private final AtomicBoolean draining = new AtomicBoolean();
 
@@ -44,14 +41,14 @@ final class Stream {
 	private volatile boolean tooSlow;
 
 	/**
-	 * A stream.
+	 * A stream, open until it is ended or its client goes away or falls behind.
 	 * @param emitter what writes it
 	 * @param client who reads it
 	 * @param queued how many events may wait to be sent before the client is dropped
 	 * @param sender the threads that send
 	 * @param gone told when the stream ended, whichever way, at least once
 	 */
-	Stream(SseEmitter emitter, Viewer client, int queued, Executor sender, Consumer<Stream> gone) {
+	ClientStream(SseEmitter emitter, Viewer client, int queued, Executor sender, Consumer<ClientStream> gone) {
 		this.emitter = emitter;
 		this.client = client;
 		this.queue = new ArrayBlockingQueue<>(queued);

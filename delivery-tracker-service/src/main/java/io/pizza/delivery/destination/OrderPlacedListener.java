@@ -26,9 +26,9 @@ import org.springframework.stereotype.Component;
  * An order id seen again (a copy of the same order) keeps its first record.
  */
 @Component
-class OrdersListener extends AbstractConsumerSeekAware {
+class OrderPlacedListener extends AbstractConsumerSeekAware {
 
-	private static final Logger log = LoggerFactory.getLogger(OrdersListener.class);
+	private static final Logger log = LoggerFactory.getLogger(OrderPlacedListener.class);
 
 	private final Destinations destinations;
 
@@ -38,7 +38,7 @@ class OrdersListener extends AbstractConsumerSeekAware {
 
 	private final Clock clock = Clock.systemUTC();
 
-	OrdersListener(Destinations destinations, OrderLookup lookup, DeliveryTrackerProperties properties) {
+	OrderPlacedListener(Destinations destinations, OrderLookup lookup, DeliveryTrackerProperties properties) {
 		this.destinations = destinations;
 		this.lookup = lookup;
 		this.properties = properties;
@@ -65,7 +65,7 @@ class OrdersListener extends AbstractConsumerSeekAware {
 	void lookForMissingOrders() {
 		List<Missing> missing = this.destinations
 			.missingSince(this.clock.instant().minus(this.properties.missingOrderAfter()));
-		Map<UUID, OrderRecord> located = new HashMap<>();
+		Map<UUID, RecordPosition> located = new HashMap<>();
 		missing.stream()
 			.filter((order) -> order.record() != null)
 			.forEach((order) -> located.put(order.orderId(), order.record()));

@@ -28,12 +28,12 @@ import org.springframework.stereotype.Component;
  * topic's retention), so that a restarted instance knows every delivery on its way.
  */
 @Component
-class PositionsListener implements ConsumerSeekAware {
+class CourierMovedListener implements ConsumerSeekAware {
 
 	/** The container post-processor that leaves positions out of the traces. */
 	static final String UNTRACED = "untracedPositions";
 
-	private static final Logger log = LoggerFactory.getLogger(PositionsListener.class);
+	private static final Logger log = LoggerFactory.getLogger(CourierMovedListener.class);
 
 	private final Deliveries deliveries;
 
@@ -41,7 +41,7 @@ class PositionsListener implements ConsumerSeekAware {
 
 	private final DeliveryTrackerProperties properties;
 
-	PositionsListener(Deliveries deliveries, LiveFeed feed, DeliveryTrackerProperties properties) {
+	CourierMovedListener(Deliveries deliveries, LiveFeed feed, DeliveryTrackerProperties properties) {
 		this.deliveries = deliveries;
 		this.feed = feed;
 		this.properties = properties;

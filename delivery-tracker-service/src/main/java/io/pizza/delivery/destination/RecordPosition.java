@@ -14,7 +14,7 @@ import org.apache.kafka.common.header.Headers;
  * @param partition the partition of the orders topic
  * @param offset the record's offset on it
  */
-public record OrderRecord(int partition, long offset) {
+public record RecordPosition(int partition, long offset) {
 
 	static final String PARTITION_HEADER = "order-partition";
 
@@ -25,14 +25,14 @@ public record OrderRecord(int partition, long offset) {
 	 * @param headers the status record's headers
 	 * @return where, unless the record does not say (written before the kitchen said it)
 	 */
-	public static Optional<OrderRecord> of(Headers headers) {
+	public static Optional<RecordPosition> of(Headers headers) {
 		Header partition = headers.lastHeader(PARTITION_HEADER);
 		Header offset = headers.lastHeader(OFFSET_HEADER);
 		if (partition == null || offset == null) {
 			return Optional.empty();
 		}
 		try {
-			return Optional.of(new OrderRecord(Integer.parseInt(text(partition)), Long.parseLong(text(offset))));
+			return Optional.of(new RecordPosition(Integer.parseInt(text(partition)), Long.parseLong(text(offset))));
 		}
 		catch (NumberFormatException ex) {
 			return Optional.empty();

@@ -86,7 +86,7 @@ final class BenchSteps {
 	LoadReport endToEnd(Platform platform, String what, double rate, BenchOptions options) {
 		this.progress
 			.accept("%s: %.0f orders/s for %d s".formatted(what, rate, options.endToEndDuration().toSeconds()));
-		return new LoadTest(platform.settings(), this.progress)
+		return new LoadMeasurement(platform.settings(), this.progress)
 			.run(rate, options.endToEndDuration(), options.seed() + 1, false)
 			.report();
 	}

@@ -24,7 +24,7 @@ import io.pizza.platform.system.PlatformException;
  * A load run against the running system: fake orders posted at a steady rate, then how
  * long each took to be answered, baked and billed.
  */
-public final class LoadTest {
+public final class LoadMeasurement {
 
 	/** How long baking and billing may lag behind once sending has stopped. */
 	private static final Duration CATCH_UP = Duration.ofSeconds(120);
@@ -36,7 +36,7 @@ public final class LoadTest {
 
 	private final Consumer<String> progress;
 
-	public LoadTest(PlatformSettings settings, Consumer<String> progress) {
+	public LoadMeasurement(PlatformSettings settings, Consumer<String> progress) {
 		this.settings = settings;
 		this.progress = progress;
 	}

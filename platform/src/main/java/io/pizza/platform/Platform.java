@@ -12,6 +12,7 @@ import io.pizza.platform.connect.ConnectorFiles;
 import io.pizza.platform.connect.Connectors;
 import io.pizza.platform.connect.SteadyTasks;
 import io.pizza.platform.kafka.FeatureLevels;
+import io.pizza.platform.kafka.Groups;
 import io.pizza.platform.kafka.KafkaCluster;
 import io.pizza.platform.kafka.KitchenHandover;
 import io.pizza.platform.network.Gateways;
@@ -139,8 +140,8 @@ public final class Platform {
 				int partitions = toQueue ? KitchenHandover.toQueue(admin) : KitchenHandover.toGroup(admin);
 				this.progress.accept("Makers: now the %s %s, taking up where the %s stands (%d partitions)".formatted(
 						toQueue ? "share group" : "consumer group",
-						toQueue ? KitchenHandover.QUEUE : KitchenHandover.GROUP,
-						toQueue ? KitchenHandover.GROUP : KitchenHandover.QUEUE, partitions));
+						toQueue ? Groups.MAKERS_QUEUE : Groups.MAKERS,
+						toQueue ? Groups.MAKERS : Groups.MAKERS_QUEUE, partitions));
 			}
 		}
 		this.settings.recordKitchen();

@@ -4,7 +4,7 @@ import java.util.Properties;
 import java.util.concurrent.Callable;
 
 import io.pizza.platform.Platform;
-import io.pizza.platform.kafka.KitchenHandover;
+import io.pizza.platform.kafka.Groups;
 import io.pizza.platform.settings.PlatformSettings;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -28,8 +28,8 @@ class UpCommand implements Callable<Integer> {
 	Network network;
 
 	@Option(names = "--kitchen", paramLabel = "group|queue",
-			description = "The makers as the consumer group " + KitchenHandover.GROUP + " (the default) or the share "
-					+ "group " + KitchenHandover.QUEUE + " (KIP-932): orders from any partition, record by record; "
+			description = "The makers as the consumer group " + Groups.MAKERS + " (the default) or the share "
+					+ "group " + Groups.MAKERS_QUEUE + " (KIP-932): orders from any partition, record by record; "
 					+ "a switch hands the orders over. " + "Kept for later commands until changed.")
 	String kitchen;
 

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import io.pizza.platform.Platform;
+import io.pizza.platform.kafka.Topics;
 import io.pizza.platform.network.ClusterWatch;
 import io.pizza.platform.settings.Instance;
 import io.pizza.platform.system.PlatformException;
@@ -113,7 +114,7 @@ final class CheckRun {
 		this.platform.kill(orderService, false);
 		this.platform.start(orderService, idempotent ? Map.of() : Map.of("SPRING_KAFKA_PRODUCER_ACKS", acks,
 				"SPRING_KAFKA_PRODUCER_PROPERTIES_ENABLE_IDEMPOTENCE", "false"));
-		ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, "pizza-orders");
+		ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, Topics.ORDERS);
 		try (Admin admin = this.platform.kafka().admin()) {
 			admin.incrementalAlterConfigs(Map.of(topic,
 					List.of(new AlterConfigOp(

@@ -16,6 +16,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import io.pizza.platform.Platform;
+import io.pizza.platform.kafka.Topics;
 import io.pizza.platform.network.Faults;
 import io.pizza.platform.process.Processes;
 import io.pizza.platform.settings.Instance;
@@ -31,7 +32,7 @@ import org.apache.kafka.common.TopicPartitionInfo;
  */
 final class Faulting implements AutoCloseable {
 
-	private static final String TOPIC = "pizza-orders";
+	private static final String TOPIC = Topics.ORDERS;
 
 	// where Debian's and Ubuntu's faketime package puts it, on any architecture, or a
 	// build of its own

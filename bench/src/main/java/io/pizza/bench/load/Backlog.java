@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import io.pizza.platform.Platform;
 import io.pizza.platform.kafka.GroupAssignment;
 import io.pizza.platform.kafka.GroupLag;
+import io.pizza.platform.kafka.Topics;
 import io.pizza.platform.settings.Instance;
 import io.pizza.platform.system.PlatformException;
 import org.apache.kafka.clients.admin.Admin;
@@ -29,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class Backlog {
 
-	static final String TOPIC = "pizza-orders";
+	static final String TOPIC = Topics.ORDERS;
 
 	private static final Duration LOOK = Duration.ofMillis(200);
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.pizza.platform.kafka.Topics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -25,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class BakedOrders implements AutoCloseable {
 
-	static final String TOPIC = "pizza-order-status";
+	static final String TOPIC = Topics.ORDER_STATUS;
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 

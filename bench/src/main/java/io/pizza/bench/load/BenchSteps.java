@@ -10,7 +10,8 @@ import java.util.function.Consumer;
 
 import io.pizza.platform.Platform;
 import io.pizza.platform.kafka.GroupLag;
-import io.pizza.platform.kafka.KitchenHandover;
+import io.pizza.platform.kafka.Groups;
+import io.pizza.platform.kafka.Topics;
 import io.pizza.platform.settings.Instance;
 import io.pizza.platform.system.PlatformException;
 import io.pizza.platform.system.Polling;
@@ -27,10 +28,10 @@ final class BenchSteps {
 	static final Map<String, String> NO_BAKING_TIME = Map.of("PIZZA_MAKER_SERVICE_BAKING_TIME_PER_PIZZA", "0ms");
 
 	/** The tracker's dispatch group. */
-	static final String DISPATCH = "delivery-tracker";
+	static final String DISPATCH = Groups.DISPATCH;
 
 	/** The couriers' positions. */
-	static final String POSITIONS = "delivery-positions";
+	static final String POSITIONS = Topics.DELIVERY_POSITIONS;
 
 	/** The longest wait for a backlog, and for each backlog measured. */
 	static final Duration WAIT = Duration.ofMinutes(5);
@@ -158,8 +159,8 @@ final class BenchSteps {
 		try {
 			long makers;
 			long billing;
-			while ((makers = GroupLag.of(admin, KitchenHandover.GROUP, "pizza-orders")) > 0
-					| (billing = GroupLag.of(admin, "billing", "pizza-orders")) > 0) {
+			while ((makers = GroupLag.of(admin, Groups.MAKERS, Topics.ORDERS)) > 0
+					| (billing = GroupLag.of(admin, Groups.BILLING, Topics.ORDERS)) > 0) {
 				this.progress
 					.accept("waiting for the backlog: %d orders to bake, %d to bill".formatted(makers, billing));
 				if (System.nanoTime() > deadline) {

@@ -13,7 +13,8 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import io.pizza.platform.Platform;
-import io.pizza.platform.kafka.KitchenHandover;
+import io.pizza.platform.kafka.Groups;
+import io.pizza.platform.kafka.Topics;
 import io.pizza.platform.process.InstanceStatus;
 import io.pizza.platform.secure.HttpLogins;
 import io.pizza.platform.settings.Instance;
@@ -121,10 +122,10 @@ public final class Benchmark {
 			ProducerCeiling.Result ceiling = ceiling(admin, options);
 			Backlog backlog = new Backlog(this.platform, admin, this.progress);
 			List<Backlog.Result> backlogs = List.of(
-					backlog.measure("makers, exactly once", KitchenHandover.GROUP,
+					backlog.measure("makers, exactly once", Groups.MAKERS,
 							List.of(instance("pizza-maker-1"), instance("pizza-maker-2")), BenchSteps.NO_BAKING_TIME,
 							orders, options.backlog(), BenchSteps.WAIT),
-					backlog.measure("billing", "billing", List.of(instance("billing-service")), Map.of(), orders,
+					backlog.measure("billing", Groups.BILLING, List.of(instance("billing-service")), Map.of(), orders,
 							options.backlog(), BenchSteps.WAIT));
 			this.steps.awaitCaughtUp(admin);
 			return new WithFastMakers(ceiling, intake, backlogs, endToEnd, takeovers);
@@ -159,7 +160,7 @@ public final class Benchmark {
 		ProducerCeiling producer = new ProducerCeiling(admin, this.platform.settings().kafkaClient(),
 				this.platform.settings().kafkaClasspath());
 		int recordSize = MeanOrderSize.of(this.platform.settings().kafkaClient(), 1000)
-			.orElseThrow(() -> new PlatformException("pizza-orders holds no order to take the size of"));
+			.orElseThrow(() -> new PlatformException(Topics.ORDERS + " holds no order to take the size of"));
 		this.progress.accept("ceiling: ProducerPerformance, " + options.ceilingRecords() + " records of " + recordSize
 				+ " B (the orders' mean size), acks=all");
 		return producer.run(options.ceilingRecords(), recordSize, this.progress);

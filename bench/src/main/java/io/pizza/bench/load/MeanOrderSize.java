@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.pizza.platform.kafka.Topics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -18,7 +19,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  */
 final class MeanOrderSize {
 
-	private static final String ORDERS = "pizza-orders";
+	private static final String ORDERS = Topics.ORDERS;
 
 	private MeanOrderSize() {
 	}

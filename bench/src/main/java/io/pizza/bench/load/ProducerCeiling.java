@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.pizza.platform.kafka.Topics;
 import io.pizza.platform.system.PlatformException;
 import org.apache.kafka.clients.admin.Admin;
 
@@ -23,7 +24,7 @@ import org.apache.kafka.clients.admin.Admin;
  */
 final class ProducerCeiling {
 
-	private static final String ORDERS = "pizza-orders";
+	private static final String ORDERS = Topics.ORDERS;
 
 	// "100000 records sent, 7343.8 records/sec (4.20 MB/sec), 5826.02 ms avg latency,
 	// 9184.00 ms max latency, 6150 ms 50th, 8458 ms 95th, 8909 ms 99th, 9102 ms 99.9th."

@@ -12,7 +12,8 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import io.pizza.platform.Platform;
-import io.pizza.platform.kafka.KitchenHandover;
+import io.pizza.platform.kafka.Groups;
+import io.pizza.platform.kafka.Topics;
 import io.pizza.platform.settings.Instance;
 import io.pizza.platform.system.PlatformException;
 import io.pizza.platform.system.Polling;
@@ -28,9 +29,9 @@ import org.apache.kafka.common.TopicPartition;
  */
 final class Takeover {
 
-	private static final String GROUP = KitchenHandover.GROUP;
+	private static final String GROUP = Groups.MAKERS;
 
-	private static final String TOPIC = "pizza-orders";
+	private static final String TOPIC = Topics.ORDERS;
 
 	private static final Duration LOOK_EVERY = Duration.ofMillis(20);
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.pizza.platform.network.NetworkTopology;
+import io.pizza.platform.process.CommandLines;
 import io.pizza.platform.process.Processes;
 import io.pizza.platform.process.StateFiles;
 import io.pizza.platform.settings.Instance;
@@ -43,9 +44,9 @@ public final class ConnectWorker {
 		if (!Files.isDirectory(lib)) {
 			throw new PlatformException(lib + " is missing: build the project first (./mvnw -DskipTests package)");
 		}
-		List<String> command = new ArrayList<>(List.of(Processes.java()));
+		List<String> command = new ArrayList<>(List.of(CommandLines.java()));
 		command.addAll(worker.heapOptions());
-		command.addAll(List.of("-XX:+UseSerialGC", Processes.MARKER + worker.name(),
+		command.addAll(List.of("-XX:+UseSerialGC", CommandLines.MARKER + worker.name(),
 				"-Dlog4j2.configurationFile=" + log4jConfig(),
 				"-Djava.security.auth.login.config=" + writeRestLogin()));
 		command.addAll(List.of("-cp", lib + "/*", "org.apache.kafka.connect.cli.ConnectDistributed",

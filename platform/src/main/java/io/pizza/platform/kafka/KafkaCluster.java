@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import io.pizza.platform.network.NetworkTopology;
+import io.pizza.platform.process.CommandLines;
 import io.pizza.platform.process.Processes;
 import io.pizza.platform.settings.Instance;
 import io.pizza.platform.settings.PlatformSettings;
@@ -58,11 +59,11 @@ public final class KafkaCluster {
 	 * @param broker the node
 	 */
 	public void start(Instance broker) {
-		List<String> command = new ArrayList<>(List.of(Processes.java()));
+		List<String> command = new ArrayList<>(List.of(CommandLines.java()));
 		command.addAll(broker.heapOptions());
 		command.addAll(this.settings.jvmOptions(broker));
 		command
-			.addAll(List.of(Processes.MARKER + broker.name(), "-Dlog4j2.configurationFile=" + this.nodes.log4jConfig(),
+			.addAll(List.of(CommandLines.MARKER + broker.name(), "-Dlog4j2.configurationFile=" + this.nodes.log4jConfig(),
 					"-cp", this.settings.kafkaClasspath(), "kafka.Kafka", this.nodes.file(broker).toString()));
 		this.processes.start(broker, NetworkTopology.of(this.settings).wrap(broker, command), Map.of());
 	}

@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import io.pizza.platform.process.Processes;
+import io.pizza.platform.process.CommandLines;
 import io.pizza.platform.process.StateFiles;
 import io.pizza.platform.settings.PlatformSettings;
 
@@ -110,7 +110,7 @@ final class ClassDataSharing {
 			removeUnused(dir(module));
 			delete(build);
 			Files.createDirectories(build);
-			if (!run(List.of(Processes.java(), "-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination",
+			if (!run(List.of(CommandLines.java(), "-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination",
 					build.toString()), module)) {
 				return false;
 			}
@@ -190,7 +190,7 @@ final class ClassDataSharing {
 	}
 
 	private boolean run(List<String> command, String module) throws IOException {
-		ProcessBuilder builder = new ProcessBuilder(Processes.privately(command)).redirectErrorStream(true)
+		ProcessBuilder builder = new ProcessBuilder(CommandLines.privately(command)).redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(log(module).toFile()));
 		Process process = builder.start();
 		try {

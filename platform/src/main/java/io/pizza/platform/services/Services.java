@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.pizza.platform.network.NetworkTopology;
+import io.pizza.platform.process.CommandLines;
 import io.pizza.platform.process.Processes;
 import io.pizza.platform.secure.DatabaseLogins;
 import io.pizza.platform.settings.Instance;
@@ -100,10 +101,10 @@ public final class Services {
 			throw new PlatformException(jar + " is missing: build the project first (./mvnw -DskipTests package)");
 		}
 		List<String> command = new ArrayList<>();
-		command.add(Processes.java());
+		command.add(CommandLines.java());
 		List<String> jvmOptions = jvmOptions(service);
 		command.addAll(jvmOptions);
-		command.add(Processes.MARKER + service.name());
+		command.add(CommandLines.MARKER + service.name());
 		command.addAll(this.cds.launch(service.module(), service.name(), jar, jvmOptions));
 		Map<String, String> environment = environment(service);
 		if (this.settings.queueKitchen() && service.module().equals(Instance.MAKERS)) {

@@ -23,6 +23,7 @@ import io.pizza.platform.process.Processes;
 import io.pizza.platform.secure.Acls;
 import io.pizza.platform.services.Services;
 import io.pizza.platform.settings.Instance;
+import io.pizza.platform.settings.Modes;
 import io.pizza.platform.settings.PlatformSettings;
 import io.pizza.platform.system.PlatformException;
 import io.pizza.platform.traces.ZipkinServer;
@@ -97,8 +98,8 @@ public final class Platform {
 		this.preflight.checkNetwork();
 		this.preflight.checkPorts(this.settings.instances());
 		switchTracing();
-		String kitchen = this.settings.queueKitchen() ? PlatformSettings.QUEUE : PlatformSettings.GROUP;
-		boolean newKitchen = !this.settings.recordedKitchen().orElse(PlatformSettings.GROUP).equals(kitchen);
+		String kitchen = this.settings.modes().queueKitchen() ? Modes.QUEUE : Modes.GROUP;
+		boolean newKitchen = !this.settings.modes().recordedKitchen().orElse(Modes.GROUP).equals(kitchen);
 		if (newKitchen) {
 			this.settings.services()
 				.stream()
@@ -106,8 +107,8 @@ public final class Platform {
 				.filter((maker) -> this.processes.running(maker).isPresent())
 				.forEach((maker) -> kill(maker, false));
 		}
-		this.settings.recordMode();
-		if (this.settings.ownNetwork()) {
+		this.settings.modes().record();
+		if (this.settings.modes().ownNetwork()) {
 			startNetwork();
 		}
 		List<Instance> brokers = notRunning(this.settings.brokers());
@@ -136,7 +137,7 @@ public final class Platform {
 			// recorded once handed over: a handover that failed is tried again at the
 			// next up
 			try (Admin admin = this.kafka.admin()) {
-				boolean toQueue = kitchen.equals(PlatformSettings.QUEUE);
+				boolean toQueue = kitchen.equals(Modes.QUEUE);
 				int partitions = toQueue ? KitchenHandover.toQueue(admin) : KitchenHandover.toGroup(admin);
 				this.progress.accept("Makers: now the %s %s, taking up where the %s stands (%d partitions)".formatted(
 						toQueue ? "share group" : "consumer group",
@@ -144,17 +145,17 @@ public final class Platform {
 						toQueue ? Groups.MAKERS : Groups.MAKERS_QUEUE, partitions));
 			}
 		}
-		this.settings.recordKitchen();
+		this.settings.modes().recordKitchen();
 		electPreferredLeaders();
-		if (this.settings.secure()) {
+		if (this.settings.modes().secure()) {
 			try (Admin admin = this.kafka.admin()) {
 				Acls.apply(admin);
 			}
 			this.progress.accept("Kafka: TLS with client certificates on every listener, " + Acls.all().size()
-					+ " ACLs in place, the rest denied (certificates in " + this.settings.tls().folder() + ")");
+					+ " ACLs in place, the rest denied (certificates in " + this.settings.secrets().tls().folder() + ")");
 		}
 		Instance zipkin = this.settings.zipkin();
-		if (this.settings.tracing() && this.processes.running(zipkin).isEmpty()) {
+		if (this.settings.modes().tracing() && this.processes.running(zipkin).isEmpty()) {
 			this.zipkin.start(zipkin);
 			this.progress
 				.accept("Zipkin: started, every order's trace at http://localhost:" + zipkin.port() + "/zipkin/");
@@ -176,7 +177,7 @@ public final class Platform {
 		}
 		List<Instance> all = new ArrayList<>(this.settings.services());
 		all.add(worker);
-		if (this.settings.tracing()) {
+		if (this.settings.modes().tracing()) {
 			all.add(zipkin);
 		}
 		awaitHealthy(all, this.settings.startupTimeout());
@@ -185,11 +186,11 @@ public final class Platform {
 
 	// services started with tracing on are started again with it off, and the other way
 	private void switchTracing() {
-		boolean tracing = this.settings.tracing();
-		if (this.settings.recordedTracing().orElse(tracing) == tracing) {
+		boolean tracing = this.settings.modes().tracing();
+		if (this.settings.modes().recordedTracing().orElse(tracing) == tracing) {
 			return;
 		}
-		this.progress.accept("Tracing: now " + (tracing ? PlatformSettings.TRACING_ON : PlatformSettings.TRACING_OFF)
+		this.progress.accept("Tracing: now " + (tracing ? Modes.TRACING_ON : Modes.TRACING_OFF)
 				+ ", the services started again");
 		this.settings.services()
 			.stream()
@@ -236,7 +237,7 @@ public final class Platform {
 		}
 		Preflight.checkJava();
 		this.preflight.checkPorts(List.of(instance));
-		if (this.settings.ownNetwork()) {
+		if (this.settings.modes().ownNetwork()) {
 			NetworkTopology.of(this.settings).ensure(instance);
 			this.gateways.start();
 		}

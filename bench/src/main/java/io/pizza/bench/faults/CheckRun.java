@@ -49,7 +49,7 @@ final class CheckRun {
 	}
 
 	boolean run(Schedule schedule, String acks, int minInSync, Duration pace) {
-		if (!this.platform.settings().ownNetwork()) {
+		if (!this.platform.settings().modes().ownNetwork()) {
 			throw new PlatformException(
 					"--check runs on the platform's own network: ./pizza down, then ./pizza up --network");
 		}

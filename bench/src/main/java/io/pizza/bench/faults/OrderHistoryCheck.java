@@ -92,7 +92,7 @@ public final class OrderHistoryCheck {
 		Observing observing = new Observing(this.platform.settings().kafkaClient(),
 				URI.create("http://localhost:" + port("order-service")),
 				URI.create("http://localhost:" + port("billing-service")),
-				this.platform.settings().httpLogins().authorization(HttpLogins.ADMIN));
+				this.platform.settings().secrets().httpLogins().authorization(HttpLogins.ADMIN));
 		History history = this.client.history();
 		CheckReport report = Checker.check(history, observing.observe(history));
 		long still = System.nanoTime();

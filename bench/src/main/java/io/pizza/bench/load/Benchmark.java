@@ -63,13 +63,13 @@ public final class Benchmark {
 					"The whole platform must run: " + down.stream().map((status) -> status.instance().name()).toList()
 							+ " not healthy. Start it with ./pizza up");
 		}
-		if (this.platform.settings().queueKitchen()) {
+		if (this.platform.settings().modes().queueKitchen()) {
 			throw new PlatformException("The benchmark measures the makers as a consumer group, and compares them "
 					+ "with a share group in rows of its own: start them with ./pizza up --kitchen=group first");
 		}
 		Instant startedAt = Clock.systemUTC().instant();
 		URI orderService = URI.create("http://localhost:" + instance("order-service").port());
-		String mode = ModesComparison.mode(this.platform.settings().secure());
+		String mode = ModesComparison.mode(this.platform.settings().modes().secure());
 		WithFastMakers measured;
 		try (Admin admin = this.platform.kafka().admin()) {
 			this.steps.restartMakers(this.platform, BenchSteps.NO_BAKING_TIME);
@@ -81,7 +81,7 @@ public final class Benchmark {
 		KitchenFigures.Result kitchens = (options.kitchens() > 0) ? kitchens(options) : null;
 		TracingComparison.Result tracing = options.tracingWarmUp().isZero() ? null : tracing(orderService, options);
 		URI tracker = URI.create("http://localhost:" + instance("delivery-tracker-service").port());
-		Latencies sse = new SseLatency(tracker, this.platform.settings().httpLogins().authorization(HttpLogins.ADMIN),
+		Latencies sse = new SseLatency(tracker, this.platform.settings().secrets().httpLogins().authorization(HttpLogins.ADMIN),
 				this.http)
 			.measure(options.sseListen(), this.progress);
 		BenchReport.Modes modes = options.bothModes()
@@ -158,7 +158,7 @@ public final class Benchmark {
 
 	private ProducerCeiling.Result ceiling(Admin admin, BenchOptions options) {
 		ProducerCeiling producer = new ProducerCeiling(admin, this.platform.settings().kafkaClient(),
-				this.platform.settings().kafkaClasspath());
+				this.platform.settings().classpaths().kafka());
 		int recordSize = MeanOrderSize.of(this.platform.settings().kafkaClient(), 1000)
 			.orElseThrow(() -> new PlatformException(Topics.ORDERS + " holds no order to take the size of"));
 		this.progress.accept("ceiling: ProducerPerformance, " + options.ceilingRecords() + " records of " + recordSize

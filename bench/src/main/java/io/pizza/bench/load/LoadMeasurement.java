@@ -77,7 +77,7 @@ public final class LoadMeasurement {
 			this.progress.accept("waiting for " + accepted.size() + " orders to be baked and billed");
 			Map<String, Instant> baked = EndToEnd.baked(this.settings.kafkaClient(), accepted, startedAt, CATCH_UP);
 			Map<String, Instant> billed = EndToEnd.billed(billingService,
-					this.settings.httpLogins().authorization(HttpLogins.ADMIN), http, accepted, CATCH_UP);
+					this.settings.secrets().httpLogins().authorization(HttpLogins.ADMIN), http, accepted, CATCH_UP);
 			LoadReport report = LoadReport.of(startedAt, rate, duration, seed, run.sending(), placements, baked,
 					billed);
 			Path results = this.settings.root().resolve("bench").resolve("results");

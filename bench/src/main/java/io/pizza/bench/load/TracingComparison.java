@@ -11,7 +11,7 @@ import java.util.Properties;
 import java.util.function.Consumer;
 
 import io.pizza.platform.Platform;
-import io.pizza.platform.settings.PlatformSettings;
+import io.pizza.platform.settings.Modes;
 import io.pizza.platform.system.PlatformException;
 
 /**
@@ -84,7 +84,7 @@ public final class TracingComparison {
 	private Benchmark.Intake measureWith(boolean tracing, URI orderService, BenchOptions options)
 			throws InterruptedException {
 		Properties settings = BenchSteps.fastMakers();
-		settings.setProperty("tracing", tracing ? PlatformSettings.TRACING_ON : PlatformSettings.TRACING_OFF);
+		settings.setProperty("tracing", tracing ? Modes.TRACING_ON : Modes.TRACING_OFF);
 		Platform platform = new Platform(this.platform.settings().with(settings), this.progress);
 		this.progress.accept("tracing: the services started again with tracing " + settings.getProperty("tracing"));
 		platform.settings().services().forEach((service) -> platform.kill(service, false));

@@ -5,7 +5,7 @@ import java.util.concurrent.Callable;
 
 import io.pizza.platform.Platform;
 import io.pizza.platform.kafka.Groups;
-import io.pizza.platform.settings.PlatformSettings;
+import io.pizza.platform.settings.Modes;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -44,11 +44,11 @@ class UpCommand implements Callable<Integer> {
 		long started = System.nanoTime();
 		Properties overrides = new Properties();
 		if (this.mode != null) {
-			overrides.setProperty("mode", this.mode.secure ? PlatformSettings.SECURE : PlatformSettings.PLAINTEXT);
+			overrides.setProperty("mode", this.mode.secure ? Modes.SECURE : Modes.PLAINTEXT);
 		}
 		if (this.network != null) {
 			overrides.setProperty("network",
-					this.network.own ? PlatformSettings.OWN_NETWORK : PlatformSettings.LOOPBACK);
+					this.network.own ? Modes.OWN_NETWORK : Modes.LOOPBACK);
 		}
 		if (this.kitchen != null) {
 			overrides.setProperty("kitchen", this.kitchen);

@@ -57,7 +57,7 @@ public final class ConnectWorker {
 				"jdbc:postgresql://" + network.host(this.settings.postgres()) + ":" + this.settings.postgresPort()
 						+ "/warehouse",
 				"PIZZA_WAREHOUSE_USER", worker.name(), "PIZZA_WAREHOUSE_PASSWORD",
-				this.settings.databaseLogins().password(worker.name()));
+				this.settings.secrets().databaseLogins().password(worker.name()));
 		this.processes.start(worker, network.wrap(worker, command), environment);
 	}
 
@@ -106,11 +106,11 @@ public final class ConnectWorker {
 		// writeRestLogin)
 		config.put("rest.extension.classes",
 				"org.apache.kafka.connect.rest.basic.auth.extension.BasicAuthSecurityRestExtension");
-		if (this.settings.secure()) {
+		if (this.settings.modes().secure()) {
 			// the worker's own clients, the connectors' producers and consumers, and the
 			// admin client that makes dead-letter topics: all with the worker's
 			// certificate
-			Map<String, String> tls = this.settings.tls().clientSettings("kafka-connect");
+			Map<String, String> tls = this.settings.secrets().tls().clientSettings("kafka-connect");
 			for (String prefix : List.of("", "producer.", "consumer.", "admin.")) {
 				tls.forEach((key, value) -> config.put(prefix + key, value));
 			}
@@ -126,7 +126,7 @@ public final class ConnectWorker {
 	private Path writeRestLogin() {
 		return StateFiles.writeText(connectDir().resolve("rest-jaas.conf"),
 				"KafkaConnect {\n  org.apache.kafka.connect.rest.basic.auth.extension.PropertyFileLoginModule "
-						+ "required file=\"" + this.settings.connectRestLogin().users() + "\";\n};\n");
+						+ "required file=\"" + this.settings.secrets().connectRestLogin().users() + "\";\n};\n");
 	}
 
 	private Path log4jConfig() {

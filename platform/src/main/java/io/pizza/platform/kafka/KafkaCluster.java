@@ -48,8 +48,8 @@ public final class KafkaCluster {
 	 * Writes each node's configuration and formats the storage of nodes that have none.
 	 */
 	public void prepare() {
-		if (this.settings.secure()) {
-			this.settings.tls().prepare(this.settings.brokers().stream().map(Instance::name).toList());
+		if (this.settings.modes().secure()) {
+			this.settings.secrets().tls().prepare(this.settings.brokers().stream().map(Instance::name).toList());
 		}
 		new NodeStorage(this.settings, this.nodes).formatWhereMissing();
 	}
@@ -61,10 +61,10 @@ public final class KafkaCluster {
 	public void start(Instance broker) {
 		List<String> command = new ArrayList<>(List.of(CommandLines.java()));
 		command.addAll(broker.heapOptions());
-		command.addAll(this.settings.jvmOptions(broker));
+		command.addAll(this.settings.launchOptions().jvmOptions(broker));
 		command
 			.addAll(List.of(CommandLines.MARKER + broker.name(), "-Dlog4j2.configurationFile=" + this.nodes.log4jConfig(),
-					"-cp", this.settings.kafkaClasspath(), "kafka.Kafka", this.nodes.file(broker).toString()));
+					"-cp", this.settings.classpaths().kafka(), "kafka.Kafka", this.nodes.file(broker).toString()));
 		this.processes.start(broker, NetworkTopology.of(this.settings).wrap(broker, command), Map.of());
 	}
 

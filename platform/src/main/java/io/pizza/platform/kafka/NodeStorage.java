@@ -54,7 +54,7 @@ final class NodeStorage {
 		try {
 			Path log = StateFiles.privateLog(this.settings.stateDir(), this.settings.logFile(broker));
 			return new ProcessBuilder(CommandLines.privately(List.of(CommandLines.java(),
-					"-Dlog4j2.configurationFile=" + this.nodes.log4jConfig(), "-cp", this.settings.kafkaClasspath(),
+					"-Dlog4j2.configurationFile=" + this.nodes.log4jConfig(), "-cp", this.settings.classpaths().kafka(),
 					"kafka.tools.StorageTool", "format", "-t", clusterId, "-c", config.toString())))
 				.redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))

@@ -64,7 +64,7 @@ public final class Gateways {
 	private List<String> command(Instance half, Path sockets, List<String> routes) {
 		List<String> command = new ArrayList<>(
 				List.of(CommandLines.java(), "-Xmx" + half.heap(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-						"-Xss256k", CommandLines.MARKER + half.name(), "-cp", this.settings.platformClasspath(),
+						"-Xss256k", CommandLines.MARKER + half.name(), "-cp", this.settings.classpaths().platform(),
 						Gateway.class.getName(), (half == HOST) ? "host" : "lan", sockets.toString()));
 		command.addAll(routes);
 		return command;

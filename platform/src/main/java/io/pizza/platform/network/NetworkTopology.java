@@ -40,7 +40,7 @@ public final class NetworkTopology {
 	 * @return its network
 	 */
 	public static NetworkTopology of(PlatformSettings settings) {
-		return new NetworkTopology(settings.networkSubnet(), settings.networkName(), settings.ownNetwork(),
+		return new NetworkTopology(settings.networkSubnet(), settings.networkName(), settings.modes().ownNetwork(),
 				settings.brokers());
 	}
 

@@ -41,7 +41,7 @@ public final class Postgres {
 		// on the platform's own network it listens on its address too, and lets the
 		// network's parts in, each with its password
 		List<String> command = List.of(CommandLines.java(), "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-				CommandLines.MARKER + "postgres-starter", "-cp", this.settings.platformClasspath(),
+				CommandLines.MARKER + "postgres-starter", "-cp", this.settings.classpaths().platform(),
 				PostgresStarter.class.getName(), this.settings.stateDir().toString(),
 				String.valueOf(this.settings.postgresPort()), this.settings.logFile(postgres).toString(),
 				network.own() ? "localhost," + network.address(postgres) : "localhost",

@@ -6,6 +6,7 @@ import java.util.Map;
 import io.pizza.platform.network.NetworkTopology;
 import io.pizza.platform.secure.DatabaseLogins;
 import io.pizza.platform.settings.Instance;
+import io.pizza.platform.settings.Modes;
 import io.pizza.platform.settings.PlatformSettings;
 
 /**
@@ -29,14 +30,14 @@ final class ServiceEnvironment {
 	 */
 	Map<String, String> of(Instance service, Map<String, String> extraEnvironment) {
 		Map<String, String> environment = platforms(service);
-		if (this.settings.queueKitchen() && service.module().equals(Instance.MAKERS)) {
-			addProfile(environment, PlatformSettings.QUEUE);
+		if (this.settings.modes().queueKitchen() && service.module().equals(Instance.MAKERS)) {
+			addProfile(environment, Modes.QUEUE);
 		}
 		environment.putAll(extraEnvironment);
-		if (this.settings.secure()) {
+		if (this.settings.modes().secure()) {
 			// each service's "secure" profile takes its certificate, as a Spring Boot SSL
 			// bundle, from a folder of its own: it sees no other key
-			environment.put("PIZZA_TLS_DIR", this.settings.tls().folder(service.module()).toString());
+			environment.put("PIZZA_TLS_DIR", this.settings.secrets().tls().folder(service.module()).toString());
 			addProfile(environment, "secure");
 		}
 		return environment;
@@ -59,10 +60,10 @@ final class ServiceEnvironment {
 		// its secrets as files of a folder of its own, read as a config tree: the HTTP
 		// users, its database role's password, its own HTTP password, and those its
 		// instances share
-		this.settings.serviceSecrets().prepare(service.module());
-		environment.put("PIZZA_SECRETS_DIR", this.settings.httpLogins().prepare(service.module()).toString());
+		this.settings.secrets().serviceSecrets().prepare(service.module());
+		environment.put("PIZZA_SECRETS_DIR", this.settings.secrets().httpLogins().prepare(service.module()).toString());
 		Instance zipkin = this.settings.zipkin();
-		if (this.settings.tracing()) {
+		if (this.settings.modes().tracing()) {
 			environment.put("MANAGEMENT_TRACING_EXPORT_ZIPKIN_ENDPOINT",
 					"http://" + network.host(zipkin) + ":" + zipkin.port() + "/api/v2/spans");
 		}
@@ -85,7 +86,7 @@ final class ServiceEnvironment {
 			environment.put("DASHBOARD_MAKERS", url(network, "pizza-maker-1") + "," + url(network, "pizza-maker-2"));
 			environment.put("DASHBOARD_DELIVERY_MAP", "http://localhost:" + port("delivery-tracker-service") + "/");
 		}
-		environment.putAll(this.settings.environment(service));
+		environment.putAll(this.settings.launchOptions().environment(service));
 		return environment;
 	}
 

@@ -98,7 +98,7 @@ public final class Services {
 		List<String> command = new ArrayList<>();
 		command.add(CommandLines.java());
 		List<String> jvmOptions = new ArrayList<>(service.heapOptions());
-		jvmOptions.addAll(this.settings.jvmOptions(service));
+		jvmOptions.addAll(this.settings.launchOptions().jvmOptions(service));
 		command.addAll(jvmOptions);
 		command.add(CommandLines.MARKER + service.name());
 		command.addAll(this.cds.launch(service.module(), service.name(), jar, jvmOptions));

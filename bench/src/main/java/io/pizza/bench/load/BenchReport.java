@@ -33,7 +33,7 @@ import java.util.stream.Collectors;
  * Longer than most classes here: one row per figure of the printed table, in the table's
  * order; the modes' rows are ModeRows'.
  */
-public record BenchReport(Instant startedAt, String machine, ProducerCeiling.Result ceiling, Benchmark.Intake intake,
+public record BenchReport(Instant startedAt, String machine, ProducerCeiling.Result ceiling, Intake intake,
 		List<Backlog.Result> backlogs, LoadReport endToEnd, List<TakeoverTime> takeovers,
 		KitchenFigures.Result kitchens, TracingComparison.Result tracing, Latencies sse, String mode, Modes modes) {
 
@@ -114,7 +114,7 @@ public record BenchReport(Instant startedAt, String machine, ProducerCeiling.Res
 
 	// GET /menu and POST /orders side by side, the second as ratios of the first and of
 	// Kafka's own ceiling
-	private static List<String> closedLoopRows(Benchmark.Intake intake, ProducerCeiling.Result ceiling) {
+	private static List<String> closedLoopRows(Intake intake, ProducerCeiling.Result ceiling) {
 		if (intake.menu() == null || intake.orders() == null) {
 			return List.of(ROW.formatted("REST intake, closed loop", "not measured (wrk is not installed)"));
 		}
@@ -173,7 +173,7 @@ public record BenchReport(Instant startedAt, String machine, ProducerCeiling.Res
 	 * @param intake the intake, closed and open loop
 	 * @param endToEnd the load run, at the same rate in both modes
 	 */
-	public record ModeRun(String mode, Benchmark.Intake intake, LoadReport endToEnd) {
+	public record ModeRun(String mode, Intake intake, LoadReport endToEnd) {
 	}
 
 	/**

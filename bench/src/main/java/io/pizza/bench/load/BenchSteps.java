@@ -44,18 +44,18 @@ final class BenchSteps {
 
 	// the intake, with the whole system running: the cheapest endpoint of the same JVM
 	// and POST /orders side by side in a closed loop, then the open-loop ramp
-	Benchmark.Intake intake(Platform platform, URI orderService, FakeOrders orders, IntakeRamp ramp,
+	Intake intake(Platform platform, URI orderService, FakeOrders orders, IntakeRamp ramp,
 			BenchOptions options) throws InterruptedException {
-		Benchmark.Intake closed = closedLoop(platform, orderService, orders, options.warmUp(), options);
+		Intake closed = closedLoop(platform, orderService, orders, options.warmUp(), options);
 		List<IntakeRamp.Step> steps = ramp.run(options.firstIntakeRate(), options.maxIntakeRate(), options.intakeStep(),
 				this.progress);
-		return new Benchmark.Intake(closed.warmUp(), closed.menu(), closed.orders(), closed.cpu(), closed.cost(),
+		return new Intake(closed.warmUp(), closed.menu(), closed.orders(), closed.cpu(), closed.cost(),
 				steps);
 	}
 
 	// GET /menu and POST /orders side by side in a closed loop after a warm-up, and what
 	// each order cost every part; no open-loop steps
-	Benchmark.Intake closedLoop(Platform platform, URI orderService, FakeOrders orders, Duration warmUpFor,
+	Intake closedLoop(Platform platform, URI orderService, FakeOrders orders, Duration warmUpFor,
 			BenchOptions options) throws InterruptedException {
 		ClosedLoop.Result menu = null;
 		ClosedLoop.Result posts = null;
@@ -80,7 +80,7 @@ final class BenchSteps {
 		else {
 			this.progress.accept("closed loop: wrk is not installed (apt-get install wrk): left out");
 		}
-		return new Benchmark.Intake(warmUp, menu, posts, cpu, cost, List.of());
+		return new Intake(warmUp, menu, posts, cpu, cost, List.of());
 	}
 
 	// after the intake's warm-up: the JIT compilers' work done, not measured again

@@ -65,7 +65,7 @@ final class ModesComparison {
 			IntakeRamp ramp = new IntakeRamp(orderService, this.http, orders);
 			ramp.warmUp(options.firstIntakeRate(), options.intakeStep(), this.progress);
 			this.steps.awaitCaughtUp(admin);
-			Benchmark.Intake intake = this.steps.intake(platform, orderService, orders, ramp, options);
+			Intake intake = this.steps.intake(platform, orderService, orders, ramp, options);
 			this.steps.awaitCaughtUp(admin);
 			LoadReport endToEnd = this.steps.endToEnd(platform, "end to end, " + mode + " mode", endToEndRate, options);
 			this.steps.awaitCaughtUp(admin);

@@ -68,8 +68,8 @@ public final class TracingComparison {
 				new WarmUp(options.connections(), options.tracingWarmUp(), this.platform.running().values())
 					.run(orderService, new FakeOrders(Menu.of(orderService, this.http), options.seed()), this.progress);
 			}
-			Benchmark.Intake off = measureWith(false, orderService, options);
-			Benchmark.Intake on = measureWith(true, orderService, options);
+			Intake off = measureWith(false, orderService, options);
+			Intake on = measureWith(true, orderService, options);
 			return new Result(options.tracingWarmUp(), off, on);
 		}
 		catch (InterruptedException ex) {
@@ -81,7 +81,7 @@ public final class TracingComparison {
 		}
 	}
 
-	private Benchmark.Intake measureWith(boolean tracing, URI orderService, BenchOptions options)
+	private Intake measureWith(boolean tracing, URI orderService, BenchOptions options)
 			throws InterruptedException {
 		Properties settings = BenchSteps.fastMakers();
 		settings.setProperty("tracing", tracing ? Modes.TRACING_ON : Modes.TRACING_OFF);
@@ -100,7 +100,7 @@ public final class TracingComparison {
 	 * @param off with no tracing at all
 	 * @param on with every order traced to Zipkin
 	 */
-	record Result(Duration warmUp, Benchmark.Intake off, Benchmark.Intake on) {
+	record Result(Duration warmUp, Intake off, Intake on) {
 
 		/**
 		 * The intake with tracing on, as a ratio of the intake with it off.
@@ -121,7 +121,7 @@ public final class TracingComparison {
 									this.on.menu().perSecond() / this.off.menu().perSecond())));
 		}
 
-		private String row(String tracing, Benchmark.Intake intake) {
+		private String row(String tracing, Intake intake) {
 			ClosedLoop.Result orders = intake.orders();
 			return BenchReport.ROW.formatted(
 					"REST intake, tracing %s: POST /orders, closed loop, %d connections".formatted(tracing,

@@ -30,8 +30,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class Backlog {
 
-	static final String TOPIC = Topics.ORDERS;
-
 	private static final Duration LOOK = Duration.ofMillis(200);
 
 	private static final JsonMapper json = JsonMapper.builder().build();
@@ -71,10 +69,10 @@ final class Backlog {
 			.map((instance) -> CompletableFuture.runAsync(() -> this.platform.start(instance, environment)))
 			.toArray(CompletableFuture[]::new));
 		try {
-			int partitions = this.admin.describeTopics(List.of(TOPIC))
+			int partitions = this.admin.describeTopics(List.of(Topics.ORDERS))
 				.allTopicNames()
 				.get()
-				.get(TOPIC)
+				.get(Topics.ORDERS)
 				.partitions()
 				.size();
 			long begun = System.nanoTime();
@@ -85,7 +83,7 @@ final class Backlog {
 			long left = lag(group);
 			while (left > 0 && System.nanoTime() < deadline) {
 				Thread.sleep(LOOK.toMillis());
-				GroupAssignment assignment = GroupAssignment.of(this.admin, group, TOPIC);
+				GroupAssignment assignment = GroupAssignment.of(this.admin, group, Topics.ORDERS);
 				long now = System.nanoTime();
 				left = lag(group);
 				if (!assignment.equals(seen)) {
@@ -108,7 +106,7 @@ final class Backlog {
 	}
 
 	private long lag(String group) throws InterruptedException, ExecutionException {
-		return GroupLag.of(this.admin, group, TOPIC);
+		return GroupLag.of(this.admin, group, Topics.ORDERS);
 	}
 
 	// as order-service writes an order: the shop as key, priced by the menu

@@ -27,12 +27,6 @@ final class BenchSteps {
 	/** The makers bake in no time: the kitchen is not what is measured. */
 	static final Map<String, String> NO_BAKING_TIME = Map.of("PIZZA_MAKER_SERVICE_BAKING_TIME_PER_PIZZA", "0ms");
 
-	/** The tracker's dispatch group. */
-	static final String DISPATCH = Groups.DISPATCH;
-
-	/** The couriers' positions. */
-	static final String POSITIONS = Topics.DELIVERY_POSITIONS;
-
 	/** The longest wait for a backlog, and for each backlog measured. */
 	static final Duration WAIT = Duration.ofMinutes(5);
 
@@ -125,8 +119,8 @@ final class BenchSteps {
 		long said = System.nanoTime();
 		try (Admin admin = platform.kafka().admin()) {
 			while (true) {
-				Map<String, Long> lags = GroupLag.ofActiveGroups(admin, (topic) -> !topic.equals(POSITIONS));
-				lags.remove(DISPATCH);
+				Map<String, Long> lags = GroupLag.ofActiveGroups(admin, (topic) -> !topic.equals(Topics.DELIVERY_POSITIONS));
+				lags.remove(Groups.DISPATCH);
 				lags.values().removeIf((lag) -> lag == 0);
 				if (lags.isEmpty()) {
 					return;

@@ -19,8 +19,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  */
 final class MeanOrderSize {
 
-	private static final String ORDERS = Topics.ORDERS;
-
 	private MeanOrderSize() {
 	}
 
@@ -36,9 +34,9 @@ final class MeanOrderSize {
 		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
 		try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
 				new ByteArrayDeserializer())) {
-			List<TopicPartition> partitions = consumer.partitionsFor(ORDERS)
+			List<TopicPartition> partitions = consumer.partitionsFor(Topics.ORDERS)
 				.stream()
-				.map((info) -> new TopicPartition(ORDERS, info.partition()))
+				.map((info) -> new TopicPartition(Topics.ORDERS, info.partition()))
 				.toList();
 			consumer.assign(partitions);
 			Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);

@@ -24,8 +24,6 @@ import org.apache.kafka.clients.admin.Admin;
  */
 final class ProducerCeiling {
 
-	private static final String ORDERS = Topics.ORDERS;
-
 	// "100000 records sent, 7343.8 records/sec (4.20 MB/sec), 5826.02 ms avg latency,
 	// 9184.00 ms max latency, 6150 ms 50th, 8458 ms 95th, 8909 ms 99th, 9102 ms 99.9th."
 	private static final Pattern SUMMARY = Pattern.compile("(\\d+) records sent, ([0-9.]+) records/sec \\(([0-9.]+) "
@@ -52,7 +50,7 @@ final class ProducerCeiling {
 	 * @return what the tool measured
 	 */
 	Result run(long records, int recordSize, Consumer<String> progress) {
-		ScratchTopic scratch = ScratchTopic.shapedLike(this.admin, ORDERS, "bench-ceiling");
+		ScratchTopic scratch = ScratchTopic.shapedLike(this.admin, Topics.ORDERS, "bench-ceiling");
 		try {
 			List<String> command = new ArrayList<>(
 					List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx512m", "-cp", this.classPath,

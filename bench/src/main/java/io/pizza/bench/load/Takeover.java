@@ -29,10 +29,6 @@ import org.apache.kafka.common.TopicPartition;
  */
 final class Takeover {
 
-	private static final String GROUP = Groups.MAKERS;
-
-	private static final String TOPIC = Topics.ORDERS;
-
 	private static final Duration LOOK_EVERY = Duration.ofMillis(20);
 
 	private final Platform platform;
@@ -114,7 +110,7 @@ final class Takeover {
 			}
 			if (System.nanoTime() > deadline) {
 				throw new PlatformException(this.leaving + " and " + this.survivor + " did not share the " + all.size()
-						+ " partitions of " + TOPIC + " within " + timeout.toSeconds() + " s");
+						+ " partitions of " + Topics.ORDERS + " within " + timeout.toSeconds() + " s");
 			}
 			Polling.pause(Duration.ofMillis(200));
 		}
@@ -122,13 +118,13 @@ final class Takeover {
 
 	Set<TopicPartition> partitions() {
 		try {
-			return this.admin.describeTopics(List.of(TOPIC))
+			return this.admin.describeTopics(List.of(Topics.ORDERS))
 				.allTopicNames()
 				.get()
-				.get(TOPIC)
+				.get(Topics.ORDERS)
 				.partitions()
 				.stream()
-				.map((info) -> new TopicPartition(TOPIC, info.partition()))
+				.map((info) -> new TopicPartition(Topics.ORDERS, info.partition()))
 				.collect(Collectors.toSet());
 		}
 		catch (InterruptedException ex) {
@@ -136,22 +132,22 @@ final class Takeover {
 			throw new PlatformException("Interrupted", ex);
 		}
 		catch (ExecutionException ex) {
-			throw new PlatformException("Could not describe " + TOPIC + ": " + ex.getCause(), ex);
+			throw new PlatformException("Could not describe " + Topics.ORDERS + ": " + ex.getCause(), ex);
 		}
 	}
 
 	// the partitions of the orders topic a maker owns, as the group's coordinator says
 	private Set<TopicPartition> owned(Instance maker) {
 		try {
-			ConsumerGroupDescription group = this.admin.describeConsumerGroups(List.of(GROUP))
+			ConsumerGroupDescription group = this.admin.describeConsumerGroups(List.of(Groups.MAKERS))
 				.describedGroups()
-				.get(GROUP)
+				.get(Groups.MAKERS)
 				.get();
 			return group.members()
 				.stream()
 				.filter((member) -> isOf(member, maker))
 				.flatMap((member) -> member.assignment().topicPartitions().stream())
-				.filter((partition) -> partition.topic().equals(TOPIC))
+				.filter((partition) -> partition.topic().equals(Topics.ORDERS))
 				.collect(Collectors.toSet());
 		}
 		catch (InterruptedException ex) {

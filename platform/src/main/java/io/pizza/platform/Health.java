@@ -96,7 +96,6 @@ final class Health {
 	/**
 	 * Waits for an instance found running to show whether it stays: healthy, or gone (a
 	 * process being killed, or shutting down, is still there for a moment).
-	 * @param instance the instance
 	 * @param timeout how long to wait
 	 * @return {@code true} when it is healthy, {@code false} once it is gone
 	 * @throws PlatformException when it is neither within the timeout

@@ -51,7 +51,6 @@ public final class Platform {
 
 	/**
 	 * Starts one instance and waits until it is healthy.
-	 * @param instance the instance
 	 */
 	public void start(Instance instance) {
 		start(instance, Map.of());
@@ -60,7 +59,6 @@ public final class Platform {
 	/**
 	 * Starts one instance, a service with some environment of its own on top of the
 	 * platform's, and waits until it is healthy.
-	 * @param instance the instance
 	 * @param extraEnvironment for a service, variables that win over the platform's
 	 */
 	public void start(Instance instance, Map<String, String> extraEnvironment) {
@@ -70,7 +68,6 @@ public final class Platform {
 	/**
 	 * Stops one instance: SIGTERM (for PostgreSQL its fast shutdown, SIGINT), or SIGKILL
 	 * when {@code hard}. Waits until the process is gone.
-	 * @param instance the instance
 	 * @param hard whether to kill it without letting it clean up
 	 * @return whether it ran
 	 */

@@ -51,7 +51,6 @@ final class Stopping {
 	/**
 	 * Stops one instance: SIGTERM (for PostgreSQL its fast shutdown, SIGINT), or SIGKILL
 	 * when {@code hard}. Waits until the process is gone.
-	 * @param instance the instance
 	 * @param hard whether to kill it without letting it clean up
 	 * @return whether it ran
 	 */

@@ -38,7 +38,6 @@ public final class OrderHistoryCheck {
 
 	/**
 	 * A client of a platform's order-service.
-	 * @param platform the platform
 	 * @param pace how long each shop's client waits between two requests
 	 * @param out where progress is told
 	 */

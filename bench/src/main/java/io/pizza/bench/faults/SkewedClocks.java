@@ -40,7 +40,6 @@ final class SkewedClocks {
 
 	/**
 	 * Starts an instance again with its clock ahead.
-	 * @param instance the instance
 	 */
 	void skew(Instance instance) {
 		Path libfaketime = libfaketime()

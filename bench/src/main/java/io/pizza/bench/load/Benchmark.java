@@ -114,7 +114,6 @@ public final class Benchmark {
 	/**
 	 * A benchmark's report and where it was written.
 	 *
-	 * @param report the report
 	 * @param file its JSON
 	 */
 	public record Result(BenchReport report, Path file) {

@@ -100,7 +100,6 @@ final class FastMakers {
 	 * @param intake the intake's steps
 	 * @param backlogs how fast the makers and billing went through a backlog
 	 * @param endToEnd the end-to-end run
-	 * @param takeovers the takeovers
 	 */
 	record Measured(ProducerCeiling.Result ceiling, Intake intake, List<Backlog.Result> backlogs, LoadReport endToEnd,
 			List<BenchReport.TakeoverTime> takeovers) {

@@ -97,7 +97,6 @@ public final class LoadMeasurement {
 	/**
 	 * A load run's report and where it was written.
 	 *
-	 * @param report the report
 	 * @param file its JSON
 	 * @param soak the heaps and lags at the start and at the end, when asked for
 	 */

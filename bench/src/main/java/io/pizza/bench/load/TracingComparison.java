@@ -42,7 +42,6 @@ public final class TracingComparison {
 	/**
 	 * The comparison alone, on the running platform
 	 * ({@code ./pizza bench --only-tracing}).
-	 * @param platform the platform
 	 * @param options the warm-up, the closed loop's length and connections
 	 * @param progress where each step is said
 	 * @return the table's rows and where its JSON was written, under

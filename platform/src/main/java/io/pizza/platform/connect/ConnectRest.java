@@ -26,7 +26,6 @@ final class ConnectRest {
 
 	/**
 	 * Whether the worker's REST API answers.
-	 * @param worker the worker
 	 * @return whether its root answers 200
 	 */
 	boolean answers(Instance worker) {

@@ -37,7 +37,6 @@ public final class ConnectWorker {
 	 * Starts the worker. The connectors' files read the database's address, user and
 	 * password from its environment ({@code ${env:...}}), so the same file serves every
 	 * place the worker runs.
-	 * @param worker the worker's instance
 	 */
 	public void start(Instance worker) {
 		Path lib = this.settings.root().resolve("kafka-connect/target/lib");
@@ -65,7 +64,6 @@ public final class ConnectWorker {
 	 * The worker's configuration: distributed mode, its internal topics replicated three
 	 * times like the system's, JSON values with their schema, its REST API behind a
 	 * login, and the environment as a config provider of the warehouse's settings alone.
-	 * @param worker the worker's instance
 	 * @return its {@code worker.properties}, in order
 	 */
 	public Map<String, String> config(Instance worker) {

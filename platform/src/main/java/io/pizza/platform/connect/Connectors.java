@@ -44,7 +44,6 @@ public final class Connectors {
 
 	/**
 	 * Whether the worker's REST API answers.
-	 * @param worker the worker's instance
 	 * @return {@code UP}, or {@code -} when it does not answer
 	 */
 	public String health(Instance worker) {
@@ -54,7 +53,6 @@ public final class Connectors {
 	/**
 	 * Creates, or updates, every connector of {@code kafka-connect/connectors/}, and
 	 * restarts its failed tasks.
-	 * @param worker the worker's instance
 	 * @param onlyChanged leave the connectors the worker already has with the file's
 	 * configuration as they are
 	 * @return the names of the connectors created or updated
@@ -90,7 +88,6 @@ public final class Connectors {
 	 * Restarts the failed tasks of every connector the worker has: a task that failed
 	 * (its database away, say) stays failed until restarted, and reads on from its last
 	 * committed offset.
-	 * @param worker the worker's instance
 	 */
 	public void restartFailed(Instance worker) {
 		names(worker).forEach((name) -> restartFailed(worker, name));
@@ -108,7 +105,6 @@ public final class Connectors {
 
 	/**
 	 * Every connector the worker has, with its state and its tasks' states.
-	 * @param worker the worker's instance
 	 * @return the connectors, by name
 	 */
 	public List<ConnectorStatus> list(Instance worker) {

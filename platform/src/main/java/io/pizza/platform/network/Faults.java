@@ -59,7 +59,6 @@ public final class Faults {
 	/**
 	 * Pauses a part's process: it answers nothing, sends nothing, and its sessions
 	 * expire.
-	 * @param part the part
 	 */
 	public void pause(Instance part) {
 		ProcessHandle process = this.processes.running(part)

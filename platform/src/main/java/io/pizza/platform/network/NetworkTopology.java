@@ -36,7 +36,6 @@ public final class NetworkTopology {
 
 	/**
 	 * The network the platform's settings describe.
-	 * @param settings the settings
 	 * @return its network
 	 */
 	public static NetworkTopology of(PlatformSettings settings) {
@@ -74,7 +73,6 @@ public final class NetworkTopology {
 	 * A part's command line as it runs: in its namespace on the platform's network, as it
 	 * is on this machine's loopback.
 	 * @param instance the part
-	 * @param command the command line
 	 * @return the command line to run
 	 */
 	public List<String> wrap(Instance instance, List<String> command) {
@@ -109,7 +107,6 @@ public final class NetworkTopology {
 	/**
 	 * The port of a broker's listener for this machine, behind the gateway: its own port
 	 * and 10,000.
-	 * @param broker the broker
 	 * @return the port
 	 */
 	public static int hostListenerPort(Instance broker) {
@@ -135,8 +132,6 @@ public final class NetworkTopology {
 
 	/**
 	 * A command as it runs in one of the platform's namespaces.
-	 * @param namespace the namespace
-	 * @param command the command line
 	 * @return the command line, run by {@code ip netns exec}
 	 */
 	public static List<String> inNamespace(String namespace, List<String> command) {

@@ -28,7 +28,6 @@ public final class CommandLines {
 	/**
 	 * A command as it runs to write what it writes for its owner's eyes alone: the shell
 	 * sets the mask and becomes the command, so the pid is the command's.
-	 * @param command the command line
 	 * @return the command line under {@code umask 077}
 	 */
 	public static List<String> privately(List<String> command) {

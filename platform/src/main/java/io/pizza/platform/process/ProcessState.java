@@ -22,7 +22,6 @@ public final class ProcessState {
 	/**
 	 * Tells whether a process is stopped by a signal ({@code SIGSTOP}, as
 	 * {@code ./pizza fault} pauses a broker): it hears no other signal until it goes on.
-	 * @param process the process
 	 * @return whether it is stopped
 	 */
 	public static boolean isPaused(ProcessHandle process) {

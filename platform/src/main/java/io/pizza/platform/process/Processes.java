@@ -40,8 +40,6 @@ public final class Processes {
 	 * does not reach it), its output appended to the instance's log file, everything it
 	 * writes readable by its owner alone (umask 077), in a state folder only its owner
 	 * may open.
-	 * @param instance the instance
-	 * @param command the command line
 	 * @param environment extra environment variables
 	 * @return the process
 	 */
@@ -72,7 +70,6 @@ public final class Processes {
 	/**
 	 * The log file of an instance, made its owner's alone, in a state folder only its
 	 * owner may open.
-	 * @param instance the instance
 	 * @return the file
 	 */
 	public Path logOf(Instance instance) {
@@ -83,7 +80,6 @@ public final class Processes {
 	 * The running process of an instance, if any. A recorded pid is trusted only while
 	 * the process behind it still carries the instance's marker, so a pid reused by the
 	 * system is never taken for the instance.
-	 * @param instance the instance
 	 * @return its process, when it runs
 	 */
 	public Optional<ProcessHandle> running(Instance instance) {
@@ -110,7 +106,6 @@ public final class Processes {
 	/**
 	 * Notes the pid of an instance that was not started here, such as PostgreSQL's
 	 * server, which its starter leaves behind.
-	 * @param instance the instance
 	 * @param pid its process's id
 	 */
 	public void writePid(Instance instance, long pid) {

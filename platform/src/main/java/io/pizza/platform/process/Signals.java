@@ -19,7 +19,6 @@ public final class Signals {
 
 	/**
 	 * Sends a signal to a process.
-	 * @param process the process
 	 * @param signal the signal's name, such as {@code TERM}, {@code INT} or {@code KILL}
 	 */
 	public static void signal(ProcessHandle process, String signal) {
@@ -32,7 +31,6 @@ public final class Signals {
 
 	/**
 	 * Waits for processes to end.
-	 * @param processes the processes
 	 * @param timeout how long to wait for all of them
 	 * @return whether all ended in time
 	 */

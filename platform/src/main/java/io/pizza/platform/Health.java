@@ -114,7 +114,8 @@ final class Health {
 	// on the platform's own network, the gateway listens on every port: whether the part
 	// answers behind it is what counts
 	private boolean listening(Instance instance) {
-		return this.settings.modes().ownNetwork() ? Ports.isReachable(instance.port()) : Ports.isListening(instance.port());
+		return this.settings.modes().ownNetwork() ? Ports.isReachable(instance.port())
+				: Ports.isListening(instance.port());
 	}
 
 	void await(List<Instance> instances, Duration timeout) {

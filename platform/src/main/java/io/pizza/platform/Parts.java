@@ -42,9 +42,10 @@ record Parts(PlatformSettings settings, Processes processes, KafkaCluster kafka,
 		KafkaCluster kafka = new KafkaCluster(settings, processes);
 		Connectors connectors = new Connectors(settings);
 		Gateways gateways = new Gateways(settings, processes);
-		return new Parts(settings, processes, kafka, new Postgres(settings, processes), new Services(settings, processes),
-				new ConnectWorker(settings, processes), connectors, new ZipkinServer(settings, processes), gateways,
-				new Preflight(settings, processes), new Health(settings, processes, kafka, connectors, progress),
+		return new Parts(settings, processes, kafka, new Postgres(settings, processes),
+				new Services(settings, processes), new ConnectWorker(settings, processes), connectors,
+				new ZipkinServer(settings, processes), gateways, new Preflight(settings, processes),
+				new Health(settings, processes, kafka, connectors, progress),
 				new Stopping(settings, processes, gateways, progress), progress);
 	}
 

@@ -49,9 +49,7 @@ final class Preflight {
 	void checkNetwork() {
 		if (!this.settings.modes().ownNetwork()) {
 			boolean running = this.settings.instances().stream().anyMatch((i) -> this.processes.running(i).isPresent());
-			if (running && this.settings.modes().recordedNetwork()
-				.orElse(Modes.LOOPBACK)
-				.equals(Modes.OWN_NETWORK)) {
+			if (running && this.settings.modes().recordedNetwork().orElse(Modes.LOOPBACK).equals(Modes.OWN_NETWORK)) {
 				throw new PlatformException("The platform runs on its own network: ./pizza down first.");
 			}
 			return;
@@ -64,9 +62,7 @@ final class Preflight {
 			throw new PlatformException("--network runs in plaintext: ./pizza up --network --plaintext");
 		}
 		boolean running = this.settings.instances().stream().anyMatch((i) -> this.processes.running(i).isPresent());
-		if (running && !this.settings.modes().recordedNetwork()
-			.orElse(Modes.LOOPBACK)
-			.equals(Modes.OWN_NETWORK)) {
+		if (running && !this.settings.modes().recordedNetwork().orElse(Modes.LOOPBACK).equals(Modes.OWN_NETWORK)) {
 			throw new PlatformException("The platform runs on this machine's loopback: ./pizza down first.");
 		}
 	}

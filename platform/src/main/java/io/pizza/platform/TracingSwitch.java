@@ -3,8 +3,8 @@ package io.pizza.platform;
 import io.pizza.platform.settings.Modes;
 
 /**
- * Tracing turned on or off ({@code up --tracing}): the services started with it the
- * other way are started again, and the Zipkin server goes with it off.
+ * Tracing turned on or off ({@code up --tracing}): the services started with it the other
+ * way are started again, and the Zipkin server goes with it off.
  */
 final class TracingSwitch {
 
@@ -20,7 +20,8 @@ final class TracingSwitch {
 			return;
 		}
 		this.parts.progress()
-			.accept("Tracing: now " + (tracing ? Modes.TRACING_ON : Modes.TRACING_OFF) + ", the services started again");
+			.accept("Tracing: now " + (tracing ? Modes.TRACING_ON : Modes.TRACING_OFF)
+					+ ", the services started again");
 		this.parts.settings()
 			.services()
 			.stream()

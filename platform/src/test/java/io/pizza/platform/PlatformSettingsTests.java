@@ -178,7 +178,8 @@ class PlatformSettingsTests {
 		PlatformSettings settings = PlatformSettings.load(this.root, new Properties());
 		assertThat(settings.launchOptions().jvmOptions(settings.instance("billing-service").orElseThrow()))
 			.contains("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
-		assertThat(settings.launchOptions().jvmOptions(settings.instance("order-service").orElseThrow())).contains("-XX:+UseParallelGC")
+		assertThat(settings.launchOptions().jvmOptions(settings.instance("order-service").orElseThrow()))
+			.contains("-XX:+UseParallelGC")
 			.doesNotContain("-XX:TieredStopAtLevel=1");
 	}
 
@@ -187,9 +188,10 @@ class PlatformSettingsTests {
 		Properties overrides = new Properties();
 		overrides.setProperty("kafka-2.jvm-options", "-XX:+UseSerialGC");
 		PlatformSettings settings = PlatformSettings.load(this.root, overrides);
-		assertThat(settings.launchOptions().jvmOptions(settings.instance("kafka-1").orElseThrow())).containsExactly("-XX:+UseG1GC",
-				"-XX:MaxGCPauseMillis=20");
-		assertThat(settings.launchOptions().jvmOptions(settings.instance("kafka-2").orElseThrow())).containsExactly("-XX:+UseSerialGC");
+		assertThat(settings.launchOptions().jvmOptions(settings.instance("kafka-1").orElseThrow()))
+			.containsExactly("-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20");
+		assertThat(settings.launchOptions().jvmOptions(settings.instance("kafka-2").orElseThrow()))
+			.containsExactly("-XX:+UseSerialGC");
 	}
 
 	@Test

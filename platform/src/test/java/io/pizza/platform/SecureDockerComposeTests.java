@@ -64,7 +64,8 @@ class SecureDockerComposeTests {
 		for (Instance broker : settings.brokers()) {
 			Map<String, String> local = new NodeConfig(settings).config(broker);
 			Map<String, String> environment = environment(broker.name());
-			Map<String, String> tls = settings.secrets().tls()
+			Map<String, String> tls = settings.secrets()
+				.tls()
 				.brokerSettings(broker.name(), settings.brokers().stream().map(Instance::name).toList());
 			for (String key : tls.keySet()) {
 				String variable = "KAFKA_" + key.toUpperCase(Locale.ROOT).replace('.', '_');

@@ -38,19 +38,18 @@ final class BenchSteps {
 
 	// the intake, with the whole system running: the cheapest endpoint of the same JVM
 	// and POST /orders side by side in a closed loop, then the open-loop ramp
-	Intake intake(Platform platform, URI orderService, FakeOrders orders, IntakeRamp ramp,
-			BenchOptions options) throws InterruptedException {
+	Intake intake(Platform platform, URI orderService, FakeOrders orders, IntakeRamp ramp, BenchOptions options)
+			throws InterruptedException {
 		Intake closed = closedLoop(platform, orderService, orders, options.warmUp(), options);
 		List<IntakeRamp.Step> steps = ramp.run(options.firstIntakeRate(), options.maxIntakeRate(), options.intakeStep(),
 				this.progress);
-		return new Intake(closed.warmUp(), closed.menu(), closed.orders(), closed.cpu(), closed.cost(),
-				steps);
+		return new Intake(closed.warmUp(), closed.menu(), closed.orders(), closed.cpu(), closed.cost(), steps);
 	}
 
 	// GET /menu and POST /orders side by side in a closed loop after a warm-up, and what
 	// each order cost every part; no open-loop steps
-	Intake closedLoop(Platform platform, URI orderService, FakeOrders orders, Duration warmUpFor,
-			BenchOptions options) throws InterruptedException {
+	Intake closedLoop(Platform platform, URI orderService, FakeOrders orders, Duration warmUpFor, BenchOptions options)
+			throws InterruptedException {
 		ClosedLoop.Result menu = null;
 		ClosedLoop.Result posts = null;
 		CpuUse cpu = null;
@@ -119,7 +118,8 @@ final class BenchSteps {
 		long said = System.nanoTime();
 		try (Admin admin = platform.kafka().admin()) {
 			while (true) {
-				Map<String, Long> lags = GroupLag.ofActiveGroups(admin, (topic) -> !topic.equals(Topics.DELIVERY_POSITIONS));
+				Map<String, Long> lags = GroupLag.ofActiveGroups(admin,
+						(topic) -> !topic.equals(Topics.DELIVERY_POSITIONS));
 				lags.remove(Groups.DISPATCH);
 				lags.values().removeIf((lag) -> lag == 0);
 				if (lags.isEmpty()) {

@@ -65,8 +65,8 @@ public final class Benchmark {
 		FastMakers.Measured measured;
 		try (Admin admin = this.platform.kafka().admin()) {
 			this.steps.restartMakers(this.platform, BenchSteps.NO_BAKING_TIME);
-			measured = new FastMakers(this.platform, this.steps, this.http, this.progress).measure(admin,
-					orderService, options);
+			measured = new FastMakers(this.platform, this.steps, this.http, this.progress).measure(admin, orderService,
+					options);
 		}
 		finally {
 			this.steps.restoreMakers(this.platform);
@@ -74,8 +74,8 @@ public final class Benchmark {
 		KitchenFigures.Result kitchens = (options.kitchens() > 0) ? kitchens(options) : null;
 		TracingComparison.Result tracing = options.tracingWarmUp().isZero() ? null : tracing(orderService, options);
 		URI tracker = URI.create("http://localhost:" + instance("delivery-tracker-service").port());
-		Latencies sse = new SseLatency(tracker, this.platform.settings().secrets().httpLogins().authorization(HttpLogins.ADMIN),
-				this.http)
+		Latencies sse = new SseLatency(tracker,
+				this.platform.settings().secrets().httpLogins().authorization(HttpLogins.ADMIN), this.http)
 			.measure(options.sseListen(), this.progress);
 		BenchReport.Modes modes = options.bothModes()
 				? new ModesComparison(this.platform, this.steps, this.http, this.progress).measure(orderService,

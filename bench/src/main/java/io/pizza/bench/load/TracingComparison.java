@@ -80,8 +80,7 @@ public final class TracingComparison {
 		}
 	}
 
-	private Intake measureWith(boolean tracing, URI orderService, BenchOptions options)
-			throws InterruptedException {
+	private Intake measureWith(boolean tracing, URI orderService, BenchOptions options) throws InterruptedException {
 		Properties settings = BenchSteps.fastMakers();
 		settings.setProperty("tracing", tracing ? Modes.TRACING_ON : Modes.TRACING_OFF);
 		Platform platform = new Platform(this.platform.settings().with(settings), this.progress);

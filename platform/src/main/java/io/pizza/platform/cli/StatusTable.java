@@ -27,9 +27,9 @@ final class StatusTable {
 					status.running() ? status.pid() : "-", status.instance().port(), health, detail(status));
 		}
 		System.out.println();
-		System.out.println("Kafka bootstrap servers: " + settings.bootstrapServers() + (settings.modes().secure()
-				? " (secure mode: TLS with client certificates, ACLs; certificates in " + settings.secrets().tls().folder() + ")"
-				: " (plaintext)"));
+		System.out.println("Kafka bootstrap servers: " + settings.bootstrapServers()
+				+ (settings.modes().secure() ? " (secure mode: TLS with client certificates, ACLs; certificates in "
+						+ settings.secrets().tls().folder() + ")" : " (plaintext)"));
 		if (settings.modes().ownNetwork()) {
 			System.out.println("Network: the platform's own, " + settings.networkSubnet()
 					+ ", each part in a namespace " + settings.networkName()

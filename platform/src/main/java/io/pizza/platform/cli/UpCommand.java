@@ -47,8 +47,7 @@ class UpCommand implements Callable<Integer> {
 			overrides.setProperty("mode", this.mode.secure ? Modes.SECURE : Modes.PLAINTEXT);
 		}
 		if (this.network != null) {
-			overrides.setProperty("network",
-					this.network.own ? Modes.OWN_NETWORK : Modes.LOOPBACK);
+			overrides.setProperty("network", this.network.own ? Modes.OWN_NETWORK : Modes.LOOPBACK);
 		}
 		if (this.kitchen != null) {
 			overrides.setProperty("kitchen", this.kitchen);

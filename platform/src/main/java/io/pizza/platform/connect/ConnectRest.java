@@ -29,7 +29,8 @@ final class ConnectRest {
 	 * @return whether its root answers 200
 	 */
 	boolean answers(Instance worker) {
-		Map<String, String> headers = Map.of("Authorization", this.settings.secrets().connectRestLogin().authorization());
+		Map<String, String> headers = Map.of("Authorization",
+				this.settings.secrets().connectRestLogin().authorization());
 		return LocalHttp.get(uri(worker, "/"), headers, Duration.ofSeconds(5))
 			.filter((answer) -> answer.status() == 200)
 			.isPresent();

@@ -62,9 +62,9 @@ public final class KafkaCluster {
 		List<String> command = new ArrayList<>(List.of(CommandLines.java()));
 		command.addAll(broker.heapOptions());
 		command.addAll(this.settings.launchOptions().jvmOptions(broker));
-		command
-			.addAll(List.of(CommandLines.MARKER + broker.name(), "-Dlog4j2.configurationFile=" + this.nodes.log4jConfig(),
-					"-cp", this.settings.classpaths().kafka(), "kafka.Kafka", this.nodes.file(broker).toString()));
+		command.addAll(
+				List.of(CommandLines.MARKER + broker.name(), "-Dlog4j2.configurationFile=" + this.nodes.log4jConfig(),
+						"-cp", this.settings.classpaths().kafka(), "kafka.Kafka", this.nodes.file(broker).toString()));
 		this.processes.start(broker, NetworkTopology.of(this.settings).wrap(broker, command), Map.of());
 	}
 

@@ -46,8 +46,8 @@ final class ExtractedJars {
 			removeUnused(dir(module));
 			delete(build);
 			Files.createDirectories(build);
-			if (!run(List.of(CommandLines.java(), "-Djarmode=tools", "-jar", jar.toString(), "extract",
-					"--destination", build.toString()), module)) {
+			if (!run(List.of(CommandLines.java(), "-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination",
+					build.toString()), module)) {
 				return false;
 			}
 			Files.writeString(build.resolve(STAMP), fingerprint(jar));

@@ -20,15 +20,10 @@ import io.pizza.platform.system.Polling;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
-import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
  * The 3-node KRaft cluster: each node broker and controller in one, its own JVM from the
  * Kafka jars Maven resolved, its data under the state folder.
- * <p>
- * Longer than most classes here: preparing the nodes' storage, starting them, waiting for
- * the quorum, creating the topics and electing the preferred leaders is the order in
- * which a cluster comes up, read best in one place.
  */
 public final class KafkaCluster {
 
@@ -115,29 +110,9 @@ public final class KafkaCluster {
 	 * @return the names of the topics created
 	 */
 	public List<String> createTopics() {
-		List<String> created = new ArrayList<>();
 		try (Admin admin = admin()) {
-			for (TopicSpec topic : Topics.all()) {
-				try {
-					admin.createTopics(List.of(topic.toNewTopic())).all().get(30, TimeUnit.SECONDS);
-					created.add(topic.name());
-				}
-				catch (ExecutionException ex) {
-					if (!(ex.getCause() instanceof TopicExistsException)) {
-						throw new PlatformException(
-								"Could not create topic " + topic.name() + ": " + ex.getCause().getMessage(), ex);
-					}
-				}
-			}
+			return MissingTopics.create(admin);
 		}
-		catch (TimeoutException ex) {
-			throw new PlatformException("Creating topics timed out", ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new PlatformException("Interrupted", ex);
-		}
-		return created;
 	}
 
 	/**

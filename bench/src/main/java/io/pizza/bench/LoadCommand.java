@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
-import io.pizza.bench.load.LoadTest;
+import io.pizza.bench.load.LoadMeasurement;
 import io.pizza.platform.cli.Console;
 import io.pizza.platform.cli.PizzaCli;
 import picocli.CommandLine.Command;
@@ -45,8 +45,8 @@ class LoadCommand implements Callable<Integer> {
 		// on a terminal, one line that keeps changing; in a log, a line a second
 		Consumer<String> progress = (System.console() != null) ? (line) -> System.out.print("\r" + line + "   ")
 				: Console::progress;
-		LoadTest.Result result = new LoadTest(this.cli.settings(), progress).run(this.rate, this.duration, this.seed,
-				this.soak);
+		LoadMeasurement.Result result = new LoadMeasurement(this.cli.settings(), progress).run(this.rate, this.duration,
+				this.seed, this.soak);
 		System.out.println();
 		System.out.println(result.table());
 		System.out.println();

@@ -14,7 +14,7 @@ import io.pizza.platform.kafka.KafkaCluster;
 import io.pizza.platform.process.InstanceStatus;
 import io.pizza.platform.process.Ports;
 import io.pizza.platform.process.Processes;
-import io.pizza.platform.services.Services;
+import io.pizza.platform.services.ServiceHealth;
 import io.pizza.platform.settings.Instance;
 import io.pizza.platform.settings.PlatformSettings;
 import io.pizza.platform.system.PlatformException;
@@ -80,12 +80,12 @@ final class Health {
 		}
 		long pid = process.get().pid();
 		return switch (instance.kind()) {
-			case SERVICE -> new InstanceStatus(instance, pid, Services.health(instance), "");
+			case SERVICE -> new InstanceStatus(instance, pid, ServiceHealth.of(instance), "");
 			case CONNECT -> new InstanceStatus(instance, pid, this.connectors.health(instance), "");
 			case DATABASE -> new InstanceStatus(instance, pid, listening(instance) ? "UP" : "-", "");
 			case GATEWAY -> new InstanceStatus(instance, pid, "UP", "");
 			// Zipkin is a Spring Boot application too, with the same health endpoint
-			case TRACES -> new InstanceStatus(instance, pid, Services.health(instance), "");
+			case TRACES -> new InstanceStatus(instance, pid, ServiceHealth.of(instance), "");
 			case BROKER -> new InstanceStatus(instance, pid, listening(instance) ? "UP" : "-",
 					quorum.join()
 						.map((id) -> (id == instance.nodeId()) ? "controller (quorum leader)" : "voter")
@@ -96,7 +96,6 @@ final class Health {
 	/**
 	 * Waits for an instance found running to show whether it stays: healthy, or gone (a
 	 * process being killed, or shutting down, is still there for a moment).
-	 * @param instance the instance
 	 * @param timeout how long to wait
 	 * @return {@code true} when it is healthy, {@code false} once it is gone
 	 * @throws PlatformException when it is neither within the timeout
@@ -115,7 +114,8 @@ final class Health {
 	// on the platform's own network, the gateway listens on every port: whether the part
 	// answers behind it is what counts
 	private boolean listening(Instance instance) {
-		return this.settings.ownNetwork() ? Ports.isReachable(instance.port()) : Ports.isListening(instance.port());
+		return this.settings.modes().ownNetwork() ? Ports.isReachable(instance.port())
+				: Ports.isListening(instance.port());
 	}
 
 	void await(List<Instance> instances, Duration timeout) {

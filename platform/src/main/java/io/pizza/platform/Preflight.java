@@ -9,6 +9,7 @@ import io.pizza.platform.process.Ports;
 import io.pizza.platform.process.Processes;
 import io.pizza.platform.settings.Instance;
 import io.pizza.platform.settings.Kind;
+import io.pizza.platform.settings.Modes;
 import io.pizza.platform.settings.PlatformSettings;
 import io.pizza.platform.system.PlatformException;
 
@@ -33,8 +34,8 @@ final class Preflight {
 	 */
 	void checkMode() {
 		boolean running = this.settings.instances().stream().anyMatch((i) -> this.processes.running(i).isPresent());
-		String wanted = this.settings.secure() ? PlatformSettings.SECURE : PlatformSettings.PLAINTEXT;
-		String recorded = this.settings.recordedMode().orElse(PlatformSettings.PLAINTEXT);
+		String wanted = this.settings.modes().secure() ? Modes.SECURE : Modes.PLAINTEXT;
+		String recorded = this.settings.modes().recordedMode().orElse(Modes.PLAINTEXT);
 		if (running && !recorded.equals(wanted)) {
 			throw new PlatformException("The platform runs in " + recorded + " mode: ./pizza down first to start it in "
 					+ wanted + " mode.");
@@ -46,11 +47,9 @@ final class Preflight {
 	 * moves to or from it only through {@code down}.
 	 */
 	void checkNetwork() {
-		if (!this.settings.ownNetwork()) {
+		if (!this.settings.modes().ownNetwork()) {
 			boolean running = this.settings.instances().stream().anyMatch((i) -> this.processes.running(i).isPresent());
-			if (running && this.settings.recordedNetwork()
-				.orElse(PlatformSettings.LOOPBACK)
-				.equals(PlatformSettings.OWN_NETWORK)) {
+			if (running && this.settings.modes().recordedNetwork().orElse(Modes.LOOPBACK).equals(Modes.OWN_NETWORK)) {
 				throw new PlatformException("The platform runs on its own network: ./pizza down first.");
 			}
 			return;
@@ -59,13 +58,11 @@ final class Preflight {
 			throw new PlatformException("--network cannot run here: " + reason
 					+ ". Run ./pizza as root, or without --network (./pizza up --loopback).");
 		});
-		if (this.settings.secure()) {
+		if (this.settings.modes().secure()) {
 			throw new PlatformException("--network runs in plaintext: ./pizza up --network --plaintext");
 		}
 		boolean running = this.settings.instances().stream().anyMatch((i) -> this.processes.running(i).isPresent());
-		if (running && !this.settings.recordedNetwork()
-			.orElse(PlatformSettings.LOOPBACK)
-			.equals(PlatformSettings.OWN_NETWORK)) {
+		if (running && !this.settings.modes().recordedNetwork().orElse(Modes.LOOPBACK).equals(Modes.OWN_NETWORK)) {
 			throw new PlatformException("The platform runs on this machine's loopback: ./pizza down first.");
 		}
 	}
@@ -75,7 +72,7 @@ final class Preflight {
 	}
 
 	void checkPorts(List<Instance> instances) {
-		if (this.settings.ownNetwork() && this.processes.running(Gateways.HOST).isPresent()) {
+		if (this.settings.modes().ownNetwork() && this.processes.running(Gateways.HOST).isPresent()) {
 			// the gateway listens on every part's port already
 			return;
 		}

@@ -13,7 +13,9 @@ import java.util.stream.Stream;
 import io.pizza.platform.network.Gateways;
 import io.pizza.platform.network.NetworkTopology;
 import io.pizza.platform.postgres.Postgres;
+import io.pizza.platform.process.ProcessState;
 import io.pizza.platform.process.Processes;
+import io.pizza.platform.process.Signals;
 import io.pizza.platform.services.Services;
 import io.pizza.platform.settings.Instance;
 import io.pizza.platform.settings.Kind;
@@ -49,7 +51,6 @@ final class Stopping {
 	/**
 	 * Stops one instance: SIGTERM (for PostgreSQL its fast shutdown, SIGINT), or SIGKILL
 	 * when {@code hard}. Waits until the process is gone.
-	 * @param instance the instance
 	 * @param hard whether to kill it without letting it clean up
 	 * @return whether it ran
 	 */
@@ -67,23 +68,23 @@ final class Stopping {
 		all.add(process.get());
 		if (hard) {
 			process.get().descendants().forEach(all::add);
-			all.forEach((handle) -> Processes.signal(handle, "KILL"));
+			all.forEach((handle) -> Signals.signal(handle, "KILL"));
 		}
 		else if (instance.kind() == Kind.DATABASE) {
 			Postgres.stopFast(process.get());
 		}
 		else {
-			if (Processes.isPaused(process.get())) {
+			if (ProcessState.isPaused(process.get())) {
 				// paused by ./pizza fault: it would hear nothing until it goes on
-				Processes.signal(process.get(), "CONT");
+				Signals.signal(process.get(), "CONT");
 			}
-			Processes.signal(process.get(), "TERM");
+			Signals.signal(process.get(), "TERM");
 		}
 		Duration timeout = archiving ? ARCHIVING_STOP_TIMEOUT : STOP_TIMEOUT;
-		if (!Processes.awaitExit(all, timeout)) {
+		if (!Signals.awaitExit(all, timeout)) {
 			this.progress.accept(instance + " did not stop within " + timeout.toSeconds() + " s: killing it");
-			all.forEach((handle) -> Processes.signal(handle, "KILL"));
-			Processes.awaitExit(all, Duration.ofSeconds(5));
+			all.forEach((handle) -> Signals.signal(handle, "KILL"));
+			Signals.awaitExit(all, Duration.ofSeconds(5));
 			return Stop.KILLED;
 		}
 		return archiving ? Stop.ARCHIVED : Stop.STOPPED;

@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.pizza.platform.kafka.Groups;
 import io.pizza.platform.secure.Acls;
 import io.pizza.platform.settings.Instance;
 import io.pizza.platform.settings.PlatformSettings;
@@ -27,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The README's table of services names each one's consumer groups as the secure mode's
  * {@link Acls} let its principal read in them: no group in the table its service could
- * not join, and no group granted that the table leaves out.
+ * not join, and no group granted that the table leaves out; and the groups the platform
+ * names ({@link Groups}) are the ones the services' settings join.
  */
 class GroupsDescribedOnceTests {
 
@@ -65,7 +67,9 @@ class GroupsDescribedOnceTests {
 				.load(Files.readString(ROOT.resolve(service.module()).resolve("src/main/resources/application.yml")));
 			groupsByService.computeIfAbsent(service.module(), (module) -> new TreeSet<>()).addAll(groups(yml));
 		}
-		assertThat(groupsByService.get("pizza-maker-service")).containsExactly("pizza-makers", "pizza-oven-queue");
+		assertThat(groupsByService.get("pizza-maker-service")).containsExactly(Groups.MAKERS, Groups.MAKERS_QUEUE);
+		assertThat(groupsByService.get("billing-service")).contains(Groups.BILLING);
+		assertThat(groupsByService.get("delivery-tracker-service")).contains(Groups.DISPATCH);
 		groupsByService.forEach((service, groups) -> assertThat(groups).allSatisfy(
 				(group) -> assertThat(mayRead(service, group)).as("%s may read in group %s", service, group).isTrue()));
 	}

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import io.pizza.platform.settings.Instance;
+import io.pizza.platform.settings.Modes;
 import io.pizza.platform.settings.PlatformSettings;
 import io.pizza.platform.system.PlatformException;
 import org.junit.jupiter.api.Test;
@@ -48,9 +49,9 @@ class PlatformSettingsTests {
 	@Test
 	void withTracingOffNoZipkinServerRuns() {
 		Properties off = new Properties();
-		off.setProperty("tracing", PlatformSettings.TRACING_OFF);
+		off.setProperty("tracing", Modes.TRACING_OFF);
 		PlatformSettings settings = PlatformSettings.load(this.root, off);
-		assertThat(settings.tracing()).isFalse();
+		assertThat(settings.modes().tracing()).isFalse();
 		assertThat(settings.instances()).extracting(Instance::name).doesNotContain("zipkin").contains("kafka-connect");
 		assertThat(settings.instance("zipkin")).isPresent();
 	}
@@ -102,12 +103,12 @@ class PlatformSettingsTests {
 
 	@Test
 	void keepsTheModeUpLastRecordedUntilTold() {
-		assertThat(PlatformSettings.load(this.root, new Properties()).secure()).isFalse();
+		assertThat(PlatformSettings.load(this.root, new Properties()).modes().secure()).isFalse();
 		Properties secure = new Properties();
 		secure.setProperty("mode", "secure");
-		PlatformSettings.load(this.root, secure).recordMode();
+		PlatformSettings.load(this.root, secure).modes().record();
 		PlatformSettings later = PlatformSettings.load(this.root, new Properties());
-		assertThat(later.secure()).isTrue();
+		assertThat(later.modes().secure()).isTrue();
 		assertThat(later.kafkaClient()).containsEntry("security.protocol", "SSL")
 			.containsEntry("ssl.keystore.location", later.stateDir().resolve("tls/admin/admin.pem").toString());
 		Properties plaintext = new Properties();
@@ -117,18 +118,18 @@ class PlatformSettingsTests {
 
 	@Test
 	void keepsTheKitchenUpLastRecordedUntilTold() {
-		assertThat(PlatformSettings.load(this.root, new Properties()).queueKitchen()).isFalse();
+		assertThat(PlatformSettings.load(this.root, new Properties()).modes().queueKitchen()).isFalse();
 		Properties queue = new Properties();
 		queue.setProperty("kitchen", "queue");
-		PlatformSettings.load(this.root, queue).recordKitchen();
-		assertThat(PlatformSettings.load(this.root, new Properties()).queueKitchen()).isTrue();
+		PlatformSettings.load(this.root, queue).modes().recordKitchen();
+		assertThat(PlatformSettings.load(this.root, new Properties()).modes().queueKitchen()).isTrue();
 		Properties group = new Properties();
 		group.setProperty("kitchen", "group");
-		assertThat(PlatformSettings.load(this.root, group).queueKitchen()).isFalse();
+		assertThat(PlatformSettings.load(this.root, group).modes().queueKitchen()).isFalse();
 		Properties unknown = new Properties();
 		unknown.setProperty("kitchen", "buffet");
 		assertThatExceptionOfType(PlatformException.class)
-			.isThrownBy(() -> PlatformSettings.load(this.root, unknown).queueKitchen())
+			.isThrownBy(() -> PlatformSettings.load(this.root, unknown).modes().queueKitchen())
 			.withMessageContaining("Unknown kitchen 'buffet': group or queue");
 	}
 
@@ -137,7 +138,7 @@ class PlatformSettingsTests {
 		Properties overrides = new Properties();
 		overrides.setProperty("mode", "tls");
 		assertThatExceptionOfType(PlatformException.class)
-			.isThrownBy(() -> PlatformSettings.load(this.root, overrides).secure())
+			.isThrownBy(() -> PlatformSettings.load(this.root, overrides).modes().secure())
 			.withMessageContaining("Unknown mode 'tls'");
 	}
 
@@ -175,9 +176,10 @@ class PlatformSettingsTests {
 	@Test
 	void servicesStartFastButTheIntakeRunsForThroughput() {
 		PlatformSettings settings = PlatformSettings.load(this.root, new Properties());
-		assertThat(settings.jvmOptions(settings.instance("billing-service").orElseThrow()))
+		assertThat(settings.launchOptions().jvmOptions(settings.instance("billing-service").orElseThrow()))
 			.contains("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
-		assertThat(settings.jvmOptions(settings.instance("order-service").orElseThrow())).contains("-XX:+UseParallelGC")
+		assertThat(settings.launchOptions().jvmOptions(settings.instance("order-service").orElseThrow()))
+			.contains("-XX:+UseParallelGC")
 			.doesNotContain("-XX:TieredStopAtLevel=1");
 	}
 
@@ -186,9 +188,10 @@ class PlatformSettingsTests {
 		Properties overrides = new Properties();
 		overrides.setProperty("kafka-2.jvm-options", "-XX:+UseSerialGC");
 		PlatformSettings settings = PlatformSettings.load(this.root, overrides);
-		assertThat(settings.jvmOptions(settings.instance("kafka-1").orElseThrow())).containsExactly("-XX:+UseG1GC",
-				"-XX:MaxGCPauseMillis=20");
-		assertThat(settings.jvmOptions(settings.instance("kafka-2").orElseThrow())).containsExactly("-XX:+UseSerialGC");
+		assertThat(settings.launchOptions().jvmOptions(settings.instance("kafka-1").orElseThrow()))
+			.containsExactly("-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20");
+		assertThat(settings.launchOptions().jvmOptions(settings.instance("kafka-2").orElseThrow()))
+			.containsExactly("-XX:+UseSerialGC");
 	}
 
 	@Test
@@ -197,10 +200,10 @@ class PlatformSettingsTests {
 		overrides.setProperty("service.env.JAVA_TOOL_OPTIONS", "-Dx=1");
 		overrides.setProperty("pizza-maker-1.env.SPRING_PROFILES_ACTIVE", "classic-protocol");
 		PlatformSettings settings = PlatformSettings.load(this.root, overrides);
-		assertThat(settings.environment(settings.instance("pizza-maker-1").orElseThrow()))
+		assertThat(settings.launchOptions().environment(settings.instance("pizza-maker-1").orElseThrow()))
 			.containsEntry("SPRING_PROFILES_ACTIVE", "classic-protocol")
 			.containsEntry("JAVA_TOOL_OPTIONS", "-Dx=1");
-		assertThat(settings.environment(settings.instance("pizza-maker-2").orElseThrow()))
+		assertThat(settings.launchOptions().environment(settings.instance("pizza-maker-2").orElseThrow()))
 			.doesNotContainKey("SPRING_PROFILES_ACTIVE");
 	}
 

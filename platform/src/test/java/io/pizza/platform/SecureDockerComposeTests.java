@@ -64,7 +64,8 @@ class SecureDockerComposeTests {
 		for (Instance broker : settings.brokers()) {
 			Map<String, String> local = new NodeConfig(settings).config(broker);
 			Map<String, String> environment = environment(broker.name());
-			Map<String, String> tls = settings.tls()
+			Map<String, String> tls = settings.secrets()
+				.tls()
 				.brokerSettings(broker.name(), settings.brokers().stream().map(Instance::name).toList());
 			for (String key : tls.keySet()) {
 				String variable = "KAFKA_" + key.toUpperCase(Locale.ROOT).replace('.', '_');
@@ -82,7 +83,7 @@ class SecureDockerComposeTests {
 	@Test
 	void theAdminsClientSettingsAreThePlatformsInTheContainer() throws IOException {
 		Properties admin = properties("docker/secure/admin.properties");
-		Map<String, String> local = settings.tls().clientSettings(TlsMaterial.ADMIN);
+		Map<String, String> local = settings.secrets().tls().clientSettings(TlsMaterial.ADMIN);
 		assertThat(admin.stringPropertyNames()).containsExactlyInAnyOrderElementsOf(local.keySet());
 		local.forEach((key, value) -> assertThat(admin.getProperty(key)).as(key)
 			.isEqualTo(inContainer(TlsMaterial.ADMIN, value)));
@@ -150,7 +151,7 @@ class SecureDockerComposeTests {
 
 	// a path in a principal's own folder of the local platform as its container sees it
 	private static String inContainer(String principal, String value) {
-		return value.replace(settings.tls().folder(principal).toString(), MOUNTED);
+		return value.replace(settings.secrets().tls().folder(principal).toString(), MOUNTED);
 	}
 
 	// a principal's own folder, mounted read-only: no other key, not the CA's

@@ -19,7 +19,6 @@ record Journey(List<Span> spans) {
 
 	/**
 	 * The one span of a service that is of a kind and on a topic.
-	 * @param service the service
 	 * @param kind {@code SERVER}, {@code PRODUCER} or {@code CONSUMER}
 	 * @param topic the topic, {@code null} for a span of no topic
 	 * @return the span

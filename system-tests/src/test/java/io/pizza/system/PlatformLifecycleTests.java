@@ -148,7 +148,7 @@ class PlatformLifecycleTests {
 	@Order(1)
 	void postgresLetsEachServiceIntoItsOwnDatabaseAlone() throws SQLException {
 		String url = "jdbc:postgresql://localhost:" + platform.settings().postgresPort() + "/";
-		DatabaseLogins logins = platform.settings().databaseLogins();
+		DatabaseLogins logins = platform.settings().secrets().databaseLogins();
 		assertThatExceptionOfType(SQLException.class)
 			.isThrownBy(() -> DriverManager.getConnection(url + "postgres", DatabaseLogins.SUPERUSER, ""))
 			.withMessageContaining("password");
@@ -313,7 +313,7 @@ class PlatformLifecycleTests {
 		ChromeDriver browser = Chromium.start(1400, 1600);
 		try {
 			// the dashboard is for staff and admins: logged in with its form first
-			HttpLogins logins = platform.settings().httpLogins();
+			HttpLogins logins = platform.settings().secrets().httpLogins();
 			Chromium.logIn(browser, "http://localhost:" + port("dashboard"), HttpLogins.ADMIN,
 					logins.password(HttpLogins.ADMIN));
 			browser.get("http://localhost:" + port("dashboard") + "/");
@@ -376,7 +376,7 @@ class PlatformLifecycleTests {
 		SystemUnderTest.platform(queue).up();
 		ChromeDriver browser = Chromium.start(1400, 1600);
 		try {
-			HttpLogins logins = platform.settings().httpLogins();
+			HttpLogins logins = platform.settings().secrets().httpLogins();
 			Chromium.logIn(browser, "http://localhost:" + port("dashboard"), HttpLogins.ADMIN,
 					logins.password(HttpLogins.ADMIN));
 			browser.get("http://localhost:" + port("dashboard") + "/");
@@ -431,7 +431,7 @@ class PlatformLifecycleTests {
 	private static List<String> justTaken(String maker) throws Exception {
 		HttpResponse<String> kitchen = HttpClient.newHttpClient()
 			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port(maker) + "/kitchen"))
-				.header("Authorization", platform.settings().httpLogins().authorization(HttpLogins.ADMIN))
+				.header("Authorization", platform.settings().secrets().httpLogins().authorization(HttpLogins.ADMIN))
 				.build(), HttpResponse.BodyHandlers.ofString());
 		List<String> taken = new ArrayList<>();
 		Matcher held = IN_HAND.matcher(kitchen.body());
@@ -660,7 +660,7 @@ class PlatformLifecycleTests {
 		assertThat(anonymous.statusCode()).isEqualTo(401);
 		HttpResponse<String> admin = HttpClient.newHttpClient()
 			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/connectors"))
-				.header("Authorization", platform.settings().connectRestLogin().authorization())
+				.header("Authorization", platform.settings().secrets().connectRestLogin().authorization())
 				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(admin.statusCode()).isEqualTo(200);
 		assertThat(admin.body()).contains("pizza-order-rows-sink");

@@ -81,7 +81,7 @@ class SecureModeTests {
 		platform.up();
 		System.out.printf("[platform] secure mode up in %d s%n",
 				TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
-		tls = platform.settings().tls();
+		tls = platform.settings().secrets().tls();
 	}
 
 	@AfterAll

@@ -152,7 +152,7 @@ final class SystemUnderTest {
 		String owner = DatabaseLogins.owners().get(name);
 		return DriverManager.getConnection(
 				"jdbc:postgresql://localhost:" + platform.settings().postgresPort() + "/" + name, owner,
-				platform.settings().databaseLogins().password(owner));
+				platform.settings().secrets().databaseLogins().password(owner));
 	}
 
 }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import io.pizza.platform.Platform;
+import io.pizza.platform.kafka.Topics;
 import io.pizza.platform.network.ClusterWatch;
 import io.pizza.platform.settings.Instance;
 import io.pizza.platform.system.PlatformException;
@@ -48,7 +49,7 @@ final class CheckRun {
 	}
 
 	boolean run(Schedule schedule, String acks, int minInSync, Duration pace) {
-		if (!this.platform.settings().ownNetwork()) {
+		if (!this.platform.settings().modes().ownNetwork()) {
 			throw new PlatformException(
 					"--check runs on the platform's own network: ./pizza down, then ./pizza up --network");
 		}
@@ -113,7 +114,7 @@ final class CheckRun {
 		this.platform.kill(orderService, false);
 		this.platform.start(orderService, idempotent ? Map.of() : Map.of("SPRING_KAFKA_PRODUCER_ACKS", acks,
 				"SPRING_KAFKA_PRODUCER_PROPERTIES_ENABLE_IDEMPOTENCE", "false"));
-		ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, "pizza-orders");
+		ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, Topics.ORDERS);
 		try (Admin admin = this.platform.kafka().admin()) {
 			admin.incrementalAlterConfigs(Map.of(topic,
 					List.of(new AlterConfigOp(

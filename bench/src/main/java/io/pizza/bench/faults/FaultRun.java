@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 import io.pizza.platform.Platform;
+import io.pizza.platform.kafka.Topics;
 import io.pizza.platform.network.ClusterWatch;
 
 /**
@@ -56,7 +57,7 @@ public final class FaultRun {
 			cluster.watch(watch,
 					(state) -> state.entrySet()
 						.stream()
-						.filter((entry) -> entry.getKey().startsWith("pizza-orders-"))
+						.filter((entry) -> entry.getKey().startsWith(Topics.ORDERS + "-"))
 						.allMatch((entry) -> entry.getValue().contains("ISR [kafka-")
 								&& entry.getValue().split(",").length >= 4));
 		}

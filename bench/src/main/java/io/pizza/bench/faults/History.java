@@ -43,7 +43,6 @@ final class History {
 
 	/**
 	 * The requests sent for one intent, in order.
-	 * @param intent the intent
 	 * @return its attempts
 	 */
 	List<Attempt> of(Intent intent) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import io.pizza.platform.kafka.Topics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -60,7 +61,7 @@ final class Observing {
 		String prefix = history.intents().isEmpty() ? ""
 				: history.intents().get(0).customer().replaceAll(" \\d+$", " ");
 		List<Observed.Logged> log = new ArrayList<>();
-		read("pizza-orders", (record) -> {
+		read(Topics.ORDERS, (record) -> {
 			JsonNode order = json.readTree(record.value());
 			String customer = order.path("customer").path("name").asString("");
 			if (!prefix.isEmpty() && customer.startsWith(prefix)) {
@@ -70,7 +71,7 @@ final class Observing {
 		});
 		Map<String, Integer> baked = new HashMap<>();
 		Map<String, Integer> delivered = new HashMap<>();
-		read("pizza-order-status", (record) -> {
+		read(Topics.ORDER_STATUS, (record) -> {
 			String status = json.readTree(record.value()).path("status").asString("");
 			if (status.equals("BAKED")) {
 				baked.merge(record.key(), 1, Integer::sum);

@@ -38,7 +38,6 @@ public final class OrderHistoryCheck {
 
 	/**
 	 * A client of a platform's order-service.
-	 * @param platform the platform
 	 * @param pace how long each shop's client waits between two requests
 	 * @param out where progress is told
 	 */
@@ -92,7 +91,7 @@ public final class OrderHistoryCheck {
 		Observing observing = new Observing(this.platform.settings().kafkaClient(),
 				URI.create("http://localhost:" + port("order-service")),
 				URI.create("http://localhost:" + port("billing-service")),
-				this.platform.settings().httpLogins().authorization(HttpLogins.ADMIN));
+				this.platform.settings().secrets().httpLogins().authorization(HttpLogins.ADMIN));
 		History history = this.client.history();
 		CheckReport report = Checker.check(history, observing.observe(history));
 		long still = System.nanoTime();

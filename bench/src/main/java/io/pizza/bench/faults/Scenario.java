@@ -21,7 +21,7 @@ enum Scenario {
 		@Override
 		Predicate<Map<String, String>> cause(Faulting faulting) {
 			String partition = faulting.partitionName();
-			Instance leader = faulting.leaderOf(faulting.partition());
+			Instance leader = faulting.leaders().of(faulting.partition());
 			List<Instance> followers = faulting.brokersBut(leader);
 			followers.forEach((follower) -> faulting.faults().cut(leader, follower));
 			faulting.tell(leader + " led " + partition + ": cut from " + followers + " (it can neither replicate nor "
@@ -35,7 +35,7 @@ enum Scenario {
 	QUORUM_LEADER_ISOLATED("quorum-leader-isolated") {
 		@Override
 		Predicate<Map<String, String>> cause(Faulting faulting) {
-			Instance leader = faulting.quorumLeader();
+			Instance leader = faulting.leaders().quorum();
 			List<Instance> voters = faulting.brokersBut(leader);
 			voters.forEach((voter) -> faulting.faults().cut(leader, voter));
 			faulting
@@ -62,7 +62,7 @@ enum Scenario {
 	BROKER_PAUSED("broker-paused") {
 		@Override
 		Predicate<Map<String, String>> cause(Faulting faulting) {
-			Instance broker = faulting.leaderOf(faulting.partition());
+			Instance broker = faulting.leaders().of(faulting.partition());
 			faulting.faults().pause(broker);
 			faulting.tell(broker + " paused (SIGSTOP): it answers nothing and sends nothing. Watch the controller "
 					+ "fence it once its session expires (broker.session.timeout.ms, 9 s), and its partitions move.");
@@ -75,7 +75,7 @@ enum Scenario {
 	CLOCK_SKEW("clock-skew") {
 		@Override
 		Predicate<Map<String, String>> cause(Faulting faulting) {
-			faulting.skew(faulting.instance("order-service"));
+			faulting.clocks().skew(faulting.instance("order-service"));
 			return (state) -> false;
 		}
 	};

@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import io.pizza.platform.Platform;
 import io.pizza.platform.kafka.GroupAssignment;
 import io.pizza.platform.kafka.GroupLag;
+import io.pizza.platform.kafka.Topics;
 import io.pizza.platform.settings.Instance;
 import io.pizza.platform.system.PlatformException;
 import org.apache.kafka.clients.admin.Admin;
@@ -28,8 +29,6 @@ import tools.jackson.databind.json.JsonMapper;
  * second, so the backlog is large enough to run for several.
  */
 final class Backlog {
-
-	static final String TOPIC = "pizza-orders";
 
 	private static final Duration LOOK = Duration.ofMillis(200);
 
@@ -70,10 +69,10 @@ final class Backlog {
 			.map((instance) -> CompletableFuture.runAsync(() -> this.platform.start(instance, environment)))
 			.toArray(CompletableFuture[]::new));
 		try {
-			int partitions = this.admin.describeTopics(List.of(TOPIC))
+			int partitions = this.admin.describeTopics(List.of(Topics.ORDERS))
 				.allTopicNames()
 				.get()
-				.get(TOPIC)
+				.get(Topics.ORDERS)
 				.partitions()
 				.size();
 			long begun = System.nanoTime();
@@ -84,7 +83,7 @@ final class Backlog {
 			long left = lag(group);
 			while (left > 0 && System.nanoTime() < deadline) {
 				Thread.sleep(LOOK.toMillis());
-				GroupAssignment assignment = GroupAssignment.of(this.admin, group, TOPIC);
+				GroupAssignment assignment = GroupAssignment.of(this.admin, group, Topics.ORDERS);
 				long now = System.nanoTime();
 				left = lag(group);
 				if (!assignment.equals(seen)) {
@@ -107,7 +106,7 @@ final class Backlog {
 	}
 
 	private long lag(String group) throws InterruptedException, ExecutionException {
-		return GroupLag.of(this.admin, group, TOPIC);
+		return GroupLag.of(this.admin, group, Topics.ORDERS);
 	}
 
 	// as order-service writes an order: the shop as key, priced by the menu

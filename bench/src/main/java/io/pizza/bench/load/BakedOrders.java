@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.pizza.platform.kafka.Topics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -25,8 +26,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class BakedOrders implements AutoCloseable {
 
-	static final String TOPIC = "pizza-order-status";
-
 	private static final JsonMapper json = JsonMapper.builder().build();
 
 	private final KafkaConsumer<String, String> consumer;
@@ -38,9 +37,9 @@ final class BakedOrders implements AutoCloseable {
 		config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
 		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
 		this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
-		List<TopicPartition> partitions = this.consumer.partitionsFor(TOPIC)
+		List<TopicPartition> partitions = this.consumer.partitionsFor(Topics.ORDER_STATUS)
 			.stream()
-			.map((info) -> new TopicPartition(TOPIC, info.partition()))
+			.map((info) -> new TopicPartition(Topics.ORDER_STATUS, info.partition()))
 			.toList();
 		this.consumer.assign(partitions);
 		this.consumer.seekToEnd(partitions);

@@ -29,11 +29,8 @@ import java.util.stream.Collectors;
  * @param mode the mode the platform ran in: {@code plaintext} or {@code secure}
  * @param modes the intake and end to end in both modes, each just after a restart of the
  * whole platform, or {@code null} when not measured
- * <p>
- * Longer than most classes here: one row per figure of the printed table, in the table's
- * order; the modes' rows are ModeRows'.
  */
-public record BenchReport(Instant startedAt, String machine, ProducerCeiling.Result ceiling, Benchmark.Intake intake,
+public record BenchReport(Instant startedAt, String machine, ProducerCeiling.Result ceiling, Intake intake,
 		List<Backlog.Result> backlogs, LoadReport endToEnd, List<TakeoverTime> takeovers,
 		KitchenFigures.Result kitchens, TracingComparison.Result tracing, Latencies sse, String mode, Modes modes) {
 
@@ -63,7 +60,7 @@ public record BenchReport(Instant startedAt, String machine, ProducerCeiling.Res
 				"%.0f records/s of %d B (%.2f MB/s), ack p50 %d ms, p99 %d ms".formatted(
 						this.ceiling.recordsPerSecond(), this.ceiling.recordSize(), this.ceiling.megabytesPerSecond(),
 						this.ceiling.p50Millis(), this.ceiling.p99Millis())));
-		rows.addAll(closedLoopRows(this.intake, this.ceiling));
+		rows.addAll(IntakeRows.closedLoop(this.intake, this.ceiling));
 		rows.add(
 				ROW.formatted("REST intake, open loop, highest sustained rate",
 						sustainedIntake()
@@ -112,43 +109,6 @@ public record BenchReport(Instant startedAt, String machine, ProducerCeiling.Res
 		return String.join(System.lineSeparator(), rows);
 	}
 
-	// GET /menu and POST /orders side by side, the second as ratios of the first and of
-	// Kafka's own ceiling
-	private static List<String> closedLoopRows(Benchmark.Intake intake, ProducerCeiling.Result ceiling) {
-		if (intake.menu() == null || intake.orders() == null) {
-			return List.of(ROW.formatted("REST intake, closed loop", "not measured (wrk is not installed)"));
-		}
-		ClosedLoop.Result menu = intake.menu();
-		ClosedLoop.Result orders = intake.orders();
-		return List.of(
-				ROW.formatted("HTTP ceiling: GET /menu, closed loop, %d connections".formatted(menu.connections()),
-						"%.0f req/s, p50 %.1f ms, p99 %.1f ms".formatted(menu.perSecond(), menu.p50Millis(),
-								menu.p99Millis())),
-				ROW.formatted("REST intake: POST /orders, closed loop, %d connections".formatted(orders.connections()),
-						"%.0f orders/s, p50 %.1f ms, p99 %.1f ms; %s".formatted(orders.perSecond(), orders.p50Millis(),
-								orders.p99Millis(), answers(orders))),
-				ROW.formatted("  POST /orders as ratios",
-						"%.2fx GET /menu, %.3fx Kafka's ceiling".formatted(orders.perSecond() / menu.perSecond(),
-								orders.perSecond() / ceiling.recordsPerSecond())),
-				ROW.formatted("  CPU while POST /orders ran", (intake.cpu() != null) ? intake.cpu().summary() : "-"),
-				ROW.formatted("  CPU per order, POST until every group read all",
-						(intake.cost() != null) ? intake.cost().summary() : "-"),
-				ROW.formatted("  warm-up before, rounds of %d s".formatted(WarmUp.ROUND.toSeconds()), intake.warmUp()
-					.stream()
-					.map((round) -> "%.0f/s (JIT %.2f cores)".formatted(round.perSecond(), round.compilerCores()))
-					.collect(Collectors.joining(", "))));
-	}
-
-	private static String answers(ClosedLoop.Result run) {
-		String statuses = run.statuses()
-			.entrySet()
-			.stream()
-			.map((entry) -> entry.getKey() + ": " + entry.getValue())
-			.collect(Collectors.joining(", "));
-		return (statuses.isEmpty() ? "answers not counted" : statuses)
-				+ ((run.socketErrors() > 0) ? ", " + run.socketErrors() + " socket errors" : "");
-	}
-
 	static String percentiles(Latencies latencies, long missing) {
 		if (latencies.count() == 0) {
 			return "none measured";
@@ -173,7 +133,7 @@ public record BenchReport(Instant startedAt, String machine, ProducerCeiling.Res
 	 * @param intake the intake, closed and open loop
 	 * @param endToEnd the load run, at the same rate in both modes
 	 */
-	public record ModeRun(String mode, Benchmark.Intake intake, LoadReport endToEnd) {
+	public record ModeRun(String mode, Intake intake, LoadReport endToEnd) {
 	}
 
 	/**

@@ -10,7 +10,8 @@ import java.util.function.Consumer;
 
 import io.pizza.platform.Platform;
 import io.pizza.platform.kafka.GroupLag;
-import io.pizza.platform.kafka.KitchenHandover;
+import io.pizza.platform.kafka.Groups;
+import io.pizza.platform.kafka.Topics;
 import io.pizza.platform.settings.Instance;
 import io.pizza.platform.system.PlatformException;
 import io.pizza.platform.system.Polling;
@@ -26,12 +27,6 @@ final class BenchSteps {
 	/** The makers bake in no time: the kitchen is not what is measured. */
 	static final Map<String, String> NO_BAKING_TIME = Map.of("PIZZA_MAKER_SERVICE_BAKING_TIME_PER_PIZZA", "0ms");
 
-	/** The tracker's dispatch group. */
-	static final String DISPATCH = "delivery-tracker";
-
-	/** The couriers' positions. */
-	static final String POSITIONS = "delivery-positions";
-
 	/** The longest wait for a backlog, and for each backlog measured. */
 	static final Duration WAIT = Duration.ofMinutes(5);
 
@@ -43,19 +38,18 @@ final class BenchSteps {
 
 	// the intake, with the whole system running: the cheapest endpoint of the same JVM
 	// and POST /orders side by side in a closed loop, then the open-loop ramp
-	Benchmark.Intake intake(Platform platform, URI orderService, FakeOrders orders, IntakeRamp ramp,
-			BenchOptions options) throws InterruptedException {
-		Benchmark.Intake closed = closedLoop(platform, orderService, orders, options.warmUp(), options);
+	Intake intake(Platform platform, URI orderService, FakeOrders orders, IntakeRamp ramp, BenchOptions options)
+			throws InterruptedException {
+		Intake closed = closedLoop(platform, orderService, orders, options.warmUp(), options);
 		List<IntakeRamp.Step> steps = ramp.run(options.firstIntakeRate(), options.maxIntakeRate(), options.intakeStep(),
 				this.progress);
-		return new Benchmark.Intake(closed.warmUp(), closed.menu(), closed.orders(), closed.cpu(), closed.cost(),
-				steps);
+		return new Intake(closed.warmUp(), closed.menu(), closed.orders(), closed.cpu(), closed.cost(), steps);
 	}
 
 	// GET /menu and POST /orders side by side in a closed loop after a warm-up, and what
 	// each order cost every part; no open-loop steps
-	Benchmark.Intake closedLoop(Platform platform, URI orderService, FakeOrders orders, Duration warmUpFor,
-			BenchOptions options) throws InterruptedException {
+	Intake closedLoop(Platform platform, URI orderService, FakeOrders orders, Duration warmUpFor, BenchOptions options)
+			throws InterruptedException {
 		ClosedLoop.Result menu = null;
 		ClosedLoop.Result posts = null;
 		CpuUse cpu = null;
@@ -79,14 +73,14 @@ final class BenchSteps {
 		else {
 			this.progress.accept("closed loop: wrk is not installed (apt-get install wrk): left out");
 		}
-		return new Benchmark.Intake(warmUp, menu, posts, cpu, cost, List.of());
+		return new Intake(warmUp, menu, posts, cpu, cost, List.of());
 	}
 
 	// after the intake's warm-up: the JIT compilers' work done, not measured again
 	LoadReport endToEnd(Platform platform, String what, double rate, BenchOptions options) {
 		this.progress
 			.accept("%s: %.0f orders/s for %d s".formatted(what, rate, options.endToEndDuration().toSeconds()));
-		return new LoadTest(platform.settings(), this.progress)
+		return new LoadMeasurement(platform.settings(), this.progress)
 			.run(rate, options.endToEndDuration(), options.seed() + 1, false)
 			.report();
 	}
@@ -124,8 +118,9 @@ final class BenchSteps {
 		long said = System.nanoTime();
 		try (Admin admin = platform.kafka().admin()) {
 			while (true) {
-				Map<String, Long> lags = GroupLag.ofActiveGroups(admin, (topic) -> !topic.equals(POSITIONS));
-				lags.remove(DISPATCH);
+				Map<String, Long> lags = GroupLag.ofActiveGroups(admin,
+						(topic) -> !topic.equals(Topics.DELIVERY_POSITIONS));
+				lags.remove(Groups.DISPATCH);
 				lags.values().removeIf((lag) -> lag == 0);
 				if (lags.isEmpty()) {
 					return;
@@ -158,8 +153,8 @@ final class BenchSteps {
 		try {
 			long makers;
 			long billing;
-			while ((makers = GroupLag.of(admin, KitchenHandover.GROUP, "pizza-orders")) > 0
-					| (billing = GroupLag.of(admin, "billing", "pizza-orders")) > 0) {
+			while ((makers = GroupLag.of(admin, Groups.MAKERS, Topics.ORDERS)) > 0
+					| (billing = GroupLag.of(admin, Groups.BILLING, Topics.ORDERS)) > 0) {
 				this.progress
 					.accept("waiting for the backlog: %d orders to bake, %d to bill".formatted(makers, billing));
 				if (System.nanoTime() > deadline) {

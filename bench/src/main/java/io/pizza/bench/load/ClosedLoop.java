@@ -130,7 +130,6 @@ final class ClosedLoop {
 
 		/**
 		 * How many answers had a status.
-		 * @param status the status
 		 * @return how many, if counted
 		 */
 		Optional<Long> answered(int status) {

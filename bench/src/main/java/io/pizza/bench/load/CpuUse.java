@@ -45,7 +45,6 @@ public record CpuUse(int cores, double seconds, Map<String, Double> byPart) {
 
 	/**
 	 * The CPU time each part spent, divided by the orders taken while it was measured.
-	 * @param orders the orders
 	 * @return the cost of one order
 	 */
 	public OrderCost perOrder(long orders) {

@@ -23,6 +23,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class FakeOrders {
 
+	// the contract's largest order (contracts/pizza-orders/order-limits.json), which
+	// FakeOrdersTests holds these to
 	static final int MAX_PIZZAS = 10;
 
 	static final int MAX_TOPPINGS = 5;

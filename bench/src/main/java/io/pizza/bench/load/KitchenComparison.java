@@ -20,7 +20,7 @@ import io.pizza.platform.Platform;
 import io.pizza.platform.kafka.KitchenHandover;
 import io.pizza.platform.secure.HttpLogins;
 import io.pizza.platform.settings.Instance;
-import io.pizza.platform.settings.PlatformSettings;
+import io.pizza.platform.settings.Modes;
 import org.apache.kafka.clients.admin.Admin;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -60,8 +60,8 @@ final class KitchenComparison {
 		List<KitchenFigures.Kill> kills = new ArrayList<>();
 		boolean queued = false;
 		try {
-			for (String kitchen : List.of(PlatformSettings.GROUP, PlatformSettings.QUEUE)) {
-				queued |= kitchen.equals(PlatformSettings.QUEUE);
+			for (String kitchen : List.of(Modes.GROUP, Modes.QUEUE)) {
+				queued |= kitchen.equals(Modes.QUEUE);
 				for (int makers : MAKERS) {
 					runs.add(run(kitchen, makers, orders, count));
 				}
@@ -143,7 +143,7 @@ final class KitchenComparison {
 	// group), as GET /kitchen tells
 	private Set<String> held(Instance maker) throws InterruptedException {
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + maker.port() + "/kitchen"))
-			.header("Authorization", this.platform.settings().httpLogins().authorization(HttpLogins.ADMIN))
+			.header("Authorization", this.platform.settings().secrets().httpLogins().authorization(HttpLogins.ADMIN))
 			.timeout(Duration.ofSeconds(2))
 			.build();
 		try {
@@ -161,8 +161,8 @@ final class KitchenComparison {
 	private static Map<String, String> environment(String kitchen, int makers) {
 		Map<String, String> environment = new HashMap<>();
 		environment.put("PIZZA_MAKER_SERVICE_BAKING_TIME_PER_PIZZA", BAKING_TIME_PER_PIZZA.toMillis() + "ms");
-		if (kitchen.equals(PlatformSettings.QUEUE)) {
-			environment.put("SPRING_PROFILES_ACTIVE", PlatformSettings.QUEUE);
+		if (kitchen.equals(Modes.QUEUE)) {
+			environment.put("SPRING_PROFILES_ACTIVE", Modes.QUEUE);
 			environment.put("PIZZA_MAKER_SERVICE_QUEUE_MAKERS", String.valueOf(makers / 2));
 		}
 		else {
@@ -181,7 +181,7 @@ final class KitchenComparison {
 	private void stopMakersAtTheEnd(String kitchen) {
 		stopMakers();
 		try (Admin admin = this.platform.kafka().admin()) {
-			KitchenHandover.startAtTheEnd(admin, kitchen.equals(PlatformSettings.QUEUE));
+			KitchenHandover.startAtTheEnd(admin, kitchen.equals(Modes.QUEUE));
 		}
 	}
 

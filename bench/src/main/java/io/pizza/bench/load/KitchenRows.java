@@ -3,7 +3,7 @@ package io.pizza.bench.load;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.pizza.platform.settings.PlatformSettings;
+import io.pizza.platform.settings.Modes;
 
 /**
  * The report's rows of the two kitchens: one per kitchen and number of makers, one per
@@ -38,7 +38,7 @@ final class KitchenRows {
 	}
 
 	private static String name(String kitchen) {
-		return kitchen.equals(PlatformSettings.QUEUE) ? "share group" : "consumer group";
+		return kitchen.equals(Modes.QUEUE) ? "share group" : "consumer group";
 	}
 
 }

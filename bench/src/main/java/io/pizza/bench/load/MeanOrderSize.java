@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.pizza.platform.kafka.Topics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -17,8 +18,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * the end of the orders topic by a consumer of no group.
  */
 final class MeanOrderSize {
-
-	private static final String ORDERS = "pizza-orders";
 
 	private MeanOrderSize() {
 	}
@@ -35,9 +34,9 @@ final class MeanOrderSize {
 		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
 		try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
 				new ByteArrayDeserializer())) {
-			List<TopicPartition> partitions = consumer.partitionsFor(ORDERS)
+			List<TopicPartition> partitions = consumer.partitionsFor(Topics.ORDERS)
 				.stream()
-				.map((info) -> new TopicPartition(ORDERS, info.partition()))
+				.map((info) -> new TopicPartition(Topics.ORDERS, info.partition()))
 				.toList();
 			consumer.assign(partitions);
 			Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);

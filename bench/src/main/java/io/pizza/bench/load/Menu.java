@@ -22,7 +22,6 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * What can be ordered, as order-service's {@code GET /menu} says.
  *
- * @param shops the shops
  * @param pizzas the pizzas' prices, by name
  * @param toppings the extra toppings' prices, by name
  */

@@ -6,7 +6,7 @@ import java.util.Properties;
 import java.util.function.Consumer;
 
 import io.pizza.platform.Platform;
-import io.pizza.platform.settings.PlatformSettings;
+import io.pizza.platform.settings.Modes;
 import io.pizza.platform.system.PlatformException;
 import org.apache.kafka.clients.admin.Admin;
 
@@ -34,7 +34,7 @@ final class ModesComparison {
 	}
 
 	BenchReport.Modes measure(URI orderService, BenchOptions options, double endToEndRate) {
-		boolean secure = this.platform.settings().secure();
+		boolean secure = this.platform.settings().modes().secure();
 		Platform first = new Platform(this.platform.settings().with(settingsIn(secure)), this.progress);
 		Platform other = new Platform(this.platform.settings().with(settingsIn(!secure)), this.progress);
 		this.progress.accept("modes: the platform down, then up in " + mode(!secure) + " mode");
@@ -59,13 +59,13 @@ final class ModesComparison {
 	private BenchReport.ModeRun measureAfterStart(Platform platform, URI orderService, BenchOptions options,
 			double endToEndRate) {
 		platform.up();
-		String mode = mode(platform.settings().secure());
+		String mode = mode(platform.settings().modes().secure());
 		try (Admin admin = platform.kafka().admin()) {
 			FakeOrders orders = new FakeOrders(Menu.of(orderService, this.http), options.seed());
 			IntakeRamp ramp = new IntakeRamp(orderService, this.http, orders);
 			ramp.warmUp(options.firstIntakeRate(), options.intakeStep(), this.progress);
 			this.steps.awaitCaughtUp(admin);
-			Benchmark.Intake intake = this.steps.intake(platform, orderService, orders, ramp, options);
+			Intake intake = this.steps.intake(platform, orderService, orders, ramp, options);
 			this.steps.awaitCaughtUp(admin);
 			LoadReport endToEnd = this.steps.endToEnd(platform, "end to end, " + mode + " mode", endToEndRate, options);
 			this.steps.awaitCaughtUp(admin);
@@ -78,7 +78,7 @@ final class ModesComparison {
 	}
 
 	static String mode(boolean secure) {
-		return secure ? PlatformSettings.SECURE : PlatformSettings.PLAINTEXT;
+		return secure ? Modes.SECURE : Modes.PLAINTEXT;
 	}
 
 	private static Properties settingsIn(boolean secure) {

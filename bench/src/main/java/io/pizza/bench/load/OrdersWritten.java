@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
 import io.pizza.platform.Platform;
+import io.pizza.platform.kafka.Topics;
 import io.pizza.platform.system.PlatformException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -33,7 +34,6 @@ final class OrdersWritten {
 	/**
 	 * Writes orders straight to {@code pizza-orders}, as order-service writes them: the
 	 * shop as key, priced by the menu, a fresh id each.
-	 * @param platform the platform
 	 * @param orders the orders to write
 	 * @param count how many
 	 * @return each order's id and shop, in the order written
@@ -54,7 +54,7 @@ final class OrdersWritten {
 					.placed(json.readTree(orders.next()), UUID.randomUUID(), clock.instant());
 				String shop = placed.get("shop").asString();
 				written.add(new Written(placed.get("orderId").asString(), shop));
-				sent.add(producer.send(new ProducerRecord<>(Backlog.TOPIC, shop, placed.toString())));
+				sent.add(producer.send(new ProducerRecord<>(Topics.ORDERS, shop, placed.toString())));
 			}
 			for (Future<RecordMetadata> send : sent) {
 				send.get();

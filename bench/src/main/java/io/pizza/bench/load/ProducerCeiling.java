@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.pizza.platform.kafka.Topics;
 import io.pizza.platform.system.PlatformException;
 import org.apache.kafka.clients.admin.Admin;
 
@@ -22,8 +23,6 @@ import org.apache.kafka.clients.admin.Admin;
  * into a {@link ScratchTopic} shaped like the orders topic, deleted afterwards.
  */
 final class ProducerCeiling {
-
-	private static final String ORDERS = "pizza-orders";
 
 	// "100000 records sent, 7343.8 records/sec (4.20 MB/sec), 5826.02 ms avg latency,
 	// 9184.00 ms max latency, 6150 ms 50th, 8458 ms 95th, 8909 ms 99th, 9102 ms 99.9th."
@@ -51,7 +50,7 @@ final class ProducerCeiling {
 	 * @return what the tool measured
 	 */
 	Result run(long records, int recordSize, Consumer<String> progress) {
-		ScratchTopic scratch = ScratchTopic.shapedLike(this.admin, ORDERS, "bench-ceiling");
+		ScratchTopic scratch = ScratchTopic.shapedLike(this.admin, Topics.ORDERS, "bench-ceiling");
 		try {
 			List<String> command = new ArrayList<>(
 					List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx512m", "-cp", this.classPath,

@@ -12,7 +12,8 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import io.pizza.platform.Platform;
-import io.pizza.platform.kafka.KitchenHandover;
+import io.pizza.platform.kafka.Groups;
+import io.pizza.platform.kafka.Topics;
 import io.pizza.platform.settings.Instance;
 import io.pizza.platform.system.PlatformException;
 import io.pizza.platform.system.Polling;
@@ -27,10 +28,6 @@ import org.apache.kafka.common.TopicPartition;
  * survivor owning every partition of the orders topic. Looked at every 20 ms.
  */
 final class Takeover {
-
-	private static final String GROUP = KitchenHandover.GROUP;
-
-	private static final String TOPIC = "pizza-orders";
 
 	private static final Duration LOOK_EVERY = Duration.ofMillis(20);
 
@@ -113,7 +110,7 @@ final class Takeover {
 			}
 			if (System.nanoTime() > deadline) {
 				throw new PlatformException(this.leaving + " and " + this.survivor + " did not share the " + all.size()
-						+ " partitions of " + TOPIC + " within " + timeout.toSeconds() + " s");
+						+ " partitions of " + Topics.ORDERS + " within " + timeout.toSeconds() + " s");
 			}
 			Polling.pause(Duration.ofMillis(200));
 		}
@@ -121,13 +118,13 @@ final class Takeover {
 
 	Set<TopicPartition> partitions() {
 		try {
-			return this.admin.describeTopics(List.of(TOPIC))
+			return this.admin.describeTopics(List.of(Topics.ORDERS))
 				.allTopicNames()
 				.get()
-				.get(TOPIC)
+				.get(Topics.ORDERS)
 				.partitions()
 				.stream()
-				.map((info) -> new TopicPartition(TOPIC, info.partition()))
+				.map((info) -> new TopicPartition(Topics.ORDERS, info.partition()))
 				.collect(Collectors.toSet());
 		}
 		catch (InterruptedException ex) {
@@ -135,22 +132,22 @@ final class Takeover {
 			throw new PlatformException("Interrupted", ex);
 		}
 		catch (ExecutionException ex) {
-			throw new PlatformException("Could not describe " + TOPIC + ": " + ex.getCause(), ex);
+			throw new PlatformException("Could not describe " + Topics.ORDERS + ": " + ex.getCause(), ex);
 		}
 	}
 
 	// the partitions of the orders topic a maker owns, as the group's coordinator says
 	private Set<TopicPartition> owned(Instance maker) {
 		try {
-			ConsumerGroupDescription group = this.admin.describeConsumerGroups(List.of(GROUP))
+			ConsumerGroupDescription group = this.admin.describeConsumerGroups(List.of(Groups.MAKERS))
 				.describedGroups()
-				.get(GROUP)
+				.get(Groups.MAKERS)
 				.get();
 			return group.members()
 				.stream()
 				.filter((member) -> isOf(member, maker))
 				.flatMap((member) -> member.assignment().topicPartitions().stream())
-				.filter((partition) -> partition.topic().equals(TOPIC))
+				.filter((partition) -> partition.topic().equals(Topics.ORDERS))
 				.collect(Collectors.toSet());
 		}
 		catch (InterruptedException ex) {

@@ -11,7 +11,7 @@ import java.util.Properties;
 import java.util.function.Consumer;
 
 import io.pizza.platform.Platform;
-import io.pizza.platform.settings.PlatformSettings;
+import io.pizza.platform.settings.Modes;
 import io.pizza.platform.system.PlatformException;
 
 /**
@@ -42,7 +42,6 @@ public final class TracingComparison {
 	/**
 	 * The comparison alone, on the running platform
 	 * ({@code ./pizza bench --only-tracing}).
-	 * @param platform the platform
 	 * @param options the warm-up, the closed loop's length and connections
 	 * @param progress where each step is said
 	 * @return the table's rows and where its JSON was written, under
@@ -68,8 +67,8 @@ public final class TracingComparison {
 				new WarmUp(options.connections(), options.tracingWarmUp(), this.platform.running().values())
 					.run(orderService, new FakeOrders(Menu.of(orderService, this.http), options.seed()), this.progress);
 			}
-			Benchmark.Intake off = measureWith(false, orderService, options);
-			Benchmark.Intake on = measureWith(true, orderService, options);
+			Intake off = measureWith(false, orderService, options);
+			Intake on = measureWith(true, orderService, options);
 			return new Result(options.tracingWarmUp(), off, on);
 		}
 		catch (InterruptedException ex) {
@@ -81,10 +80,9 @@ public final class TracingComparison {
 		}
 	}
 
-	private Benchmark.Intake measureWith(boolean tracing, URI orderService, BenchOptions options)
-			throws InterruptedException {
+	private Intake measureWith(boolean tracing, URI orderService, BenchOptions options) throws InterruptedException {
 		Properties settings = BenchSteps.fastMakers();
-		settings.setProperty("tracing", tracing ? PlatformSettings.TRACING_ON : PlatformSettings.TRACING_OFF);
+		settings.setProperty("tracing", tracing ? Modes.TRACING_ON : Modes.TRACING_OFF);
 		Platform platform = new Platform(this.platform.settings().with(settings), this.progress);
 		this.progress.accept("tracing: the services started again with tracing " + settings.getProperty("tracing"));
 		platform.settings().services().forEach((service) -> platform.kill(service, false));
@@ -100,7 +98,7 @@ public final class TracingComparison {
 	 * @param off with no tracing at all
 	 * @param on with every order traced to Zipkin
 	 */
-	record Result(Duration warmUp, Benchmark.Intake off, Benchmark.Intake on) {
+	record Result(Duration warmUp, Intake off, Intake on) {
 
 		/**
 		 * The intake with tracing on, as a ratio of the intake with it off.
@@ -121,7 +119,7 @@ public final class TracingComparison {
 									this.on.menu().perSecond() / this.off.menu().perSecond())));
 		}
 
-		private String row(String tracing, Benchmark.Intake intake) {
+		private String row(String tracing, Intake intake) {
 			ClosedLoop.Result orders = intake.orders();
 			return BenchReport.ROW.formatted(
 					"REST intake, tracing %s: POST /orders, closed loop, %d connections".formatted(tracing,

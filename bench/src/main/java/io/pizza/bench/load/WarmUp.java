@@ -34,7 +34,8 @@ final class WarmUp {
 	private final Collection<ProcessHandle> jvms;
 
 	/**
-	 * A warm-up.
+	 * A warm-up of {@code POST /orders} in a closed loop, watching the compilers of the
+	 * platform's JVMs.
 	 * @param connections requests kept in flight
 	 * @param longest the longest it goes on
 	 * @param jvms the platform's processes, whose compilers are watched

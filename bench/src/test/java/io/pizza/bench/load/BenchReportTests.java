@@ -88,7 +88,7 @@ class BenchReportTests {
 	void saysWhenTheClosedLoopCouldNotBeMeasured() {
 		BenchReport measured = report(List.of(), List.of());
 		BenchReport notMeasured = new BenchReport(measured.startedAt(), measured.machine(), measured.ceiling(),
-				new Benchmark.Intake(List.of(), null, null, null, null, measured.intake().steps()), List.of(),
+				new Intake(List.of(), null, null, null, null, measured.intake().steps()), List.of(),
 				measured.endToEnd(), List.of(), null, null, FAST, "plaintext", null);
 		assertThat(notMeasured.table()).contains("not measured (wrk is not installed)").doesNotContain("GET /menu");
 	}
@@ -166,11 +166,11 @@ class BenchReportTests {
 					new KitchenFigures.Run("queue", 8, 3000, 310, 1200, 0)),
 			List.of(new KitchenFigures.Kill("queue", 2, 15.4, 6.2, 0)));
 
-	private static Benchmark.Intake intake(List<IntakeRamp.Step> steps, double orders) {
+	private static Intake intake(List<IntakeRamp.Step> steps, double orders) {
 		Map<String, Long> statuses = new LinkedHashMap<>();
 		statuses.put("201", 71990L);
 		statuses.put("202", 10L);
-		return new Benchmark.Intake(List.of(new WarmUp.Round(120, 0.6), new WarmUp.Round(185, 0.08)),
+		return new Intake(List.of(new WarmUp.Round(120, 0.6), new WarmUp.Round(185, 0.08)),
 				new ClosedLoop.Result("GET /menu", 64, 180000, 6000, 4, 90, 0, 0, Map.of()),
 				new ClosedLoop.Result("POST /orders", 64, 72000, orders, 20, 80, 0, 0, statuses),
 				new CpuUse(2, 30, Map.of("brokers", 1.2, "postgres", 0.004)),

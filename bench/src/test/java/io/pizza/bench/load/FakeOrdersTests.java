@@ -18,9 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Fake orders are made like the talk's producer made them, from the menu only, the same
- * seed makes the same orders, and a backlog's records are priced as order-service prices
- * them.
+ * Fake orders are made like the talk's producer made them, from the menu only, no larger
+ * than the contract's largest order, the same seed makes the same orders, and a backlog's
+ * records are priced as order-service prices them.
  */
 class FakeOrdersTests {
 
@@ -47,7 +47,14 @@ class FakeOrdersTests {
 	}
 
 	@Test
-	void ordersUpToTenPizzasWithUpToFiveToppingsFromTheMenu() {
+	void theLargestOrderIsTheContractsLargest() throws IOException {
+		JsonNode limits = json.readTree(Files.readString(Path.of("../contracts/pizza-orders/order-limits.json")));
+		assertThat(FakeOrders.MAX_PIZZAS).isEqualTo(limits.get("pizzas").asInt());
+		assertThat(FakeOrders.MAX_TOPPINGS).isEqualTo(limits.get("toppingsPerPizza").asInt());
+	}
+
+	@Test
+	void ordersUpToTheLargestOrderFromTheMenu() {
 		FakeOrders orders = new FakeOrders(MENU, 42);
 		int mostPizzas = 0;
 		int mostToppings = 0;

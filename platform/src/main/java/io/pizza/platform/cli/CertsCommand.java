@@ -24,7 +24,7 @@ class CertsCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		PlatformSettings settings = this.cli.settings();
-		TlsMaterial tls = settings.tls();
+		TlsMaterial tls = settings.secrets().tls();
 		tls.prepare(settings.brokers().stream().map(Instance::name).toList());
 		System.out.println("CA: " + tls.folder().resolve("ca") + " (its key ca.key signs the others: ./pizza alone "
 				+ "reads it)");

@@ -27,16 +27,16 @@ final class StatusTable {
 					status.running() ? status.pid() : "-", status.instance().port(), health, detail(status));
 		}
 		System.out.println();
-		System.out.println("Kafka bootstrap servers: " + settings.bootstrapServers() + (settings.secure()
-				? " (secure mode: TLS with client certificates, ACLs; certificates in " + settings.tls().folder() + ")"
-				: " (plaintext)"));
-		if (settings.ownNetwork()) {
+		System.out.println("Kafka bootstrap servers: " + settings.bootstrapServers()
+				+ (settings.modes().secure() ? " (secure mode: TLS with client certificates, ACLs; certificates in "
+						+ settings.secrets().tls().folder() + ")" : " (plaintext)"));
+		if (settings.modes().ownNetwork()) {
 			System.out.println("Network: the platform's own, " + settings.networkSubnet()
 					+ ", each part in a namespace " + settings.networkName()
 					+ "-<instance>, reached from here through the gateway (./pizza fault)");
 		}
 		System.out.println("Kafka Connect's REST API: user " + ConnectRestLogin.USER + ", password in "
-				+ settings.connectRestLogin().users());
+				+ settings.secrets().connectRestLogin().users());
 		System.out.println("HTTP users (dashboard, map, staff's endpoints): admin, staff, bike-1 (a courier);"
 				+ " each one's password in " + settings.stateDir().resolve("secrets") + "/<user>/"
 				+ HttpLogins.PASSWORD_FILE);

@@ -4,8 +4,8 @@ import java.util.Properties;
 import java.util.concurrent.Callable;
 
 import io.pizza.platform.Platform;
-import io.pizza.platform.kafka.KitchenHandover;
-import io.pizza.platform.settings.PlatformSettings;
+import io.pizza.platform.kafka.Groups;
+import io.pizza.platform.settings.Modes;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,8 +28,8 @@ class UpCommand implements Callable<Integer> {
 	Network network;
 
 	@Option(names = "--kitchen", paramLabel = "group|queue",
-			description = "The makers as the consumer group " + KitchenHandover.GROUP + " (the default) or the share "
-					+ "group " + KitchenHandover.QUEUE + " (KIP-932): orders from any partition, record by record; "
+			description = "The makers as the consumer group " + Groups.MAKERS + " (the default) or the share "
+					+ "group " + Groups.MAKERS_QUEUE + " (KIP-932): orders from any partition, record by record; "
 					+ "a switch hands the orders over. " + "Kept for later commands until changed.")
 	String kitchen;
 
@@ -44,11 +44,10 @@ class UpCommand implements Callable<Integer> {
 		long started = System.nanoTime();
 		Properties overrides = new Properties();
 		if (this.mode != null) {
-			overrides.setProperty("mode", this.mode.secure ? PlatformSettings.SECURE : PlatformSettings.PLAINTEXT);
+			overrides.setProperty("mode", this.mode.secure ? Modes.SECURE : Modes.PLAINTEXT);
 		}
 		if (this.network != null) {
-			overrides.setProperty("network",
-					this.network.own ? PlatformSettings.OWN_NETWORK : PlatformSettings.LOOPBACK);
+			overrides.setProperty("network", this.network.own ? Modes.OWN_NETWORK : Modes.LOOPBACK);
 		}
 		if (this.kitchen != null) {
 			overrides.setProperty("kitchen", this.kitchen);

@@ -26,11 +26,11 @@ final class ConnectRest {
 
 	/**
 	 * Whether the worker's REST API answers.
-	 * @param worker the worker
 	 * @return whether its root answers 200
 	 */
 	boolean answers(Instance worker) {
-		Map<String, String> headers = Map.of("Authorization", this.settings.connectRestLogin().authorization());
+		Map<String, String> headers = Map.of("Authorization",
+				this.settings.secrets().connectRestLogin().authorization());
 		return LocalHttp.get(uri(worker, "/"), headers, Duration.ofSeconds(5))
 			.filter((answer) -> answer.status() == 200)
 			.isPresent();
@@ -42,7 +42,7 @@ final class ConnectRest {
 
 	HttpResponse<String> send(HttpRequest request) {
 		HttpRequest authorized = HttpRequest.newBuilder(request, (name, value) -> true)
-			.header("Authorization", this.settings.connectRestLogin().authorization())
+			.header("Authorization", this.settings.secrets().connectRestLogin().authorization())
 			.build();
 		try {
 			return Client.HTTP.send(authorized, HttpResponse.BodyHandlers.ofString());

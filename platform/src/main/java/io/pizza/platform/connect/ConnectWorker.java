@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.pizza.platform.network.NetworkTopology;
+import io.pizza.platform.process.CommandLines;
 import io.pizza.platform.process.Processes;
 import io.pizza.platform.process.StateFiles;
 import io.pizza.platform.settings.Instance;
@@ -36,16 +37,15 @@ public final class ConnectWorker {
 	 * Starts the worker. The connectors' files read the database's address, user and
 	 * password from its environment ({@code ${env:...}}), so the same file serves every
 	 * place the worker runs.
-	 * @param worker the worker's instance
 	 */
 	public void start(Instance worker) {
 		Path lib = this.settings.root().resolve("kafka-connect/target/lib");
 		if (!Files.isDirectory(lib)) {
 			throw new PlatformException(lib + " is missing: build the project first (./mvnw -DskipTests package)");
 		}
-		List<String> command = new ArrayList<>(List.of(Processes.java()));
+		List<String> command = new ArrayList<>(List.of(CommandLines.java()));
 		command.addAll(worker.heapOptions());
-		command.addAll(List.of("-XX:+UseSerialGC", Processes.MARKER + worker.name(),
+		command.addAll(List.of("-XX:+UseSerialGC", CommandLines.MARKER + worker.name(),
 				"-Dlog4j2.configurationFile=" + log4jConfig(),
 				"-Djava.security.auth.login.config=" + writeRestLogin()));
 		command.addAll(List.of("-cp", lib + "/*", "org.apache.kafka.connect.cli.ConnectDistributed",
@@ -56,7 +56,7 @@ public final class ConnectWorker {
 				"jdbc:postgresql://" + network.host(this.settings.postgres()) + ":" + this.settings.postgresPort()
 						+ "/warehouse",
 				"PIZZA_WAREHOUSE_USER", worker.name(), "PIZZA_WAREHOUSE_PASSWORD",
-				this.settings.databaseLogins().password(worker.name()));
+				this.settings.secrets().databaseLogins().password(worker.name()));
 		this.processes.start(worker, network.wrap(worker, command), environment);
 	}
 
@@ -64,7 +64,6 @@ public final class ConnectWorker {
 	 * The worker's configuration: distributed mode, its internal topics replicated three
 	 * times like the system's, JSON values with their schema, its REST API behind a
 	 * login, and the environment as a config provider of the warehouse's settings alone.
-	 * @param worker the worker's instance
 	 * @return its {@code worker.properties}, in order
 	 */
 	public Map<String, String> config(Instance worker) {
@@ -105,11 +104,11 @@ public final class ConnectWorker {
 		// writeRestLogin)
 		config.put("rest.extension.classes",
 				"org.apache.kafka.connect.rest.basic.auth.extension.BasicAuthSecurityRestExtension");
-		if (this.settings.secure()) {
+		if (this.settings.modes().secure()) {
 			// the worker's own clients, the connectors' producers and consumers, and the
 			// admin client that makes dead-letter topics: all with the worker's
 			// certificate
-			Map<String, String> tls = this.settings.tls().clientSettings("kafka-connect");
+			Map<String, String> tls = this.settings.secrets().tls().clientSettings("kafka-connect");
 			for (String prefix : List.of("", "producer.", "consumer.", "admin.")) {
 				tls.forEach((key, value) -> config.put(prefix + key, value));
 			}
@@ -125,7 +124,7 @@ public final class ConnectWorker {
 	private Path writeRestLogin() {
 		return StateFiles.writeText(connectDir().resolve("rest-jaas.conf"),
 				"KafkaConnect {\n  org.apache.kafka.connect.rest.basic.auth.extension.PropertyFileLoginModule "
-						+ "required file=\"" + this.settings.connectRestLogin().users() + "\";\n};\n");
+						+ "required file=\"" + this.settings.secrets().connectRestLogin().users() + "\";\n};\n");
 	}
 
 	private Path log4jConfig() {

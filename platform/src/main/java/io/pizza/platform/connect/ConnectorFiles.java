@@ -41,7 +41,6 @@ public final class ConnectorFiles {
 
 	/**
 	 * Reads one connector's file.
-	 * @param file the file
 	 * @param json the mapper to read it with
 	 * @return the connector, with its {@code name} and {@code config}
 	 * @throws PlatformException when the file holds no connector

@@ -10,28 +10,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicReference;
 
 import io.pizza.platform.settings.Instance;
 import io.pizza.platform.settings.PlatformSettings;
 import io.pizza.platform.system.PlatformException;
-import io.pizza.platform.system.Polling;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The connectors of the Connect worker, through its REST API (as the secure mode's admin
  * when the platform runs secure): made from the files in
  * {@code kafka-connect/connectors/} ({@link ConnectorFiles}), their failed tasks
- * restarted, their states read.
- * <p>
- * Longer than most classes here: making, restarting and reading the connectors all wait
- * for the worker to be ready (its REST API answers with errors while it joins its group)
- * and read its answers, which is read best in one place.
+ * restarted, their states read; each once the worker is ready ({@link ReadyWorker}).
  */
 public final class Connectors {
-
-	private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
 	private final PlatformSettings settings;
 
@@ -44,7 +35,6 @@ public final class Connectors {
 
 	/**
 	 * Whether the worker's REST API answers.
-	 * @param worker the worker's instance
 	 * @return {@code UP}, or {@code -} when it does not answer
 	 */
 	public String health(Instance worker) {
@@ -54,7 +44,6 @@ public final class Connectors {
 	/**
 	 * Creates, or updates, every connector of {@code kafka-connect/connectors/}, and
 	 * restarts its failed tasks.
-	 * @param worker the worker's instance
 	 * @param onlyChanged leave the connectors the worker already has with the file's
 	 * configuration as they are
 	 * @return the names of the connectors created or updated
@@ -63,7 +52,7 @@ public final class Connectors {
 		List<String> existing = names(worker);
 		List<String> applied = new ArrayList<>();
 		for (Path file : ConnectorFiles.in(this.settings.root())) {
-			JsonNode connector = ConnectorFiles.read(file, Json.MAPPER);
+			JsonNode connector = ConnectorFiles.read(file, ConnectJson.MAPPER);
 			String name = connector.get("name").asString();
 			if (onlyChanged && existing.contains(name) && sameConfig(worker, name, connector.get("config"))) {
 				continue;
@@ -73,7 +62,8 @@ public final class Connectors {
 						"/connectors/" + URLEncoder.encode(name, StandardCharsets.UTF_8) + "/config"))
 				.timeout(Duration.ofSeconds(30))
 				.header("Content-Type", "application/json")
-				.PUT(HttpRequest.BodyPublishers.ofString(Json.MAPPER.writeValueAsString(connector.get("config"))))
+				.PUT(HttpRequest.BodyPublishers
+					.ofString(ConnectJson.MAPPER.writeValueAsString(connector.get("config"))))
 				.build();
 			HttpResponse<String> response = this.rest.send(request);
 			if (response.statusCode() != 200 && response.statusCode() != 201) {
@@ -90,7 +80,6 @@ public final class Connectors {
 	 * Restarts the failed tasks of every connector the worker has: a task that failed
 	 * (its database away, say) stays failed until restarted, and reads on from its last
 	 * committed offset.
-	 * @param worker the worker's instance
 	 */
 	public void restartFailed(Instance worker) {
 		names(worker).forEach((name) -> restartFailed(worker, name));
@@ -108,7 +97,6 @@ public final class Connectors {
 
 	/**
 	 * Every connector the worker has, with its state and its tasks' states.
-	 * @param worker the worker's instance
 	 * @return the connectors, by name
 	 */
 	public List<ConnectorStatus> list(Instance worker) {
@@ -117,7 +105,7 @@ public final class Connectors {
 			throw new PlatformException(
 					"Kafka Connect cannot tell yet (HTTP " + answer.statusCode() + "): " + answer.body());
 		}
-		JsonNode all = Json.MAPPER.readTree(answer.body());
+		JsonNode all = ConnectJson.MAPPER.readTree(answer.body());
 		List<ConnectorStatus> connectors = new ArrayList<>();
 		for (var entry : all.properties()) {
 			JsonNode status = entry.getValue().get("status");
@@ -138,7 +126,7 @@ public final class Connectors {
 		if (answer.statusCode() != 200) {
 			return false;
 		}
-		JsonNode stored = Json.MAPPER.readTree(answer.body());
+		JsonNode stored = ConnectJson.MAPPER.readTree(answer.body());
 		Map<String, String> wanted = new TreeMap<>();
 		config.properties().forEach((entry) -> wanted.put(entry.getKey(), entry.getValue().asString()));
 		wanted.put("name", name);
@@ -147,25 +135,8 @@ public final class Connectors {
 		return wanted.equals(has);
 	}
 
-	// the connectors the worker has, once it has joined its group and read its configs:
-	// until then its REST API answers, but with an error (409 while it rebalances)
 	private List<String> names(Instance worker) {
-		AtomicReference<HttpResponse<String>> answer = new AtomicReference<>();
-		Polling.until(READY_TIMEOUT, Duration.ofMillis(500),
-				() -> answer.updateAndGet((previous) -> this.rest.get(worker, "/connectors")).statusCode() == 200,
-				() -> "Kafka Connect is not ready after " + READY_TIMEOUT.toSeconds() + " s (HTTP "
-						+ answer.get().statusCode() + "): " + answer.get().body());
-		List<String> names = new ArrayList<>();
-		Json.MAPPER.readTree(answer.get().body()).forEach((name) -> names.add(name.asString()));
-		return names;
-	}
-
-	// made when a connector is first read or written, not by every command that only asks
-	// whether the worker is up
-	private static final class Json {
-
-		static final JsonMapper MAPPER = JsonMapper.builder().build();
-
+		return new ReadyWorker(this.rest).connectors(worker);
 	}
 
 }

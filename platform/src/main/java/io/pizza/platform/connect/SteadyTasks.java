@@ -21,7 +21,6 @@ public final class SteadyTasks {
 	/**
 	 * Restarts failed tasks until everything has run for {@code steady} in a row.
 	 * @param connectors the worker's connectors
-	 * @param worker the worker's instance
 	 * @param steady how long everything must run in a row
 	 * @param timeout how long to keep at it
 	 * @throws PlatformException when tasks still fail or do not run after the timeout

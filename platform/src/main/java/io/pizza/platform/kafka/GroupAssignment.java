@@ -30,7 +30,6 @@ public record GroupAssignment(GroupState state, Map<String, Set<Integer>> owned,
 	 * Reads a group's assignment of one topic.
 	 * @param admin the cluster's admin client
 	 * @param group the consumer group
-	 * @param topic the topic
 	 * @return the assignment
 	 * @throws InterruptedException if interrupted while waiting for the cluster
 	 * @throws ExecutionException if the cluster could not answer

@@ -30,7 +30,6 @@ public final class GroupLag {
 	 * committed nothing).
 	 * @param admin the cluster's admin client
 	 * @param group the consumer group
-	 * @param topic the topic
 	 * @return the lag, summed over the topic's partitions
 	 * @throws InterruptedException if interrupted while waiting for the cluster
 	 * @throws ExecutionException if the cluster could not answer

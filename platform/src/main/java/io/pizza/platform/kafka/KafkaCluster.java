@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import io.pizza.platform.network.NetworkTopology;
+import io.pizza.platform.process.CommandLines;
 import io.pizza.platform.process.Processes;
 import io.pizza.platform.settings.Instance;
 import io.pizza.platform.settings.PlatformSettings;
@@ -19,15 +20,10 @@ import io.pizza.platform.system.Polling;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
-import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
  * The 3-node KRaft cluster: each node broker and controller in one, its own JVM from the
  * Kafka jars Maven resolved, its data under the state folder.
- * <p>
- * Longer than most classes here: preparing the nodes' storage, starting them, waiting for
- * the quorum, creating the topics and electing the preferred leaders is the order in
- * which a cluster comes up, read best in one place.
  */
 public final class KafkaCluster {
 
@@ -47,8 +43,8 @@ public final class KafkaCluster {
 	 * Writes each node's configuration and formats the storage of nodes that have none.
 	 */
 	public void prepare() {
-		if (this.settings.secure()) {
-			this.settings.tls().prepare(this.settings.brokers().stream().map(Instance::name).toList());
+		if (this.settings.modes().secure()) {
+			this.settings.secrets().tls().prepare(this.settings.brokers().stream().map(Instance::name).toList());
 		}
 		new NodeStorage(this.settings, this.nodes).formatWhereMissing();
 	}
@@ -58,12 +54,12 @@ public final class KafkaCluster {
 	 * @param broker the node
 	 */
 	public void start(Instance broker) {
-		List<String> command = new ArrayList<>(List.of(Processes.java()));
+		List<String> command = new ArrayList<>(List.of(CommandLines.java()));
 		command.addAll(broker.heapOptions());
-		command.addAll(this.settings.jvmOptions(broker));
-		command
-			.addAll(List.of(Processes.MARKER + broker.name(), "-Dlog4j2.configurationFile=" + this.nodes.log4jConfig(),
-					"-cp", this.settings.kafkaClasspath(), "kafka.Kafka", this.nodes.file(broker).toString()));
+		command.addAll(this.settings.launchOptions().jvmOptions(broker));
+		command.addAll(
+				List.of(CommandLines.MARKER + broker.name(), "-Dlog4j2.configurationFile=" + this.nodes.log4jConfig(),
+						"-cp", this.settings.classpaths().kafka(), "kafka.Kafka", this.nodes.file(broker).toString()));
 		this.processes.start(broker, NetworkTopology.of(this.settings).wrap(broker, command), Map.of());
 	}
 
@@ -114,29 +110,9 @@ public final class KafkaCluster {
 	 * @return the names of the topics created
 	 */
 	public List<String> createTopics() {
-		List<String> created = new ArrayList<>();
 		try (Admin admin = admin()) {
-			for (TopicSpec topic : Topics.all()) {
-				try {
-					admin.createTopics(List.of(topic.toNewTopic())).all().get(30, TimeUnit.SECONDS);
-					created.add(topic.name());
-				}
-				catch (ExecutionException ex) {
-					if (!(ex.getCause() instanceof TopicExistsException)) {
-						throw new PlatformException(
-								"Could not create topic " + topic.name() + ": " + ex.getCause().getMessage(), ex);
-					}
-				}
-			}
+			return MissingTopics.create(admin);
 		}
-		catch (TimeoutException ex) {
-			throw new PlatformException("Creating topics timed out", ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new PlatformException("Interrupted", ex);
-		}
-		return created;
 	}
 
 	/**

@@ -27,13 +27,11 @@ import org.apache.kafka.common.TopicPartition;
  */
 public final class KitchenHandover {
 
-	/** The makers as a consumer group. */
-	public static final String GROUP = "pizza-makers";
+	private static final String GROUP = Groups.MAKERS;
 
-	/** The makers as a share group. */
-	public static final String QUEUE = "pizza-oven-queue";
+	private static final String QUEUE = Groups.MAKERS_QUEUE;
 
-	static final String TOPIC = "pizza-orders";
+	static final String TOPIC = Topics.ORDERS;
 
 	private KitchenHandover() {
 	}

@@ -46,7 +46,7 @@ public final class NodeConfig {
 		config.put("controller.quorum.voters", voters);
 		// in secure mode every listener, the controllers' too, is TLS with client
 		// certificates
-		String protocol = this.settings.secure() ? "SSL" : "PLAINTEXT";
+		String protocol = this.settings.modes().secure() ? "SSL" : "PLAINTEXT";
 		String controller = ",CONTROLLER://" + host + ":" + controllerPorts.get(broker.nodeId() - 1);
 		if (network.own()) {
 			// the parts reach it at its address; this machine, through the gateway, on a
@@ -66,9 +66,9 @@ public final class NodeConfig {
 		config.put("inter.broker.listener.name", protocol);
 		config.put("log.dirs", dataDir(broker).toString());
 		config.putAll(CLUSTER_SETTINGS);
-		if (this.settings.secure()) {
+		if (this.settings.modes().secure()) {
 			List<String> names = this.settings.brokers().stream().map(Instance::name).toList();
-			config.putAll(this.settings.tls().brokerSettings(broker.name(), names));
+			config.putAll(this.settings.secrets().tls().brokerSettings(broker.name(), names));
 		}
 		return config;
 	}

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
-import io.pizza.platform.process.Processes;
+import io.pizza.platform.process.CommandLines;
 import io.pizza.platform.process.StateFiles;
 import io.pizza.platform.settings.Instance;
 import io.pizza.platform.settings.PlatformSettings;
@@ -53,8 +53,8 @@ final class NodeStorage {
 	private Process format(Instance broker, String clusterId, Path config) {
 		try {
 			Path log = StateFiles.privateLog(this.settings.stateDir(), this.settings.logFile(broker));
-			return new ProcessBuilder(Processes.privately(List.of(Processes.java(),
-					"-Dlog4j2.configurationFile=" + this.nodes.log4jConfig(), "-cp", this.settings.kafkaClasspath(),
+			return new ProcessBuilder(CommandLines.privately(List.of(CommandLines.java(),
+					"-Dlog4j2.configurationFile=" + this.nodes.log4jConfig(), "-cp", this.settings.classpaths().kafka(),
 					"kafka.tools.StorageTool", "format", "-t", clusterId, "-c", config.toString())))
 				.redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))

@@ -10,6 +10,15 @@ import java.util.Map;
  */
 public final class Topics {
 
+	/** The orders, keyed by shop. */
+	public static final String ORDERS = "pizza-orders";
+
+	/** What became of each order: baking, baked, out, delivered. */
+	public static final String ORDER_STATUS = "pizza-order-status";
+
+	/** The couriers' positions. */
+	public static final String DELIVERY_POSITIONS = "delivery-positions";
+
 	private static final short REPLICAS = 3;
 
 	private Topics() {
@@ -20,13 +29,13 @@ public final class Topics {
 	 * @return the topics
 	 */
 	public static List<TopicSpec> all() {
-		return List.of(topic("pizza-orders", 6, retention(Duration.ofDays(7))),
+		return List.of(topic(ORDERS, 6, retention(Duration.ofDays(7))),
 				topic("pizza-orders.DLT", 6, retention(Duration.ofDays(14))),
 				topic("pizza-orders.billing.DLT", 6, retention(Duration.ofDays(14))),
-				topic("pizza-order-status", 6, retention(Duration.ofDays(7))),
+				topic(ORDER_STATUS, 6, retention(Duration.ofDays(7))),
 				topic("pizza-order-placements", 6, retention(Duration.ofDays(7))),
 				topic("pizza_order_rows", 6, retention(Duration.ofDays(7))),
-				topic("delivery-positions", 6, Map.of("retention.ms", millis(Duration.ofHours(1)), "retention.bytes",
+				topic(DELIVERY_POSITIONS, 6, Map.of("retention.ms", millis(Duration.ofHours(1)), "retention.bytes",
 						String.valueOf(64L * 1024 * 1024), "segment.ms", millis(Duration.ofMinutes(10)))));
 	}
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.pizza.platform.process.Processes;
+import io.pizza.platform.process.Signals;
 import io.pizza.platform.settings.Instance;
 import io.pizza.platform.settings.PlatformSettings;
 import io.pizza.platform.system.PlatformException;
@@ -58,12 +59,11 @@ public final class Faults {
 	/**
 	 * Pauses a part's process: it answers nothing, sends nothing, and its sessions
 	 * expire.
-	 * @param part the part
 	 */
 	public void pause(Instance part) {
 		ProcessHandle process = this.processes.running(part)
 			.orElseThrow(() -> new PlatformException(part + " does not run"));
-		Processes.signal(process, "STOP");
+		Signals.signal(process, "STOP");
 		List<String> paused = new ArrayList<>(paused());
 		paused.add(part.name());
 		write(paused);
@@ -95,7 +95,7 @@ public final class Faults {
 		for (String name : paused()) {
 			Optional<Instance> part = this.settings.instance(name);
 			part.flatMap(this.processes::running).ifPresent((process) -> {
-				Processes.signal(process, "CONT");
+				Signals.signal(process, "CONT");
 				healed.add(name + " goes on (SIGCONT)");
 			});
 		}

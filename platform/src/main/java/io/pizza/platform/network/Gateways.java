@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.pizza.platform.process.CommandLines;
 import io.pizza.platform.process.Processes;
+import io.pizza.platform.process.Signals;
 import io.pizza.platform.settings.Instance;
 import io.pizza.platform.settings.Kind;
 import io.pizza.platform.settings.PlatformSettings;
@@ -61,8 +63,8 @@ public final class Gateways {
 
 	private List<String> command(Instance half, Path sockets, List<String> routes) {
 		List<String> command = new ArrayList<>(
-				List.of(Processes.java(), "-Xmx" + half.heap(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-						"-Xss256k", Processes.MARKER + half.name(), "-cp", this.settings.platformClasspath(),
+				List.of(CommandLines.java(), "-Xmx" + half.heap(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+						"-Xss256k", CommandLines.MARKER + half.name(), "-cp", this.settings.classpaths().platform(),
 						Gateway.class.getName(), (half == HOST) ? "host" : "lan", sockets.toString()));
 		command.addAll(routes);
 		return command;
@@ -101,8 +103,8 @@ public final class Gateways {
 			var process = this.processes.running(half);
 			if (process.isPresent()) {
 				any = true;
-				Processes.signal(process.get(), "KILL");
-				if (!Processes.awaitExit(List.of(process.get()), Duration.ofSeconds(5))) {
+				Signals.signal(process.get(), "KILL");
+				if (!Signals.awaitExit(List.of(process.get()), Duration.ofSeconds(5))) {
 					throw new PlatformException(half + " did not stop");
 				}
 			}

@@ -9,7 +9,9 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import io.pizza.platform.network.NetworkTopology;
+import io.pizza.platform.process.CommandLines;
 import io.pizza.platform.process.Processes;
+import io.pizza.platform.process.Signals;
 import io.pizza.platform.settings.Instance;
 import io.pizza.platform.settings.PlatformSettings;
 import io.pizza.platform.system.PlatformException;
@@ -38,8 +40,8 @@ public final class Postgres {
 		NetworkTopology network = NetworkTopology.of(this.settings);
 		// on the platform's own network it listens on its address too, and lets the
 		// network's parts in, each with its password
-		List<String> command = List.of(Processes.java(), "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-				Processes.MARKER + "postgres-starter", "-cp", this.settings.platformClasspath(),
+		List<String> command = List.of(CommandLines.java(), "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+				CommandLines.MARKER + "postgres-starter", "-cp", this.settings.classpaths().platform(),
 				PostgresStarter.class.getName(), this.settings.stateDir().toString(),
 				String.valueOf(this.settings.postgresPort()), this.settings.logFile(postgres).toString(),
 				network.own() ? "localhost," + network.address(postgres) : "localhost",
@@ -66,7 +68,7 @@ public final class Postgres {
 	 * @param server the postmaster
 	 */
 	public static void stopFast(ProcessHandle server) {
-		Processes.signal(server, "INT");
+		Signals.signal(server, "INT");
 	}
 
 	private Optional<Long> postmasterPid() {

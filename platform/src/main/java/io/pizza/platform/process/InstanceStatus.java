@@ -5,7 +5,6 @@ import io.pizza.platform.settings.Instance;
 /**
  * What {@code status} knows of one instance.
  *
- * @param instance the instance
  * @param pid its process id, {@code 0} when it does not run
  * @param health {@code UP}, {@code DOWN}, {@code -} (not answering) or {@code stopped}
  * @param role a broker's role in the KRaft quorum, empty for the others

@@ -17,7 +17,6 @@ public final class Ports {
 
 	/**
 	 * Whether nothing listens on a port of this machine's loopback yet.
-	 * @param port the port
 	 * @return whether a server could listen on it
 	 */
 	public static boolean isFree(int port) {
@@ -32,7 +31,6 @@ public final class Ports {
 
 	/**
 	 * Whether something answers on a port of this machine's loopback.
-	 * @param port the port
 	 * @return whether a connection was accepted within half a second
 	 */
 	public static boolean isListening(int port) {
@@ -49,7 +47,6 @@ public final class Ports {
 	 * Whether a server answers behind a port of this machine's loopback that a relay (the
 	 * gateway to the platform's own network) listens on: the relay closes a connection it
 	 * cannot pass on at once, where a server waits for the client's first words.
-	 * @param port the port
 	 * @return whether a connection was accepted and held open for a moment
 	 */
 	public static boolean isReachable(int port) {

@@ -21,7 +21,6 @@ public final class StateFiles {
 	/**
 	 * Makes a folder, or makes an existing one, its owner's alone: nothing beneath it can
 	 * be reached by anyone else, whatever the modes of the files in it.
-	 * @param folder the folder
 	 * @return the folder
 	 */
 	public static Path ownerOnly(Path folder) {

@@ -6,7 +6,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import io.pizza.platform.kafka.KitchenHandover;
+import io.pizza.platform.kafka.Groups;
+import io.pizza.platform.kafka.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.acl.AccessControlEntry;
 import org.apache.kafka.common.acl.AclBinding;
@@ -35,9 +36,9 @@ public final class Acls {
 		// read model in group order-service, and the orders again for the rows topic in
 		// group order-rows (a READ of a topic serves every group the principal may read
 		// in)
-		acls.add(write("order-service", "pizza-orders"));
-		acls.addAll(read("order-service", "pizza-order-status", "order-service"));
-		acls.addAll(read("order-service", "pizza-orders", "order-rows"));
+		acls.add(write("order-service", Topics.ORDERS));
+		acls.addAll(read("order-service", Topics.ORDER_STATUS, "order-service"));
+		acls.addAll(read("order-service", Topics.ORDERS, "order-rows"));
 		acls.add(write("order-service", "pizza_order_rows"));
 		// and its instances' claims and notes of placements, each read by all of them
 		// with no group
@@ -46,31 +47,31 @@ public final class Acls {
 				AclOperation.READ));
 		// the makers: read the orders in their group, write the statuses (and dead
 		// letters) in transactions of their own
-		acls.addAll(read("pizza-maker-service", "pizza-orders", KitchenHandover.GROUP));
+		acls.addAll(read("pizza-maker-service", Topics.ORDERS, Groups.MAKERS));
 		// or in their share group (--kitchen=queue), whose settings each maker sets
-		acls.add(allow("pizza-maker-service", ResourceType.GROUP, KitchenHandover.QUEUE, PatternType.LITERAL,
+		acls.add(allow("pizza-maker-service", ResourceType.GROUP, Groups.MAKERS_QUEUE, PatternType.LITERAL,
 				AclOperation.READ));
-		acls.add(allow("pizza-maker-service", ResourceType.GROUP, KitchenHandover.QUEUE, PatternType.LITERAL,
+		acls.add(allow("pizza-maker-service", ResourceType.GROUP, Groups.MAKERS_QUEUE, PatternType.LITERAL,
 				AclOperation.ALTER_CONFIGS));
-		acls.add(write("pizza-maker-service", "pizza-order-status"));
+		acls.add(write("pizza-maker-service", Topics.ORDER_STATUS));
 		acls.add(write("pizza-maker-service", "pizza-orders.DLT"));
 		acls.add(allow("pizza-maker-service", ResourceType.TRANSACTIONAL_ID, "pizza-maker-", PatternType.PREFIXED,
 				AclOperation.WRITE));
 		acls.add(allow("pizza-maker-service", ResourceType.TRANSACTIONAL_ID, "pizza-maker-", PatternType.PREFIXED,
 				AclOperation.DESCRIBE));
 		// billing: reads the orders in its group, dead-letters what it cannot bill
-		acls.addAll(read("billing-service", "pizza-orders", "billing"));
+		acls.addAll(read("billing-service", Topics.ORDERS, Groups.BILLING));
 		acls.add(write("billing-service", "pizza-orders.billing.DLT"));
 		// the tracker: its groups all start with its name; it writes the couriers'
 		// positions and reads them back, and says when an order is out and delivered
-		for (String topic : List.of("pizza-orders", "pizza-order-status", "delivery-positions")) {
+		for (String topic : List.of(Topics.ORDERS, Topics.ORDER_STATUS, Topics.DELIVERY_POSITIONS)) {
 			acls.add(allow("delivery-tracker-service", ResourceType.TOPIC, topic, PatternType.LITERAL,
 					AclOperation.READ));
 		}
-		acls.add(allow("delivery-tracker-service", ResourceType.GROUP, "delivery-tracker", PatternType.PREFIXED,
+		acls.add(allow("delivery-tracker-service", ResourceType.GROUP, Groups.DISPATCH, PatternType.PREFIXED,
 				AclOperation.READ));
-		acls.add(write("delivery-tracker-service", "delivery-positions"));
-		acls.add(write("delivery-tracker-service", "pizza-order-status"));
+		acls.add(write("delivery-tracker-service", Topics.DELIVERY_POSITIONS));
+		acls.add(write("delivery-tracker-service", Topics.ORDER_STATUS));
 		// Kafka Connect: its own group and internal topics, the sink's consumer group
 		// (connect-<connector>), the rows topic, and its dead-letter topic, which it
 		// makes
@@ -87,7 +88,7 @@ public final class Acls {
 		acls.add(allow("dashboard", ResourceType.CLUSTER, "kafka-cluster", PatternType.LITERAL, AclOperation.DESCRIBE));
 		acls.add(allow("dashboard", ResourceType.TOPIC, "*", PatternType.LITERAL, AclOperation.DESCRIBE));
 		acls.add(allow("dashboard", ResourceType.GROUP, "*", PatternType.LITERAL, AclOperation.DESCRIBE));
-		acls.addAll(read("dashboard", "pizza-orders", "dashboard"));
+		acls.addAll(read("dashboard", Topics.ORDERS, "dashboard"));
 		return acls;
 	}
 

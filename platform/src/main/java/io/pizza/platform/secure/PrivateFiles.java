@@ -51,7 +51,6 @@ final class PrivateFiles {
 
 	/**
 	 * Makes a folder only its owner may open.
-	 * @param folder the folder
 	 */
 	static void createFolder(Path folder) {
 		try {

@@ -1,8 +1,5 @@
 package io.pizza.platform.secure;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,10 +12,8 @@ import java.util.stream.Stream;
  * folder: a CA of the platform's own in {@code ca/}, used by {@code ./pizza} alone to
  * issue, and one folder per broker and per client with its certificate, its key and the
  * CA's certificate, nothing else (Kafka takes a certificate's common name as the
- * principal's name); Kafka Connect's folder also holds its REST API's password.
- * <p>
- * Longer than most classes here: where each principal's certificate, key and passwords
- * live, and the settings that point at them, are one layout, read best in one place.
+ * principal's name); Kafka Connect's folder also holds its REST API's password. The Kafka
+ * settings that point at them are made here too, so that they follow the layout.
  */
 public final class TlsMaterial {
 
@@ -67,30 +62,13 @@ public final class TlsMaterial {
 	 * @param brokers the brokers' names
 	 */
 	public void prepare(List<String> brokers) {
-		forgetSharedLayout();
+		SharedLayout.forget(this.folder);
 		CertificateAuthority authority = CertificateAuthority.in(this.folder.resolve("ca"), "Pizza Kafka CA");
 		for (String broker : brokers) {
 			authority.issue(broker, List.of("localhost", broker, "127.0.0.1"), folder(broker));
 		}
 		for (String client : CLIENTS) {
 			authority.issue(client, List.of(), folder(client));
-		}
-	}
-
-	// material of an earlier layout, where everything (the CA's key too) lay in one
-	// folder every service read: removed, for everyone gets new material in a folder of
-	// its own
-	private void forgetSharedLayout() {
-		if (!Files.isRegularFile(this.folder.resolve("ca.key"))) {
-			return;
-		}
-		try (Stream<Path> files = Files.list(this.folder)) {
-			for (Path file : files.filter(Files::isRegularFile).toList()) {
-				Files.delete(file);
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
 		}
 	}
 

@@ -84,7 +84,7 @@ public final class BillingRebuild {
 	private Optional<JsonNode> call(String method, String path) {
 		Instance billing = this.platform.settings().instance("billing-service").orElseThrow();
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + billing.port() + path))
-			.header("Authorization", this.platform.settings().httpLogins().authorization(HttpLogins.ADMIN))
+			.header("Authorization", this.platform.settings().secrets().httpLogins().authorization(HttpLogins.ADMIN))
 			.method(method, HttpRequest.BodyPublishers.noBody())
 			.timeout(Duration.ofSeconds(60))
 			.build();

@@ -2,27 +2,19 @@ package io.pizza.platform.services;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
-import io.pizza.platform.process.Processes;
-import io.pizza.platform.process.StateFiles;
-import io.pizza.platform.settings.PlatformSettings;
 
 /**
  * Makes the services start about twice as fast on a small machine, at no cost to the
- * first start: each service's jar is extracted once per build (its classes and libraries
- * as plain jars, which the JVM can archive), and the first instance of a module that
- * starts without an archive writes the classes it loaded to one when it stops
+ * first start: the first instance of a module that starts from its {@link ExtractedJars
+ * extracted jar} without an archive writes the classes it loaded to one when it stops
  * ({@code -XX:ArchiveClassesAtExit}); every later start of the module maps them instead
  * of loading them again. An instance killed hard writes none, and the next one that
  * starts does; where the jar cannot be extracted, a service starts from its jar.
@@ -31,17 +23,15 @@ final class ClassDataSharing {
 
 	private static final String ARCHIVE = ".jsa";
 
-	private static final String STAMP = "jar.stamp";
-
 	private static final String ARCHIVING = "-XX:ArchiveClassesAtExit=";
 
 	// the first bytes of a dynamic archive, as HotSpot writes them (cds.h)
 	private static final int DYNAMIC_MAGIC = 0xf00baba8;
 
-	private final PlatformSettings settings;
+	private final ExtractedJars jars;
 
-	ClassDataSharing(PlatformSettings settings) {
-		this.settings = settings;
+	ClassDataSharing(ExtractedJars jars) {
+		this.jars = jars;
 	}
 
 	/**
@@ -56,10 +46,10 @@ final class ClassDataSharing {
 	 * @return the options that end the service's command line
 	 */
 	List<String> launch(String module, String instance, Path jar, List<String> jvmOptions) {
-		if (!extract(module, jar)) {
+		if (!this.jars.extract(module, jar)) {
 			return List.of("-jar", jar.toString());
 		}
-		Path build = build(module, jar);
+		Path build = this.jars.build(module, jar);
 		Path extracted = build.resolve(module + ".jar");
 		if (jvmOptions.contains("-Xshare:off")) {
 			return List.of("-jar", extracted.toString());
@@ -93,72 +83,6 @@ final class ClassDataSharing {
 			.orElse(false);
 	}
 
-	/**
-	 * Extracts a module's jar into a folder of its build, when not done yet, and removes
-	 * the folders of earlier builds that no running instance uses any more.
-	 * @param module the service's module
-	 * @param jar its jar
-	 * @return whether it is extracted
-	 */
-	boolean extract(String module, Path jar) {
-		try {
-			Path build = build(module, jar);
-			if (Files.isRegularFile(build.resolve(STAMP))
-					&& Files.readString(build.resolve(STAMP)).equals(fingerprint(jar))) {
-				return true;
-			}
-			removeUnused(dir(module));
-			delete(build);
-			Files.createDirectories(build);
-			if (!run(List.of(Processes.java(), "-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination",
-					build.toString()), module)) {
-				return false;
-			}
-			Files.writeString(build.resolve(STAMP), fingerprint(jar));
-			return true;
-		}
-		catch (IOException | UncheckedIOException ex) {
-			return false;
-		}
-	}
-
-	/**
-	 * The folder of a module's build: its extracted jar and the archives its instances
-	 * wrote. An instance of an earlier build, still running, keeps its own.
-	 * @param module the service's module
-	 * @param jar its jar
-	 * @return the folder
-	 */
-	Path build(String module, Path jar) {
-		try {
-			return dir(module).resolve(Integer.toHexString(fingerprint(jar).hashCode()));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static void removeUnused(Path moduleDir) throws IOException {
-		if (!Files.isDirectory(moduleDir)) {
-			return;
-		}
-		try (Stream<Path> builds = Files.list(moduleDir)) {
-			for (Path build : builds.toList()) {
-				if (ProcessHandle.allProcesses().noneMatch((process) -> uses(process, build))) {
-					delete(build);
-				}
-			}
-		}
-	}
-
-	private static boolean uses(ProcessHandle process, Path build) {
-		String folder = build + "/";
-		return process.info()
-			.arguments()
-			.map((arguments) -> Arrays.stream(arguments).anyMatch((argument) -> argument.contains(folder)))
-			.orElse(false);
-	}
-
 	// an archive an instance of this build wrote whole: the JVM writes its header last,
 	// so one cut short, by a kill while it was written, has no magic number and is
 	// removed, unless its instance is still writing it
@@ -186,52 +110,6 @@ final class ClassDataSharing {
 		try (InputStream in = Files.newInputStream(archive)) {
 			byte[] magic = in.readNBytes(4);
 			return magic.length == 4 && ByteBuffer.wrap(magic).order(ByteOrder.LITTLE_ENDIAN).getInt() == DYNAMIC_MAGIC;
-		}
-	}
-
-	private boolean run(List<String> command, String module) throws IOException {
-		ProcessBuilder builder = new ProcessBuilder(Processes.privately(command)).redirectErrorStream(true)
-			.redirectOutput(ProcessBuilder.Redirect.appendTo(log(module).toFile()));
-		Process process = builder.start();
-		try {
-			if (!process.waitFor(2, TimeUnit.MINUTES)) {
-				process.destroyForcibly();
-				return false;
-			}
-			return process.exitValue() == 0;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			process.destroyForcibly();
-			return false;
-		}
-	}
-
-	private Path log(String module) {
-		return StateFiles.privateLog(this.settings.stateDir(), this.settings.logsDir().resolve(module + "-cds.log"));
-	}
-
-	private Path dir(String module) {
-		return this.settings.stateDir().resolve("cds").resolve(module);
-	}
-
-	static String fingerprint(Path jar) throws IOException {
-		return Files.size(jar) + ":" + Files.getLastModifiedTime(jar).toMillis() + ":" + Runtime.version();
-	}
-
-	private static void delete(Path dir) throws IOException {
-		if (!Files.exists(dir)) {
-			return;
-		}
-		try (Stream<Path> files = Files.walk(dir)) {
-			files.sorted(Comparator.reverseOrder()).forEach((file) -> {
-				try {
-					Files.delete(file);
-				}
-				catch (IOException ex) {
-					throw new UncheckedIOException(ex);
-				}
-			});
 		}
 	}
 

@@ -11,7 +11,7 @@ import java.util.TreeMap;
  * for one) and the JVM options ({@code <instance>.jvm-options}, or else
  * {@code kafka.jvm-options} for a node and {@code service.jvm-options} for a service).
  */
-final class LaunchOptions {
+public final class LaunchOptions {
 
 	private final Properties properties;
 
@@ -19,7 +19,12 @@ final class LaunchOptions {
 		this.properties = properties;
 	}
 
-	Map<String, String> environment(Instance service) {
+	/**
+	 * Extra environment variables of a service instance.
+	 * @param service the instance
+	 * @return the variables
+	 */
+	public Map<String, String> environment(Instance service) {
 		Map<String, String> environment = new TreeMap<>();
 		for (String prefix : List.of("service.env.", service.name() + ".env.")) {
 			for (String key : this.properties.stringPropertyNames()) {
@@ -31,7 +36,12 @@ final class LaunchOptions {
 		return environment;
 	}
 
-	List<String> jvmOptions(Instance instance) {
+	/**
+	 * The JVM options a Kafka node or a service instance starts with besides its heap.
+	 * @param instance the node or instance
+	 * @return the options, in order
+	 */
+	public List<String> jvmOptions(Instance instance) {
 		String common = switch (instance.kind()) {
 			case BROKER -> "kafka.jvm-options";
 			case TRACES -> "zipkin.jvm-options";

@@ -50,7 +50,7 @@ public final class LocalHttp {
 	}
 
 	/**
-	 * An answer.
+	 * What the local server answered, its body read whole.
 	 *
 	 * @param status its HTTP status
 	 * @param body its body

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.pizza.platform.network.NetworkTopology;
+import io.pizza.platform.process.CommandLines;
 import io.pizza.platform.process.Processes;
 import io.pizza.platform.settings.Instance;
 import io.pizza.platform.settings.PlatformSettings;
@@ -40,11 +41,11 @@ public final class ZipkinServer {
 			throw new PlatformException(jar + " is missing: build the project first (./mvnw -DskipTests package)");
 		}
 		NetworkTopology network = NetworkTopology.of(this.settings);
-		List<String> command = new ArrayList<>(List.of(Processes.java()));
+		List<String> command = new ArrayList<>(List.of(CommandLines.java()));
 		command.addAll(zipkin.heapOptions());
-		command.addAll(this.settings.jvmOptions(zipkin));
-		command.addAll(List.of(Processes.MARKER + zipkin.name(), "-jar", jar.toString(),
-				"--armeria.ports[0].ip=" + (this.settings.ownNetwork() ? network.address(zipkin) : "127.0.0.1"),
+		command.addAll(this.settings.launchOptions().jvmOptions(zipkin));
+		command.addAll(List.of(CommandLines.MARKER + zipkin.name(), "-jar", jar.toString(),
+				"--armeria.ports[0].ip=" + (this.settings.modes().ownNetwork() ? network.address(zipkin) : "127.0.0.1"),
 				"--armeria.ports[0].port=" + zipkin.port(), "--logging.level.root=WARN"));
 		Map<String, String> environment = Map.of("STORAGE_TYPE", "mem", "MEM_MAX_SPANS",
 				String.valueOf(this.settings.zipkinMaxSpans()), "SELF_TRACING_ENABLED", "false");

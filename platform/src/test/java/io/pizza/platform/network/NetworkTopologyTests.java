@@ -9,6 +9,7 @@ import java.util.Properties;
 
 import io.pizza.platform.cli.PizzaCli;
 import io.pizza.platform.settings.Instance;
+import io.pizza.platform.settings.Modes;
 import io.pizza.platform.settings.PlatformSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,7 +27,7 @@ class NetworkTopologyTests {
 	@Test
 	void eachPartHasAnAddressOfItsOwnOnThePlatformsSubnetAndANamespaceNamedForIt() {
 		Properties network = new Properties();
-		network.setProperty("network", PlatformSettings.OWN_NETWORK);
+		network.setProperty("network", Modes.OWN_NETWORK);
 		network.setProperty("network.subnet", "10.99.0.0/24");
 		network.setProperty("network.name", "pq");
 		PlatformSettings settings = PlatformSettings.load(this.root, network);

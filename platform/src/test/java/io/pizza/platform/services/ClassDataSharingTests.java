@@ -34,11 +34,12 @@ class ClassDataSharingTests {
 	@BeforeEach
 	void anExtractedBuild() throws Exception {
 		PlatformSettings settings = PlatformSettings.load(this.root, new Properties());
-		this.cds = new ClassDataSharing(settings);
+		ExtractedJars jars = new ExtractedJars(settings);
+		this.cds = new ClassDataSharing(jars);
 		this.jar = Files.writeString(this.root.resolve("billing-service.jar"), "a build");
-		this.dir = Files.createDirectories(this.cds.build("billing-service", this.jar));
+		this.dir = Files.createDirectories(jars.build("billing-service", this.jar));
 		Files.createDirectories(settings.logsDir());
-		Files.writeString(this.dir.resolve("jar.stamp"), ClassDataSharing.fingerprint(this.jar));
+		Files.writeString(this.dir.resolve("jar.stamp"), ExtractedJars.fingerprint(this.jar));
 	}
 
 	@Test

@@ -14,7 +14,7 @@ import static org.awaitility.Awaitility.await;
  * A process killed a moment ago, which its parent has not reaped yet, is no running
  * instance: {@code ./pizza start} right after a {@code kill -9} starts it again.
  */
-class ProcessesTests {
+class ProcessStateTests {
 
 	@Test
 	void aProcessKilledAndNotYetReapedIsNotRunning() throws Exception {
@@ -23,12 +23,12 @@ class ProcessesTests {
 		try (BufferedReader out = new BufferedReader(
 				new InputStreamReader(parent.getInputStream(), StandardCharsets.US_ASCII))) {
 			ProcessHandle child = ProcessHandle.of(Long.parseLong(out.readLine().trim())).orElseThrow();
-			assertThat(Processes.isDead(child)).as("running").isFalse();
+			assertThat(ProcessState.isDead(child)).as("running").isFalse();
 			// until the shell has become sleep, it could still reap its child itself
 			await().atMost(Duration.ofSeconds(5))
 				.until(() -> parent.info().command().filter((command) -> command.endsWith("sleep")).isPresent());
 			child.destroyForcibly();
-			await().atMost(Duration.ofSeconds(5)).until(() -> Processes.isDead(child));
+			await().atMost(Duration.ofSeconds(5)).until(() -> ProcessState.isDead(child));
 			assertThat(child.isAlive()).as("what the JVM alone says of a zombie").isTrue();
 		}
 		finally {

@@ -24,7 +24,7 @@ import io.pizza.platform.system.PlatformException;
  * A load run against the running system: fake orders posted at a steady rate, then how
  * long each took to be answered, baked and billed.
  */
-public final class LoadTest {
+public final class LoadMeasurement {
 
 	/** How long baking and billing may lag behind once sending has stopped. */
 	private static final Duration CATCH_UP = Duration.ofSeconds(120);
@@ -36,7 +36,7 @@ public final class LoadTest {
 
 	private final Consumer<String> progress;
 
-	public LoadTest(PlatformSettings settings, Consumer<String> progress) {
+	public LoadMeasurement(PlatformSettings settings, Consumer<String> progress) {
 		this.settings = settings;
 		this.progress = progress;
 	}
@@ -77,7 +77,7 @@ public final class LoadTest {
 			this.progress.accept("waiting for " + accepted.size() + " orders to be baked and billed");
 			Map<String, Instant> baked = EndToEnd.baked(this.settings.kafkaClient(), accepted, startedAt, CATCH_UP);
 			Map<String, Instant> billed = EndToEnd.billed(billingService,
-					this.settings.httpLogins().authorization(HttpLogins.ADMIN), http, accepted, CATCH_UP);
+					this.settings.secrets().httpLogins().authorization(HttpLogins.ADMIN), http, accepted, CATCH_UP);
 			LoadReport report = LoadReport.of(startedAt, rate, duration, seed, run.sending(), placements, baked,
 					billed);
 			Path results = this.settings.root().resolve("bench").resolve("results");
@@ -97,7 +97,6 @@ public final class LoadTest {
 	/**
 	 * A load run's report and where it was written.
 	 *
-	 * @param report the report
 	 * @param file its JSON
 	 * @param soak the heaps and lags at the start and at the end, when asked for
 	 */

@@ -35,10 +35,13 @@ class ServiceAddressesTests {
 
 	@Test
 	void eachServiceFindsTheBrokersPostgresAndZipkinWhereThePlatformRunsThem() throws IOException {
+		// what every service shares: its defaults (service-support)
+		Map<?, ?> defaults = ServiceSettingsTests.defaults();
+		assertThat(value(defaults, "spring", "kafka", "bootstrap-servers")).isEqualTo(this.settings.bootstrapServers());
+		assertThat(value(defaults, "management", "tracing", "export", "zipkin", "endpoint"))
+			.isEqualTo("http://localhost:" + this.settings.zipkin().port() + "/api/v2/spans");
 		for (String module : modules().keySet()) {
 			Map<String, Object> yml = yml(module);
-			assertThat(value(yml, "spring", "kafka", "bootstrap-servers")).as(module)
-				.isEqualTo(this.settings.bootstrapServers());
 			if (DatabaseLogins.databaseOf(module).isPresent()) {
 				assertThat((String) value(yml, "spring", "datasource", "url")).as(module)
 					.startsWith("jdbc:postgresql://localhost:" + this.settings.postgresPort() + "/");
@@ -75,7 +78,7 @@ class ServiceAddressesTests {
 		return new Yaml().load(Files.readString(ROOT.resolve(module).resolve("src/main/resources/application.yml")));
 	}
 
-	private static Object value(Map<String, Object> yml, String... path) {
+	private static Object value(Map<?, ?> yml, String... path) {
 		Object value = yml;
 		for (String key : path) {
 			if (!(value instanceof Map<?, ?> map)) {

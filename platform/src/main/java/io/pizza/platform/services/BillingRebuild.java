@@ -119,7 +119,6 @@ public final class BillingRebuild {
 	/**
 	 * The totals before and after a rebuild.
 	 *
-	 * @param before before
 	 * @param after after it caught up again
 	 */
 	public record Result(Totals before, Totals after) {

@@ -1,7 +1,7 @@
 /**
- * What every service does the same way, written once: telling a database away from a bad
- * record, reading request bodies strictly and no larger than a limit, answering the
- * servlet container's own errors as problem details, declaring the topics it owns and
- * taking a failed poll again, as its settings say.
+ * What every service does the same way, written once: the settings it runs with unless it
+ * says otherwise ({@link ServiceDefaults}); below, its HTTP edge ({@code web}), its Kafka
+ * topics and retries ({@code kafka}), how it reads records, answers problems, checks
+ * access and traces orders.
  */
 package io.pizza.support;

@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 
 import io.micrometer.observation.Observation;
 import io.pizza.billing.config.BillingProperties;
-import io.pizza.support.Failures;
+import io.pizza.support.kafka.Failures;
 import io.pizza.support.records.Received;
 import io.pizza.support.records.Replayed;
 import io.pizza.support.tracing.RecordSpans;

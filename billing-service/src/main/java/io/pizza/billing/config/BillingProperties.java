@@ -1,7 +1,7 @@
 package io.pizza.billing.config;
 
-import io.pizza.support.Retry;
-import io.pizza.support.TopicSettings;
+import io.pizza.support.kafka.Retry;
+import io.pizza.support.kafka.TopicSettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

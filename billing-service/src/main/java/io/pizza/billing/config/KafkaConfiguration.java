@@ -1,7 +1,7 @@
 package io.pizza.billing.config;
 
-import io.pizza.support.DatabaseOutage;
-import io.pizza.support.Failures;
+import io.pizza.support.kafka.Failures;
+import io.pizza.support.web.DatabaseOutage;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;

@@ -2,9 +2,9 @@ package io.pizza.delivery.config;
 
 import java.time.Duration;
 
-import io.pizza.support.Retry;
-import io.pizza.support.TakesRequestBodies;
-import io.pizza.support.TopicSettings;
+import io.pizza.support.kafka.Retry;
+import io.pizza.support.kafka.TopicSettings;
+import io.pizza.support.web.TakesRequestBodies;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;

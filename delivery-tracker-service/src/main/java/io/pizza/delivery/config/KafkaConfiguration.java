@@ -1,6 +1,6 @@
 package io.pizza.delivery.config;
 
-import io.pizza.support.Failures;
+import io.pizza.support.kafka.Failures;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

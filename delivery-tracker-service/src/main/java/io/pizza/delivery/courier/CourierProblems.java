@@ -2,8 +2,8 @@ package io.pizza.delivery.courier;
 
 import java.util.List;
 
-import io.pizza.support.Unavailable;
 import io.pizza.support.problems.FieldProblem;
+import io.pizza.support.web.Unavailable;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;

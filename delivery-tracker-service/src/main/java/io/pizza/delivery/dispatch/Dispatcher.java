@@ -12,7 +12,7 @@ import io.pizza.delivery.courier.CourierFleet;
 import io.pizza.delivery.destination.Destinations;
 import io.pizza.delivery.destination.RecordPosition;
 import io.pizza.delivery.tracking.Deliveries;
-import io.pizza.support.Failures;
+import io.pizza.support.kafka.Failures;
 import io.pizza.support.records.Received;
 import io.pizza.support.tracing.RecordSpans;
 import io.pizza.support.tracing.TraceInLog;

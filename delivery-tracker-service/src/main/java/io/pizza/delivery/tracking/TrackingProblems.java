@@ -1,8 +1,9 @@
 package io.pizza.delivery.tracking;
 
+import io.pizza.support.web.Unavailable;
+
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -29,10 +30,7 @@ class TrackingProblems {
 		HttpStatus status = ex.instanceFull() ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.TOO_MANY_REQUESTS;
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, ex.getMessage());
 		problem.setTitle("Too many streams");
-		return ResponseEntity.status(status)
-			.header(HttpHeaders.RETRY_AFTER, "5")
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.body(problem);
+		return Unavailable.retryLater(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 
 }

@@ -13,7 +13,7 @@ import io.pizza.order.config.OrderServiceProperties;
 import io.pizza.order.orders.CustomerRules;
 import io.pizza.order.orders.OrderHeaders;
 import io.pizza.order.orders.OrderPlaced;
-import io.pizza.support.Failures;
+import io.pizza.support.kafka.Failures;
 import io.pizza.support.records.Received;
 import io.pizza.support.tracing.RecordSpans;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

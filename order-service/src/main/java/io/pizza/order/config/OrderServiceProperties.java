@@ -5,9 +5,9 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
-import io.pizza.support.Retry;
-import io.pizza.support.TakesRequestBodies;
-import io.pizza.support.TopicSettings;
+import io.pizza.support.kafka.Retry;
+import io.pizza.support.kafka.TopicSettings;
+import io.pizza.support.web.TakesRequestBodies;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;

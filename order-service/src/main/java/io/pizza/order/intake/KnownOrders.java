@@ -7,7 +7,7 @@ import io.pizza.order.book.ReadModel;
 import io.pizza.order.config.OrderServiceProperties;
 import io.pizza.order.orders.OrderView;
 import io.pizza.order.orders.Status;
-import io.pizza.support.DatabaseOutage;
+import io.pizza.support.web.DatabaseOutage;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;

@@ -1,6 +1,6 @@
 package io.pizza.order.intake;
 
-import io.pizza.support.Unavailable;
+import io.pizza.support.web.Unavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -14,7 +14,7 @@ import java.util.concurrent.CompletableFuture;
 
 import io.pizza.order.config.OrderServiceProperties;
 import io.pizza.order.orders.OrderPlaced;
-import io.pizza.support.Failures;
+import io.pizza.support.kafka.Failures;
 import io.pizza.support.records.Received;
 import io.pizza.support.tracing.TraceInLog;
 import org.apache.kafka.clients.producer.RecordMetadata;

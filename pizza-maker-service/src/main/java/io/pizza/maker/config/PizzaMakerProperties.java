@@ -2,8 +2,8 @@ package io.pizza.maker.config;
 
 import java.time.Duration;
 
-import io.pizza.support.Retry;
-import io.pizza.support.TopicSettings;
+import io.pizza.support.kafka.Retry;
+import io.pizza.support.kafka.TopicSettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;

@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 import io.micrometer.observation.Observation;
 import io.pizza.maker.config.PizzaMakerProperties;
 import io.pizza.maker.config.QueueConfiguration;
-import io.pizza.support.Failures;
+import io.pizza.support.kafka.Failures;
 import io.pizza.support.records.Received;
 import io.pizza.support.records.ReceivingConverter;
 import io.pizza.support.tracing.RecordSpans;

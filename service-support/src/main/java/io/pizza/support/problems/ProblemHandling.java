@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import io.pizza.support.DatabaseOutage;
-import io.pizza.support.RequestSizeLimit;
+import io.pizza.support.web.DatabaseOutage;
+import io.pizza.support.web.RequestSizeLimit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;

@@ -4,7 +4,7 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.List;
 
-import io.pizza.support.Failures;
+import io.pizza.support.kafka.Failures;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import org.springframework.core.ResolvableType;

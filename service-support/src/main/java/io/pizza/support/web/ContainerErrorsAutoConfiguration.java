@@ -1,4 +1,4 @@
-package io.pizza.support;
+package io.pizza.support.web;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;

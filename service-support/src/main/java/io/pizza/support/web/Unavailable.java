@@ -1,4 +1,4 @@
-package io.pizza.support;
+package io.pizza.support.web;
 
 import java.time.Duration;
 
@@ -28,9 +28,17 @@ public final class Unavailable {
 	public static ResponseEntity<Object> answer(String title, String detail) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, detail);
 		problem.setTitle(title);
-		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-			.header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER.toSeconds()))
-			.body(problem);
+		return retryLater(HttpStatus.SERVICE_UNAVAILABLE).body(problem);
+	}
+
+	/**
+	 * An answer that says to try again in a few seconds, for a refusal of another kind
+	 * (too many requests, say).
+	 * @param status the answer's status
+	 * @return the answer, its body to come
+	 */
+	public static ResponseEntity.BodyBuilder retryLater(HttpStatus status) {
+		return ResponseEntity.status(status).header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER.toSeconds()));
 	}
 
 }

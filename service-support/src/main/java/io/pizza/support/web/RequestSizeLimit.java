@@ -1,4 +1,4 @@
-package io.pizza.support;
+package io.pizza.support.web;
 
 import java.io.IOException;
 

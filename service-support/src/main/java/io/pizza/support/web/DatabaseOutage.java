@@ -1,4 +1,4 @@
-package io.pizza.support;
+package io.pizza.support.web;
 
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;

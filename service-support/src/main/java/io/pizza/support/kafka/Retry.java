@@ -1,4 +1,4 @@
-package io.pizza.support;
+package io.pizza.support.kafka;
 
 import java.time.Duration;
 

@@ -26,6 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class BakedOrders implements AutoCloseable {
 
+	/** The makers' header naming the partition of the order's own record (contracts/). */
+	static final String ORDER_PARTITION = "order-partition";
+
 	private static final JsonMapper json = JsonMapper.builder().build();
 
 	private final KafkaConsumer<String, String> consumer;
@@ -54,7 +57,7 @@ final class BakedOrders implements AutoCloseable {
 		for (ConsumerRecord<String, String> record : this.consumer.poll(Duration.ofMillis(200))) {
 			JsonNode status = json.readTree(record.value());
 			if ("BAKED".equals(status.path("status").asString())) {
-				Header partition = record.headers().lastHeader("order-partition");
+				Header partition = record.headers().lastHeader(ORDER_PARTITION);
 				this.baked.putIfAbsent(record.key(),
 						new Baked(Instant.parse(status.get("at").asString()),
 								(partition != null)

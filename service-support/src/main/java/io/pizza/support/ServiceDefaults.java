@@ -21,9 +21,11 @@ import org.springframework.core.io.ClassPathResource;
 /**
  * What every service runs with unless its own {@code application.yml} says otherwise:
  * {@code service-defaults.yml} (its Kafka clients, HTTP errors, shutdown, management,
- * logs, traces, and the secure profile), below every setting of the service's own, and
- * the service's secrets, one file per property, from the folder {@code PIZZA_SECRETS_DIR}
- * ({@code /run/secrets} by default) that ./pizza or docker compose gives it alone.
+ * logs, traces, and the secure profile), below every setting of the service's own; and
+ * above those defaults, the service's secrets, one file per property, from the folder
+ * {@code PIZZA_SECRETS_DIR} ({@code /run/secrets} by default) that ./pizza or docker
+ * compose gives it alone. A service's own settings name a secret
+ * ({@code ${postgres.password:}}), never hold one.
  */
 public class ServiceDefaults implements EnvironmentPostProcessor, Ordered {
 

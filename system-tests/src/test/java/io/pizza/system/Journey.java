@@ -40,7 +40,6 @@ record Journey(List<Span> spans) {
 	/**
 	 * Asserts that a span's parent is the one given.
 	 * @param child the span
-	 * @param parent its parent
 	 */
 	void childOf(Span child, Span parent) {
 		assertThat(child.parentId()).as("parent of %s", child).isEqualTo(parent.id());

@@ -37,7 +37,6 @@ public final class BadRequests {
 	 * @param name what is wrong with it
 	 * @param method the HTTP method
 	 * @param contentType its {@code Content-Type}, or {@code null} for none
-	 * @param body its body
 	 */
 	public record BadRequest(String name, String method, String path, String contentType, byte[] body) {
 

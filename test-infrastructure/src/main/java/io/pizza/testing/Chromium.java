@@ -39,7 +39,6 @@ public final class Chromium {
 	 * session cookie) for the pages that follow.
 	 * @param service the service's address, such as {@code http://localhost:8085}
 	 * @param username who logs in
-	 * @param password its password
 	 */
 	public static void logIn(ChromeDriver browser, String service, String username, String password) {
 		browser.get(service + "/login");

@@ -72,7 +72,6 @@ final class History {
 	 * An order a client meant to place.
 	 *
 	 * @param number its number, in the order the client meant them
-	 * @param shop its shop
 	 * @param customer its customer's name, one per intent
 	 * @param key the idempotency key every request for it carried
 	 * @param total what it costs by the menu

@@ -24,8 +24,6 @@ record Observed(List<Logged> log, Map<String, Integer> baked, Map<String, Intege
 	 *
 	 * @param customer its customer's name: which intent it is
 	 * @param orderId its id
-	 * @param partition its partition
-	 * @param offset its offset
 	 */
 	record Logged(String customer, String orderId, int partition, long offset) {
 	}

@@ -9,7 +9,6 @@ import io.pizza.platform.system.PlatformException;
  * A schedule of faults for {@code ./pizza fault --check}: each fault held a while, then
  * healed, then the system left alone a while before the next.
  *
- * @param name its name
  * @param steps its faults, in order
  */
 record Schedule(String name, List<Step> steps) {

@@ -50,7 +50,6 @@ final class Backlog {
 	 * Measures one group.
 	 * @param what what the group does, for the report
 	 * @param group the consumer group
-	 * @param instances its instances
 	 * @param environment their environment while measured
 	 * @param orders the orders to write
 	 * @param count how many

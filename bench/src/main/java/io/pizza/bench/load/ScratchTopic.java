@@ -25,7 +25,6 @@ record ScratchTopic(Admin admin, String name) {
 	 * Makes a topic shaped like another.
 	 * @param admin the cluster's admin client
 	 * @param model the topic it is shaped like
-	 * @param name its name
 	 * @return the topic, made
 	 */
 	static ScratchTopic shapedLike(Admin admin, String model, String name) {

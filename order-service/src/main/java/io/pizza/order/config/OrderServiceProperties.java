@@ -76,7 +76,6 @@ public record OrderServiceProperties(@NotBlank String instanceId, @Valid @NotNul
 	/**
 	 * Something on the menu.
 	 *
-	 * @param name its name
 	 * @param price its price in euros, to the cent
 	 */
 	public record Item(@NotBlank String name,

@@ -3,7 +3,6 @@ package io.pizza.order.orders;
 /**
  * Where an order lies in the orders topic.
  *
- * @param partition its partition
  * @param offset its offset in that partition
  */
 public record LogPosition(int partition, long offset) {

@@ -2,8 +2,8 @@ package io.pizza.order.intake;
 
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.List;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 

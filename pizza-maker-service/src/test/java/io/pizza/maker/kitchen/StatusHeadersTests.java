@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The headers saying where a status's order is are named as the contract names them, for
- * order-service and the tracker read them by those names.
+ * the tracker and the bench read them by those names.
  */
 class StatusHeadersTests {
 

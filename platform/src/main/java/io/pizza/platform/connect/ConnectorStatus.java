@@ -5,7 +5,6 @@ import java.util.List;
 /**
  * A connector and how it runs.
  *
- * @param name its name
  * @param state the connector's state ({@code RUNNING}, {@code FAILED}, ...)
  * @param tasks each task's state
  * @param type {@code sink} or {@code source}

@@ -8,7 +8,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * One record in a dead-letter topic, and where it came from.
  *
  * @param topic the dead-letter topic
- * @param partition its partition
  * @param offset its offset there
  * @param key the record's key, as text
  * @param sourceTopic the topic it was read from when it failed

@@ -63,7 +63,6 @@ final class DeadLetterHeaders {
 
 	/**
 	 * Whether a header was put there by the dead-lettering, not by the record's producer.
-	 * @param header a header
 	 * @return whether a replay leaves it out
 	 */
 	static boolean isDeadLettering(Header header) {

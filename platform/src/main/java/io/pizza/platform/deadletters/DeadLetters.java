@@ -114,7 +114,6 @@ public final class DeadLetters {
 	/**
 	 * A dead letter's place in its topic.
 	 *
-	 * @param partition its partition
 	 * @param offset its offset there
 	 */
 	public record Position(int partition, long offset) {

@@ -8,7 +8,6 @@ import org.apache.kafka.clients.admin.NewTopic;
  * A topic the platform creates before the services start.
  *
  * @param name the topic's name
- * @param partitions its partitions
  * @param replicationFactor its replicas
  * @param configs its topic-level configs, such as {@code retention.ms}
  */

@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
+import io.pizza.platform.kafka.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -31,7 +32,7 @@ import org.apache.kafka.common.TopicPartitionInfo;
  */
 public final class ClusterWatch {
 
-	private static final String TOPIC = "pizza-orders";
+	private static final String TOPIC = Topics.ORDERS;
 
 	private final Admin admin;
 

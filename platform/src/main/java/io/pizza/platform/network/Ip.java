@@ -19,7 +19,6 @@ final class Ip {
 
 	/**
 	 * Runs {@code ip} with some arguments.
-	 * @param arguments its arguments
 	 * @return what it printed
 	 * @throws PlatformException when it failed, with what it said
 	 */
@@ -46,7 +45,6 @@ final class Ip {
 
 	/**
 	 * Runs {@code ip} and ignores its failure: for removing what may not be there.
-	 * @param arguments its arguments
 	 */
 	static void quietly(String... arguments) {
 		try {

@@ -64,7 +64,6 @@ public final class DatabaseLogins {
 
 	/**
 	 * The folder a role's password lies in, and nothing of any other role.
-	 * @param role a role
 	 * @return its folder
 	 */
 	public Path folder(String role) {
@@ -82,7 +81,6 @@ public final class DatabaseLogins {
 
 	/**
 	 * A role's password, made if it is not there yet.
-	 * @param role a role
 	 * @return its password
 	 */
 	public String password(String role) {

@@ -60,7 +60,6 @@ public final class HttpLogins {
 
 	/**
 	 * A user's password, made if it is not there yet.
-	 * @param user a user
 	 * @return its password
 	 */
 	public String password(String user) {
@@ -79,7 +78,6 @@ public final class HttpLogins {
 
 	/**
 	 * The {@code Authorization} header of a user.
-	 * @param user a user
 	 * @return {@code Basic} and its credentials
 	 */
 	public String authorization(String user) {

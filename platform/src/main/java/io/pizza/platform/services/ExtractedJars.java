@@ -33,7 +33,6 @@ final class ExtractedJars {
 	 * Extracts a module's jar into a folder of its build, when not done yet, and removes
 	 * the folders of earlier builds that no running instance uses any more.
 	 * @param module the service's module
-	 * @param jar its jar
 	 * @return whether it is extracted
 	 */
 	boolean extract(String module, Path jar) {
@@ -62,7 +61,6 @@ final class ExtractedJars {
 	 * The folder of a module's build: its extracted jar and the archives its instances
 	 * wrote. An instance of an earlier build, still running, keeps its own.
 	 * @param module the service's module
-	 * @param jar its jar
 	 * @return the folder
 	 */
 	Path build(String module, Path jar) {

@@ -53,7 +53,6 @@ public final class LocalHttp {
 	 * What the local server answered, its body read whole.
 	 *
 	 * @param status its HTTP status
-	 * @param body its body
 	 */
 	public record Answer(int status, String body) {
 	}

@@ -15,8 +15,6 @@ import org.springframework.kafka.config.TopicBuilder;
  * A topic a service owns and declares, as its settings describe it: the same shape in
  * every service, and checked against the platform's description of the system's topics.
  *
- * @param name its name
- * @param partitions its partitions
  * @param replicas copies of each partition
  * @param retention how long its records are kept
  * @param retentionBytes how many bytes each partition keeps at most, if bounded

@@ -3,7 +3,7 @@ FROM eclipse-temurin:17-jdk AS build
 ARG MODULE
 WORKDIR /src
 COPY . .
-RUN --mount=type=cache,target=/root/.m2 ./mvnw -q -B -pl ${MODULE} -am -DskipTests -Dspring-javaformat.skip=true package \
+RUN --mount=type=cache,target=/root/.m2 ./mvnw -q -B -pl ${MODULE} -am -DskipTests -Dspring-javaformat.skip=true -Dcheckstyle.skip package \
 	&& cp ${MODULE}/target/${MODULE}.jar /app.jar
 
 FROM eclipse-temurin:17-jre

@@ -1,0 +1,71 @@
+package io.pizza.deploy;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every object each overlay renders keeps its kind's schema: Kubernetes' own for the
+ * built-in kinds, the operators' CRDs for theirs; an object of any other kind fails.
+ */
+class SchemaTests {
+
+	@ParameterizedTest
+	@ValueSource(strings = { "small", "large" })
+	void everyBuiltInObjectKeepsKubernetesSchema(String name) {
+		List<JsonNode> builtIn = Overlay.of(name).objects().stream().filter(KubernetesSchemas::isBuiltIn).toList();
+		assertThat(builtIn).isNotEmpty();
+		assertThat(problems(builtIn, KubernetesSchemas::problem)).isEmpty();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "small", "large" })
+	void everyStrimziObjectKeepsItsCrd(String name) {
+		List<JsonNode> strimzi = of(name, StrimziSchemas.GROUP);
+		assertThat(strimzi).isNotEmpty();
+		assertThat(problems(strimzi, StrimziSchemas::problem)).isEmpty();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "small", "large" })
+	void everyCloudNativePgObjectKeepsItsCrd(String name) {
+		List<JsonNode> postgres = of(name, CloudNativePgSchemas.GROUP);
+		assertThat(postgres).isNotEmpty();
+		assertThat(CloudNativePgSchemas.problems(postgres)).isEmpty();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "small", "large" })
+	void noObjectIsOfAnotherKind(String name) {
+		assertThat(Overlay.of(name).objects()).allSatisfy((object) -> assertThat(KubernetesSchemas.isBuiltIn(object)
+				|| object.path("apiVersion").asString().startsWith(StrimziSchemas.GROUP)
+				|| object.path("apiVersion").asString().startsWith(CloudNativePgSchemas.GROUP))
+			.as(label(object))
+			.isTrue());
+	}
+
+	private static List<String> problems(List<JsonNode> objects, Function<JsonNode, Optional<String>> check) {
+		return objects.stream()
+			.flatMap((object) -> check.apply(object).map((problem) -> label(object) + ": " + problem).stream())
+			.toList();
+	}
+
+	private static List<JsonNode> of(String overlay, String group) {
+		return Overlay.of(overlay)
+			.objects()
+			.stream()
+			.filter((object) -> object.path("apiVersion").asString().startsWith(group))
+			.toList();
+	}
+
+	private static String label(JsonNode object) {
+		return object.path("kind").asString() + " " + object.path("metadata").path("name").asString();
+	}
+
+}

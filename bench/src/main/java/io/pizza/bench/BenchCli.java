@@ -2,6 +2,7 @@ package io.pizza.bench;
 
 import java.time.Duration;
 
+import io.pizza.bench.plan.PlanCommand;
 import io.pizza.platform.cli.PizzaCli;
 
 /**
@@ -14,7 +15,7 @@ public final class BenchCli {
 	}
 
 	public static void main(String[] args) {
-		System.exit(PizzaCli.commandLine(new LoadCommand(), new BenchCommand(), new FaultCommand())
+		System.exit(PizzaCli.commandLine(new LoadCommand(), new BenchCommand(), new FaultCommand(), new PlanCommand())
 			.registerConverter(Duration.class, new DurationConverter())
 			.execute(args));
 	}

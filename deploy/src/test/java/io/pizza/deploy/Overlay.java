@@ -68,7 +68,7 @@ record Overlay(String name, List<JsonNode> objects) {
 			return new Overlay(name, objects);
 		}
 		catch (IOException ex) {
-			throw new AssertionError("kubectl (on every machine of this project's kind) did not run", ex);
+			throw new AssertionError("kubectl is needed to render the overlays (README)", ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

@@ -1,13 +1,16 @@
 package io.pizza.deploy;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import io.pizza.platform.kafka.NodeConfig;
 import io.pizza.platform.kafka.TopicSpec;
@@ -109,9 +112,13 @@ class DescribedOnceTests {
 		config.properties()
 			.forEach((entry) -> assertThat(entry.getValue().asString()).as(entry.getKey())
 				.isEqualTo(NodeConfig.CLUSTER_SETTINGS.get(entry.getKey())));
-		assertThat(config.propertyNames()).contains("min.insync.replicas", "default.replication.factor",
-				"unclean.leader.election.enable", "auto.create.topics.enable", "group.consumer.session.timeout.ms",
-				"group.share.session.timeout.ms");
+		// all but what the platform sizes for one machine: the internal topics'
+		// partitions and
+		// the log cleaner's buffer
+		Set<String> left = new HashSet<>(NodeConfig.CLUSTER_SETTINGS.keySet());
+		config.propertyNames().forEach(left::remove);
+		assertThat(left).containsExactlyInAnyOrder("offsets.topic.num.partitions",
+				"transaction.state.log.num.partitions", "log.cleaner.dedupe.buffer.size");
 		assertThat(Overlay.of(name).named("Kafka", "pizza").at("/spec/kafka/version").asString())
 			.isEqualTo(AppInfoParser.getVersion());
 		int controllers = 0;
@@ -168,6 +175,80 @@ class DescribedOnceTests {
 		int makers = overlay.named("StatefulSet", "pizza-maker-service").at("/spec/replicas").asInt();
 		int partitions = overlay.named("KafkaTopic", "pizza-orders").at("/spec/partitions").asInt();
 		assertThat(makers).isBetween(2, partitions);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "small", "large" })
+	void everyServiceFindsItsCertificateDatabaseAndBrokersByTheirNames(String name) {
+		Overlay overlay = Overlay.of(name);
+		JsonNode kafka = overlay.named("Kafka", "pizza");
+		String bootstrap = "pizza-kafka-bootstrap:" + kafka.at("/spec/kafka/listeners/0/port").asInt();
+		for (String module : new TreeSet<>(settings.services().stream().map(Instance::module).toList())) {
+			JsonNode pod = workload(overlay, module).at("/spec/template/spec");
+			Map<String, String> env = env(pod.at("/containers/0"));
+			assertThat(env).as(module)
+				.containsEntry("SPRING_KAFKA_BOOTSTRAP_SERVERS", bootstrap)
+				.containsEntry("SPRING_PROFILES_ACTIVE", "secure");
+			// the secure profile reads <name>.crt, <name>.key and ca.crt
+			// (service-defaults.yml)
+			assertThat(projected(pod, "tls")).as(module)
+				.containsExactlyInAnyOrder(
+						overlay.named("KafkaUser", module).at("/metadata/name").asString() + " user.crt " + module
+								+ ".crt",
+						module + " user.key " + module + ".key", "pizza-cluster-ca-cert ca.crt ca.crt");
+			Optional<String> database = DatabaseLogins.databaseOf(module);
+			if (database.isPresent()) {
+				JsonNode cluster = overlay.ofKind("Cluster")
+					.stream()
+					.filter((candidate) -> candidate.at("/spec/bootstrap/initdb/database")
+						.asString()
+						.equals(database.get()))
+					.findFirst()
+					.orElseThrow();
+				String clusterName = cluster.at("/metadata/name").asString();
+				assertThat(env).as(module)
+					.containsEntry("SPRING_DATASOURCE_URL",
+							"jdbc:postgresql://" + clusterName + "-rw:5432/" + database.get());
+				assertThat(projected(pod, "secrets")).as(module)
+					.contains(clusterName + "-app password postgres.password", module + "-secrets");
+			}
+			else {
+				assertThat(env).as(module).doesNotContainKey("SPRING_DATASOURCE_URL");
+			}
+		}
+	}
+
+	@Test
+	void theMakersNamesStartTheirTransactionalIds() {
+		String prefix = Acls.all()
+			.stream()
+			.filter((binding) -> binding.pattern().resourceType().name().equals("TRANSACTIONAL_ID"))
+			.map((binding) -> binding.pattern().name())
+			.findFirst()
+			.orElseThrow();
+		// a maker's transactional ids start with its instance id, its pod's name
+		assertThat(Overlay.of("small").named("StatefulSet", Instance.MAKERS).at("/metadata/name").asString())
+			.startsWith(prefix);
+	}
+
+	// each source of a projected volume: "secret key path", or the secret alone when
+	// whole
+	private static List<String> projected(JsonNode pod, String volume) {
+		List<String> sources = new ArrayList<>();
+		for (JsonNode candidate : pod.path("volumes")) {
+			if (candidate.path("name").asString().equals(volume)) {
+				for (JsonNode source : candidate.at("/projected/sources")) {
+					String secret = source.at("/secret/name").asString();
+					if (source.at("/secret/items").isMissingNode()) {
+						sources.add(secret);
+					}
+					source.at("/secret/items")
+						.forEach((item) -> sources
+							.add(secret + " " + item.path("key").asString() + " " + item.path("path").asString()));
+				}
+			}
+		}
+		return sources;
 	}
 
 	private static JsonNode workload(Overlay overlay, String module) {

@@ -4,9 +4,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,6 +50,24 @@ class SchemaTests {
 				|| object.path("apiVersion").asString().startsWith(CloudNativePgSchemas.GROUP))
 			.as(label(object))
 			.isTrue());
+	}
+
+	@Test
+	void theSchemasRefuseWhatTheClusterWouldNot() {
+		ObjectNode deployment = (ObjectNode) Overlay.of("small").named("Deployment", "zipkin").deepCopy();
+		((ObjectNode) deployment.get("spec")).put("replica", 1);
+		assertThat(KubernetesSchemas.problem(deployment))
+			.hasValueSatisfying((problem) -> assertThat(problem).contains("replica"));
+		ObjectNode pool = (ObjectNode) Overlay.of("small").named("KafkaNodePool", "brokers").deepCopy();
+		((ObjectNode) pool.get("spec")).putArray("roles").add("zookeeper");
+		assertThat(StrimziSchemas.problem(pool)).isPresent();
+		((ObjectNode) pool.get("spec")).putArray("roles").add("broker");
+		((ObjectNode) pool.get("spec")).put("replica", 3);
+		assertThat(StrimziSchemas.problem(pool)).isPresent();
+		ObjectNode cluster = (ObjectNode) Overlay.of("small").named("Cluster", "orders-db").deepCopy();
+		((ObjectNode) cluster.get("spec")).put("instances", "three");
+		assertThat(CloudNativePgSchemas.problems(List.of(cluster)))
+			.hasValueSatisfying((problem) -> assertThat(problem).contains("instances"));
 	}
 
 	private static List<String> problems(List<JsonNode> objects, Function<JsonNode, Optional<String>> check) {

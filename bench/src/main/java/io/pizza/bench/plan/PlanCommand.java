@@ -46,7 +46,7 @@ public class PlanCommand implements Callable<Integer> {
 		System.out.println();
 		System.out.print(PlanTable.of(plan, this.rates));
 		System.out.println();
-		System.out.printf(Locale.ROOT, "One shop's orders share one partition and one maker: at most %.0f orders/s "
+		System.out.printf(Locale.ROOT, "One shop's orders share one partition and one maker: at most %,.0f orders/s "
 				+ "a shop for a maker's core, baking in no time.%n", plan.oneShopAtMost());
 		return 0;
 	}

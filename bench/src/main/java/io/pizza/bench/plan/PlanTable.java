@@ -23,11 +23,11 @@ final class PlanTable {
 		row(table, stages, "makers (1 core)", (stage) -> number(stage.makers()));
 		row(table, stages, "order-service replicas (2 cores)", (stage) -> number(stage.orderServices()));
 		row(table, stages, "billing replicas (1 core)", (stage) -> number(stage.billings()));
-		row(table, stages, "orders database primary, cores", (stage) -> decimal(stage.postgresCores()));
-		row(table, stages, "read model rows/s", (stage) -> number(stage.readModelRowsPerSecond()));
+		row(table, stages, "PostgreSQL cores (three databases)", (stage) -> decimal(stage.postgresCores()));
+		row(table, stages, "order-service's rows/s", (stage) -> number(stage.readModelRowsPerSecond()));
 		row(table, stages, "records/s into Kafka", (stage) -> number(stage.recordsPerSecond()));
 		row(table, stages, "MB/s the brokers write (3 replicas)", (stage) -> decimal(stage.bytesPerSecond() / 1e6));
-		row(table, stages, "one shop's orders/s on its partition", (stage) -> number(stage.perShop()));
+		row(table, stages, "orders/s on the busiest partition", (stage) -> number(stage.busiestPartition()));
 		return table.toString().replace(" \n", "\n");
 	}
 

@@ -2,6 +2,7 @@ package io.pizza.bench.plan;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a rate of orders needs, stage by stage, from the CPU each process spent per order
@@ -30,12 +31,14 @@ record ScalePlan(Measured measured, SystemFacts facts) {
 		int brokers = Math.max(3, roundUp(replicas(ordersPerSecond, "brokers", BROKER_CORES), 3));
 		int makers = Math.max(2, replicas(ordersPerSecond, Measured.MAKERS, 1));
 		int partitions = roundUp(Math.max(makers, 6), 6);
+		Map<Integer, Integer> shops = this.facts.shopsByPartition(partitions);
+		int busiest = shops.values().stream().max(Integer::compare).orElse(0);
 		return new Stage(ordersPerSecond, brokers, partitions, makers,
 				Math.max(1, replicas(ordersPerSecond, "order-service", REPLICA_CORES)),
 				Math.max(1, replicas(ordersPerSecond, "billing-service", 1)), cores(ordersPerSecond, "postgres"),
 				ordersPerSecond * this.facts.records(), ordersPerSecond * this.facts.bytes() * 3,
-				ordersPerSecond * this.facts.rowsPerOrder().get("orders"), Math.min(partitions, this.facts.shops()),
-				ordersPerSecond / (double) this.facts.shops());
+				ordersPerSecond * this.facts.rowsPerOrder().get("orders"), shops.size(),
+				ordersPerSecond * busiest / (double) this.facts.shops().size());
 	}
 
 	List<Stage> at(List<Integer> rates) {
@@ -74,16 +77,17 @@ record ScalePlan(Measured measured, SystemFacts facts) {
 	 * @param makers the makers' replicas
 	 * @param orderServices order-service's replicas
 	 * @param billings billing's replicas
-	 * @param postgresCores cores of the busiest database's primary (orders)
+	 * @param postgresCores cores of PostgreSQL, its three databases together as the bench
+	 * ran them
 	 * @param recordsPerSecond records written to Kafka
 	 * @param bytesPerSecond bytes the brokers write, replicas included
 	 * @param readModelRowsPerSecond rows order-service's read model writes
 	 * @param busyPartitions partitions of the orders topic that get orders at all
-	 * @param perShop orders a second of one shop, all on one partition
+	 * @param busiestPartition orders a second on the partition that takes the most shops
 	 */
 	record Stage(int ordersPerSecond, int brokers, int partitions, int makers, int orderServices, int billings,
 			double postgresCores, double recordsPerSecond, double bytesPerSecond, double readModelRowsPerSecond,
-			int busyPartitions, double perShop) {
+			int busyPartitions, double busiestPartition) {
 	}
 
 }

@@ -3,6 +3,7 @@ package io.pizza.bench.plan;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,8 +46,13 @@ class ScalePlanTests {
 		// 60 cores of makers at 0.6 each: 100, on 102 partitions (in sixes)
 		assertThat(hundredThousand.makers()).isEqualTo(100);
 		assertThat(hundredThousand.partitions()).isEqualTo(102);
-		// but six shops, six keys: six partitions get orders
-		assertThat(hundredThousand.busyPartitions()).isEqualTo(6);
+		// but six shops, six keys: six partitions at most get orders
+		assertThat(hundredThousand.busyPartitions()).isLessThanOrEqualTo(6);
+		// on the platform's six partitions, two shops' keys share one: five get orders,
+		// one
+		// of them twice the others' (order-service's menu, Kafka's partitioner)
+		assertThat(thousand.busyPartitions()).isEqualTo(5);
+		assertThat(thousand.busiestPartition()).isCloseTo(1000 * 2 / 6.0, within(1e-9));
 		assertThat(hundredThousand.orderServices()).isEqualTo(100);
 		assertThat(plan.oneShopAtMost()).isCloseTo(1000 / 0.6, within(1e-9));
 	}
@@ -57,7 +63,8 @@ class ScalePlanTests {
 		// the order, four statuses, its row, sixty positions
 		assertThat(facts.records()).isEqualTo(66.0);
 		assertThat(facts.bytesPerOrder().get("pizza-orders")).isBetween(300.0, 600.0);
-		assertThat(facts.rowsPerOrder().get("orders")).isEqualTo(10.5);
+		assertThat(facts.rowsPerOrder().get("orders")).isEqualTo(11.5);
+		assertThat(facts.shops()).hasSize(6).contains("Marios Pizza");
 		assertThat(new ScalePlan(measured(REPORT), facts).at(1000).recordsPerSecond()).isEqualTo(66_000.0);
 	}
 
@@ -70,6 +77,14 @@ class ScalePlanTests {
 		assertThat(measured.ordersPerSecond()).isEqualTo(200.0);
 		// 0.8 cores over 200 orders a second
 		assertThat(measured.millis("brokers")).isCloseTo(4.0, within(1e-9));
+	}
+
+	@Test
+	void docsShowThePlanOfTheReportTheyCite() throws IOException {
+		ScalePlan plan = new ScalePlan(Measured.read(Path.of("../docs/scaling-input.json")),
+				SystemFacts.of(Path.of("..")));
+		assertThat(Files.readString(Path.of("../docs/scaling.md")))
+			.contains(PlanTable.of(plan, List.of(1000, 10_000, 100_000)));
 	}
 
 	private Measured measured(String report) throws IOException {

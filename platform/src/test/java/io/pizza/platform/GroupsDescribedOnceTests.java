@@ -26,10 +26,10 @@ import org.yaml.snakeyaml.Yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The README's table of services names each one's consumer groups as the secure mode's
- * {@link Acls} let its principal read in them: no group in the table its service could
- * not join, and no group granted that the table leaves out; and the groups the platform
- * names ({@link Groups}) are the ones the services' settings join.
+ * docs/topology.md's table of services names each one's consumer groups as the secure
+ * mode's {@link Acls} let its principal read in them: no group in the table its service
+ * could not join, and no group granted that the table leaves out; and the groups the
+ * platform names ({@link Groups}) are the ones the services' settings join.
  */
 class GroupsDescribedOnceTests {
 
@@ -43,7 +43,7 @@ class GroupsDescribedOnceTests {
 
 	@Test
 	void theReadmesGroupsAreTheOnesEachPrincipalMayReadIn() throws IOException {
-		Map<String, String> principalByGroup = readmeGroups();
+		Map<String, String> principalByGroup = tableGroups();
 		assertThat(principalByGroup).isNotEmpty();
 		principalByGroup.forEach((group, principal) -> assertThat(mayRead(principal, group))
 			.as("%s may read in group %s", principal, group)
@@ -55,7 +55,7 @@ class GroupsDescribedOnceTests {
 			}
 		}
 		assertThat(granted).allSatisfy((name) -> assertThat(principalByGroup.keySet())
-			.as("a group starting with or named %s in the README", name)
+			.as("a group starting with or named %s in docs/topology.md", name)
 			.anyMatch((group) -> group.startsWith(name)));
 	}
 
@@ -88,10 +88,10 @@ class GroupsDescribedOnceTests {
 		return groups;
 	}
 
-	private static Map<String, String> readmeGroups() throws IOException {
+	private static Map<String, String> tableGroups() throws IOException {
 		PlatformSettings settings = PlatformSettings.load(ROOT, new Properties());
 		Map<String, String> principalByGroup = new LinkedHashMap<>();
-		for (String line : Files.readAllLines(ROOT.resolve("README.md"))) {
+		for (String line : Files.readAllLines(ROOT.resolve("docs/topology.md"))) {
 			Matcher row = ROW.matcher(line);
 			if (!row.find()) {
 				continue;

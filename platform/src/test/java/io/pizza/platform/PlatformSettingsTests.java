@@ -82,7 +82,7 @@ class PlatformSettingsTests {
 		// ...
 		Pattern row = Pattern.compile("^\\| ([a-z0-9, -]+) \\| (\\d+(?:, \\d+)*) \\|");
 		Map<String, Integer> ports = new LinkedHashMap<>();
-		for (String line : Files.readAllLines(Path.of("..").resolve("README.md"))) {
+		for (String line : Files.readAllLines(Path.of("..").resolve("docs/topology.md"))) {
 			Matcher matcher = row.matcher(line);
 			if (matcher.find()) {
 				String[] names = matcher.group(1).split(", ");

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Each topic is described once, by the platform's {@link Topics} (which
  * {@code docker/create-topics.sh} is checked against too): every topic a service declares
- * for itself, and the README's table of topics, say what it says.
+ * for itself, and docs/topology.md's table of topics, say what it says.
  */
 class TopicsDescribedOnceTests {
 
@@ -31,7 +31,7 @@ class TopicsDescribedOnceTests {
 	private static final List<String> SERVICES = List.of("order-service", "pizza-maker-service", "billing-service",
 			"delivery-tracker-service", "dashboard");
 
-	private static final Pattern README_ROW = Pattern
+	private static final Pattern TABLE_ROW = Pattern
 		.compile("^\\| `([^`]+)` \\| (\\d+) \\| (\\d+) \\| (\\d+) (hours?|days?)( or (\\d+) MiB per partition)? \\|");
 
 	@Test
@@ -56,8 +56,8 @@ class TopicsDescribedOnceTests {
 	@Test
 	void theReadmesTableOfTopicsIsThePlatforms() throws IOException {
 		Map<String, TopicSpec> rows = new LinkedHashMap<>();
-		try (Stream<String> lines = Files.lines(ROOT.resolve("README.md"))) {
-			lines.map(README_ROW::matcher).filter(Matcher::find).forEach((row) -> {
+		try (Stream<String> lines = Files.lines(ROOT.resolve("docs/topology.md"))) {
+			lines.map(TABLE_ROW::matcher).filter(Matcher::find).forEach((row) -> {
 				Duration retention = row.group(5).startsWith("hour") ? Duration.ofHours(Long.parseLong(row.group(4)))
 						: Duration.ofDays(Long.parseLong(row.group(4)));
 				Map<String, String> configs = new LinkedHashMap<>();
